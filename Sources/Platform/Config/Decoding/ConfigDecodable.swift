@@ -1,0 +1,120 @@
+import Foundation
+
+/// A type that can be read from a configuration node, recording problems rather than throwing.
+protocol ConfigDecodable {
+    static func decode(from value: ConfigValue) -> Self?
+}
+
+/// A type read from a mapping. `init` must ask for every key it knows before it returns, even when it
+/// returns nil, so that the remaining keys can be reported as unknown.
+protocol ConfigObject: ConfigDecodable {
+    init?(from mapping: ConfigMapping)
+}
+
+extension ConfigObject {
+    static func decode(from value: ConfigValue) -> Self? {
+        guard let mapping = value.mapping() else { return nil }
+        let result = Self(from: mapping)
+        mapping.finish()
+        return result
+    }
+}
+
+/// An enumeration read from its raw text, with the allowed values listed when the text is not one.
+protocol ConfigEnum: ConfigDecodable, RawRepresentable<String>, CaseIterable {}
+
+extension ConfigEnum {
+    static func decode(from value: ConfigValue) -> Self? {
+        guard let text = value.text(expecting: "one of \(allowed)") else { return nil }
+        if let result = Self(rawValue: text) { return result }
+        var message = "'\(text)' is not one of \(allowed)"
+        if let suggestion = Suggestion.nearest(to: text, among: allCases.map(\.rawValue)) {
+            message += " (did you mean '\(suggestion)'?)"
+        }
+        value.error(message)
+        return nil
+    }
+
+    private static var allowed: String {
+        allCases.map(\.rawValue).joined(separator: ", ")
+    }
+}
+
+extension String: ConfigDecodable {
+    static func decode(from value: ConfigValue) -> String? {
+        value.text()
+    }
+}
+
+extension Int: ConfigDecodable {
+    static func decode(from value: ConfigValue) -> Int? {
+        guard let text = value.plainText(expecting: "a whole number") else { return nil }
+        // Decimal only: YAML 1.1 reads 0123 as octal, which no admin means.
+        let digits = text.hasPrefix("-") ? text.dropFirst() : Substring(text)
+        guard !digits.isEmpty, digits.allSatisfy(\.isASCII), digits.allSatisfy(\.isNumber),
+              digits == "0" || !digits.hasPrefix("0"), let number = Int(text) else {
+            value.error("expected a whole number, found '\(text)'")
+            return nil
+        }
+        return number
+    }
+}
+
+extension Double: ConfigDecodable {
+    static func decode(from value: ConfigValue) -> Double? {
+        guard let text = value.plainText(expecting: "a number") else { return nil }
+        guard text.allSatisfy({ "0123456789.-+eE".contains($0) }), let number = Double(text), number.isFinite else {
+            value.error("expected a number, found '\(text)'")
+            return nil
+        }
+        return number
+    }
+}
+
+extension Bool: ConfigDecodable {
+    static func decode(from value: ConfigValue) -> Bool? {
+        guard let text = value.plainText(expecting: "true or false") else { return nil }
+        switch text {
+        case "true": return true
+        case "false": return false
+        default:
+            value.error("expected true or false, found '\(text)'")
+            return nil
+        }
+    }
+}
+
+extension Array: ConfigDecodable where Element: ConfigDecodable {
+    static func decode(from value: ConfigValue) -> [Element]? {
+        value.items()?.compactMap { $0.decode(Element.self) }
+    }
+}
+
+/// An id: lowercase ASCII letters, digits and `-`, starting with a letter or digit.
+struct Identifier: ConfigDecodable {
+    let rawValue: String
+
+    static func decode(from value: ConfigValue) -> Identifier? {
+        guard let text = value.text(expecting: "an id") else { return nil }
+        if isValid(text) { return Identifier(rawValue: text) }
+        var message = "'\(text)' is not a valid id: use lowercase a–z, 0–9 and '-'"
+        let suggestion = suggested(for: text)
+        if isValid(suggestion) { message += " (did you mean '\(suggestion)'?)" }
+        value.error(message)
+        return nil
+    }
+
+    static func isValid(_ text: String) -> Bool {
+        guard let first = text.unicodeScalars.first, first != "-" else { return false }
+        return text.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
+    }
+
+    /// `Södra Hamnen` → `sodra-hamnen`.
+    static func suggested(for text: String) -> String {
+        let folded = text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: Locale(identifier: "sv_SE"))
+        let mapped = folded.lowercased().map { ch -> Character in
+            ch == " " || ch == "_" || ch == "/" || ch == "." ? "-" : ch
+        }
+        return String(mapped)
+    }
+}

@@ -1,0 +1,106 @@
+/// What kind of thing an id names. Bodies, roles and organisations share one namespace, since relations
+/// and the feedback chain may point at any of them; every other kind has a namespace of its own.
+public enum EntityKind: String, Sendable, Hashable, CaseIterable {
+    case body, role, organisation, area, category, indicator, activity, escalation, focusArea, activityList
+
+    /// Kinds whose ids must not collide with each other.
+    var namespace: Set<EntityKind> {
+        switch self {
+        case .body, .role, .organisation: [.body, .role, .organisation]
+        default: [self]
+        }
+    }
+
+    /// The noun used in messages.
+    var noun: String {
+        switch self {
+        case .focusArea: "focus area"
+        case .activityList: "activity list"
+        default: rawValue
+        }
+    }
+}
+
+/// Collects every diagnostic, declared id and reference while one file is decoded, so that all problems
+/// come out together and references are checked once every id is known.
+final class DecodingContext {
+    struct Declaration {
+        var kind: EntityKind
+        var mark: Mark
+    }
+
+    struct Reference {
+        var id: String
+        var kinds: Set<EntityKind>
+        var keywords: Set<String>
+        var mark: Mark
+        var path: String
+    }
+
+    let file: String
+    private(set) var diagnostics: [Diagnostic] = []
+    private(set) var declarations: [String: [Declaration]] = [:]
+    private var references: [Reference] = []
+
+    init(file: String) {
+        self.file = file
+    }
+
+    func error(_ message: String, at mark: Mark, path: String) {
+        diagnostics.append(Diagnostic(file: file, mark: mark, path: path, message: message))
+    }
+
+    func append(_ diagnostics: [Diagnostic]) {
+        self.diagnostics += diagnostics
+    }
+
+    /// Records that `id` names a thing of `kind`; a second declaration in the same namespace is an error.
+    func declare(_ id: String, kind: EntityKind, at mark: Mark, path: String) {
+        if let earlier = declarations[id]?.first(where: { kind.namespace.contains($0.kind) }) {
+            let what = earlier.kind == kind ? "" : " (as a \(earlier.kind.noun))"
+            error("duplicate id '\(id)': already declared at \(earlier.mark)\(what)", at: mark, path: path)
+            return
+        }
+        declarations[id, default: []].append(Declaration(kind: kind, mark: mark))
+    }
+
+    /// Records a reference to be checked by `resolveReferences()`.
+    func refer(to id: String, kinds: Set<EntityKind>, keywords: Set<String> = [], at mark: Mark, path: String) {
+        references.append(Reference(id: id, kinds: kinds, keywords: keywords, mark: mark, path: path))
+    }
+
+    /// Whether `id` is declared as one of `kinds`.
+    func isDeclared(_ id: String, as kinds: Set<EntityKind>) -> Bool {
+        declarations[id]?.contains { kinds.contains($0.kind) } ?? false
+    }
+
+    /// Reports every reference to an id that is not declared, or declared as another kind.
+    func resolveReferences() {
+        for reference in references where !reference.keywords.contains(reference.id) {
+            let found = declarations[reference.id] ?? []
+            if found.contains(where: { reference.kinds.contains($0.kind) }) { continue }
+            let expected = Self.names(reference.kinds)
+            if let other = found.first {
+                let article = expected.first.map { "aeiou".contains($0) } == true ? "an" : "a"
+                error("'\(reference.id)' is a \(other.kind.noun), but \(article) \(expected) is expected here",
+                      at: reference.mark, path: reference.path)
+                continue
+            }
+            let candidates = declarations.filter { $0.value.contains { reference.kinds.contains($0.kind) } }.map(\.key)
+                + reference.keywords
+            var message = "unknown \(expected) '\(reference.id)'"
+            if let suggestion = Suggestion.nearest(to: reference.id, among: candidates) {
+                message += " (did you mean '\(suggestion)'?)"
+            }
+            error(message, at: reference.mark, path: reference.path)
+        }
+        references.removeAll()
+    }
+
+    /// "body", "body, role or organisation".
+    private static func names(_ kinds: Set<EntityKind>) -> String {
+        let names = EntityKind.allCases.filter(kinds.contains).map(\.noun)
+        guard let last = names.last, names.count > 1 else { return names.joined() }
+        return names.dropLast().joined(separator: ", ") + " or " + last
+    }
+}

@@ -1,0 +1,95 @@
+import Foundation
+
+/// The kommuner an installation serves: every `*.yaml` file directly in the municipalities folder.
+public struct KommunCatalog: Sendable {
+    /// The folder used when none is given: `municipalities` in the working directory, or the
+    /// `PLATFORM_MUNICIPALITIES` environment variable.
+    public static var defaultDirectory: String {
+        ProcessInfo.processInfo.environment["PLATFORM_MUNICIPALITIES"] ?? "municipalities"
+    }
+
+    public let directory: String
+    /// Every file read, valid or not, sorted by path.
+    public let files: [KommunConfigLoader.LoadedFile]
+    /// Problems that span files, such as two files with the same kommun id.
+    public let diagnostics: [Diagnostic]
+
+    /// Reads every kommun file in `directory`.
+    public init(directory: String = KommunCatalog.defaultDirectory, loader: KommunConfigLoader = KommunConfigLoader()) throws(CatalogError) {
+        self.directory = directory
+        let paths = try Self.yamlFiles(in: directory, recursive: false)
+        files = paths.map(loader.load(path:))
+        var seen: [String: String] = [:]
+        var diagnostics: [Diagnostic] = []
+        for file in files {
+            guard let id = file.config?.id else { continue }
+            if let first = seen[id] {
+                diagnostics.append(Diagnostic(file: file.file, mark: nil, path: "kommun.id",
+                                              message: "kommun id '\(id)' is already used by \(first)"))
+            } else {
+                seen[id] = file.file
+            }
+        }
+        self.diagnostics = diagnostics
+    }
+
+    /// The valid kommuner, sorted by id.
+    public var kommuner: [KommunConfig] {
+        files.compactMap(\.config).sorted { $0.id < $1.id }
+    }
+
+    /// The kommun with `id`, or an error that lists the known ids and any problems in its file.
+    public func kommun(_ id: String) throws(CatalogError) -> KommunConfig {
+        if let config = kommuner.first(where: { $0.id == id }) { return config }
+        if let broken = files.first(where: { URL(fileURLWithPath: $0.file).deletingPathExtension().lastPathComponent == id }) {
+            throw CatalogError(.invalidFile(broken.file, broken.renderedDiagnostics))
+        }
+        throw CatalogError(.unknownKommun(id, known: kommuner.map(\.id), directory: directory))
+    }
+
+    /// The YAML files at `path`: the file itself, or those in the folder (and its subfolders if `recursive`).
+    public static func yamlFiles(in path: String, recursive: Bool) throws(CatalogError) -> [String] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw CatalogError(.notFound(path))
+        }
+        guard isDirectory.boolValue else { return [path] }
+        let base = path.hasSuffix("/") ? String(path.dropLast()) : path
+        let names: [String]
+        if recursive {
+            names = (FileManager.default.enumerator(atPath: base)?.allObjects as? [String]) ?? []
+        } else {
+            names = (try? FileManager.default.contentsOfDirectory(atPath: base)) ?? []
+        }
+        return names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted().map { "\(base)/\($0)" }
+    }
+}
+
+/// Why a kommun could not be found or read.
+public struct CatalogError: Error, Sendable, CustomStringConvertible {
+    enum Reason: Sendable {
+        case notFound(String)
+        case unknownKommun(String, known: [String], directory: String)
+        case invalidFile(String, String)
+    }
+
+    let reason: Reason
+
+    init(_ reason: Reason) {
+        self.reason = reason
+    }
+
+    public var description: String {
+        switch reason {
+        case .notFound(let path):
+            return "\(path): no such file or folder"
+        case let .unknownKommun(id, known, directory):
+            let list = known.isEmpty ? "none" : known.joined(separator: ", ")
+            var text = "unknown kommun '\(id)' in \(directory)/ (known: \(list))"
+            if let suggestion = Suggestion.nearest(to: id, among: known) { text += "; did you mean '\(suggestion)'?" }
+            return text
+        case let .invalidFile(file, diagnostics):
+            return "\(file) has errors:\n\(diagnostics)"
+        }
+    }
+}

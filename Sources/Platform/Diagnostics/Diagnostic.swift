@@ -1,0 +1,37 @@
+/// A problem found in an input file, reported the way a compiler does.
+public struct Diagnostic: Sendable, Hashable, Error {
+    /// How serious a problem is.
+    public enum Severity: String, Sendable, Hashable {
+        case error, warning, note
+    }
+
+    public var severity: Severity
+    /// The file as the user named it.
+    public var file: String
+    /// Where in the file, when known.
+    public var mark: Mark?
+    /// The YAML path (`organisation.bodies[2].members[0].role`) or other location inside the document.
+    public var path: String?
+    public var message: String
+
+    public init(_ severity: Severity = .error, file: String, mark: Mark?, path: String? = nil, message: String) {
+        self.severity = severity
+        self.file = file
+        self.mark = mark
+        self.path = path
+        self.message = message
+    }
+
+    /// `file:line:col: error: message (at path)`, the first line of the rendering.
+    public var headline: String {
+        var location = file
+        if let mark { location += ":\(mark.line):\(mark.column)" }
+        var text = "\(location): \(severity.rawValue): \(message)"
+        if let path, !path.isEmpty { text += " [at \(path)]" }
+        return text
+    }
+}
+
+extension Diagnostic: CustomStringConvertible {
+    public var description: String { headline }
+}

@@ -1,0 +1,63 @@
+import ArgumentParser
+import Foundation
+import Platform
+
+struct Validate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check kommun files and list every problem in them.",
+        discussion: """
+            Prints each problem as `file:line:col: error: message [at yaml.path]` with the source line and a \
+            caret. Folders are searched recursively for .yaml and .yml files. Exit status 0 when every file \
+            is valid, 1 otherwise.
+            """
+    )
+
+    @Argument(help: ArgumentHelp("Files or folders to check (default: the municipalities folder).", valueName: "file-or-dir"))
+    var paths: [String] = []
+
+    @Flag(name: .shortAndLong, help: "Print only problems, not the valid files.")
+    var quiet = false
+
+    func run() throws {
+        let paths = paths.isEmpty ? [KommunCatalog.defaultDirectory] : paths
+        let loader = KommunConfigLoader()
+        var files: [KommunConfigLoader.LoadedFile] = []
+        for path in paths {
+            files += try KommunCatalog.yamlFiles(in: path, recursive: true).map(loader.load(path:))
+        }
+        var errors = 0
+        for file in files {
+            if file.diagnostics.isEmpty {
+                if !quiet, let config = file.config {
+                    print("ok: \(file.file): \(config.kommun.name) (\(config.id))")
+                }
+                continue
+            }
+            errors += file.diagnostics.filter { $0.severity == .error }.count
+            FileHandle.standardError.write(Data((file.renderedDiagnostics + "\n").utf8))
+        }
+        let clashes = Self.duplicateIDs(in: files)
+        for clash in clashes { FileHandle.standardError.write(Data((clash.headline + "\n").utf8)) }
+        errors += clashes.count
+        let invalid = files.filter { !$0.isValid }.count
+        print("\(files.count) file\(files.count == 1 ? "" : "s") checked: \(files.count - invalid) valid, \(invalid) with errors (\(errors) error\(errors == 1 ? "" : "s"))")
+        if errors > 0 { throw ExitCode.failure }
+    }
+
+    /// Two files in the same folder may not describe the same kommun id.
+    static func duplicateIDs(in files: [KommunConfigLoader.LoadedFile]) -> [Diagnostic] {
+        var seen: [String: String] = [:]
+        var clashes: [Diagnostic] = []
+        for file in files {
+            guard let id = file.config?.id else { continue }
+            let key = URL(fileURLWithPath: file.file).deletingLastPathComponent().path + "\u{0}" + id
+            if let first = seen[key] {
+                clashes.append(Diagnostic(file: file.file, mark: nil, path: "kommun.id",
+                                          message: "kommun id '\(id)' is already used by \(first)"))
+            } else {
+                seen[key] = file.file
+            }
+        }
+        return clashes
+    }
+}

@@ -1,0 +1,14 @@
+import ArgumentParser
+
+@main
+struct PlatformCLI: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "platform-cli",
+        abstract: "EST-plattformen: kommunernas trygghetsarbete – konfiguration, rapporter och lägesbilder.",
+        discussion: """
+            Each kommun is described by one YAML file in the municipalities folder. Start with \
+            `platform-cli validate` and `platform-cli kommuner`.
+            """,
+        subcommands: [Validate.self, Kommuner.self, Org.self]
+    )
+}
