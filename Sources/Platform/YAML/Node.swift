@@ -47,6 +47,18 @@ public struct Node: Sendable, Equatable {
         return nil
     }
 
+    /// The pairs, if this node is a mapping.
+    public var pairs: [Pair]? {
+        if case .mapping(let pairs) = content { return pairs }
+        return nil
+    }
+
+    /// The items, if this node is a list.
+    public var items: [Node]? {
+        if case .sequence(let items) = content { return items }
+        return nil
+    }
+
     /// A short name for the node's kind, for error messages.
     public var kindName: String {
         switch content {

@@ -11,6 +11,9 @@ public enum EntityKind: String, Sendable, Hashable, CaseIterable {
         }
     }
 
+    /// "a body", "an organisation".
+    var withArticle: String { "\(DecodingContext.article(noun)) \(noun)" }
+
     /// The noun used in messages.
     var noun: String {
         switch self {
@@ -57,7 +60,7 @@ final class DecodingContext {
     /// Records that `id` names a thing of `kind`; a second declaration in the same namespace is an error.
     func declare(_ id: String, kind: EntityKind, at mark: Mark, path: String) {
         if let earlier = declarations[id]?.first(where: { kind.namespace.contains($0.kind) }) {
-            let what = earlier.kind == kind ? "" : " (as a \(earlier.kind.noun))"
+            let what = earlier.kind == kind ? "" : " (as \(earlier.kind.withArticle))"
             error("duplicate id '\(id)': already declared at \(earlier.mark)\(what)", at: mark, path: path)
             return
         }
@@ -81,8 +84,7 @@ final class DecodingContext {
             if found.contains(where: { reference.kinds.contains($0.kind) }) { continue }
             let expected = Self.names(reference.kinds)
             if let other = found.first {
-                let article = expected.first.map { "aeiou".contains($0) } == true ? "an" : "a"
-                error("'\(reference.id)' is a \(other.kind.noun), but \(article) \(expected) is expected here",
+                error("'\(reference.id)' is \(other.kind.withArticle), but \(Self.article(expected)) \(expected) is expected here",
                       at: reference.mark, path: reference.path)
                 continue
             }
@@ -95,6 +97,11 @@ final class DecodingContext {
             error(message, at: reference.mark, path: reference.path)
         }
         references.removeAll()
+    }
+
+    /// "a" or "an" for a noun phrase.
+    static func article(_ noun: String) -> String {
+        noun.first.map { "aeiou".contains($0) } == true ? "an" : "a"
     }
 
     /// "body", "body, role or organisation".

@@ -1,0 +1,131 @@
+import Foundation
+import Testing
+@testable import Platform
+
+/// The decoder on a small valid file, and on copies of it with mistakes: every mistake is reported, at
+/// its line and column, with its YAML path, in one run.
+@Suite("Kommun config decoding")
+struct KommunConfigDecodingTests {
+    static let minimal = try! String(contentsOf: Bundle.module.url(forResource: "Fixtures/minimal", withExtension: "yaml")!, encoding: .utf8)
+
+    private func decode(_ text: String) -> KommunConfigLoader.LoadedFile {
+        KommunConfigLoader().decode(text, file: "k.yaml")
+    }
+
+    /// The minimal file with `old` replaced by `new` (which must occur exactly once).
+    private func mutated(_ replacements: [(String, String)]) -> String {
+        var text = Self.minimal
+        for (old, new) in replacements {
+            #expect(text.components(separatedBy: old).count == 2, "'\(old)' must occur once in minimal.yaml")
+            text = text.replacingOccurrences(of: old, with: new)
+        }
+        return text
+    }
+
+    private func headlines(_ replacements: [(String, String)]) -> [String] {
+        decode(mutated(replacements)).diagnostics.map(\.headline)
+    }
+
+    @Test func minimalFileDecodes() throws {
+        let loaded = decode(Self.minimal)
+        #expect(loaded.diagnostics == [])
+        let config = try #require(loaded.config)
+        #expect(config.id == "exempel")
+        #expect(config.kommun.timeZone == "Europe/Stockholm")
+        #expect(config.kommun.language == .sv)
+        #expect(config.organisation.bodies.map(\.id) == ["styrgrupp", "team"])
+        #expect(config.organisation.body("styrgrupp")?.chairs.map(\.role) == ["Kommunchef"])
+        #expect(config.organisation.body("team")?.cadence == Cadence(rule: .every(.weekly, interval: 1), weekday: .monday,
+                                                                     time: TimeOfDay(hour: 9, minute: 0), duration: nil,
+                                                                     holidays: .moveLater, note: nil))
+        #expect(config.reporters.map(\.expected) == [true, false])
+        #expect(config.allAreas.map(\.id) == ["centrum", "torget"])
+        #expect(config.checklist.indicator("klotter")?.name.text(.en) == "Graffiti")
+        #expect(config.checklist.indicator("otrygg-plats")?.scale == Indicator.Scale(min: 0, max: 3, labels: []))
+        #expect(config.lagesbild.feedback.map(\.to) == ["styrgrupp", "reporters"])
+    }
+
+    @Test func everyMistakeIsReportedInOneRun() {
+        #expect(headlines([
+            ("    kind: police", "    kind: polis"),
+            ("          chair: true", "          chiar: true"),
+            ("      to: styrgrupp\n      cadence", "      to: styrgrup\n      cadence"),
+            ("      category: ordning\n      measure: count", "      category: ordningen\n      measure: count"),
+            ("  - organisation: polisen", "  - organisation: polis"),
+        ]) == [
+            "k.yaml:14:11: error: 'polis' is not one of kommun-office, forvaltning, unit, municipal-company, housing-company, utility-company, police, rescue-service, security-firm, school, association, business, public, other (did you mean 'police'?) [at organisations[1].kind]",
+            "k.yaml:27:11: error: unknown key 'chiar' (did you mean 'chair'?) [at organisation.bodies[0].members[0].chiar]",
+            "k.yaml:37:15: error: unknown body, role or organisation 'styrgrup' (did you mean 'styrgrupp'?) [at organisation.bodies[1].relations[0].to]",
+            "k.yaml:43:19: error: unknown organisation 'polis' (did you mean 'polisen'?) [at reporters[0].organisation]",
+            "k.yaml:63:17: error: unknown category 'ordningen' (did you mean 'ordning'?) [at checklist.indicators[0].category]",
+        ])
+    }
+
+    @Test func missingRequiredKeysAndWrongTypes() {
+        #expect(headlines([
+            ("  name: Exempels kommun\n", ""),
+            ("schemaVersion: 1", "schemaVersion: \"1\""),
+            ("    expected: false", "    expected: no"),
+            ("    location: {lat: 58.27, lon: 11.43}", "    location: [58.27, 11.43]"),
+            ("  version: \"1\"", "  version: [1]"),
+        ]) == [
+            "k.yaml:2:16: error: expected a whole number, found the quoted text '1' [at schemaVersion]",
+            "k.yaml:4:3: error: missing required key 'name' [at kommun]",
+            "k.yaml:44:15: error: expected true or false, found 'no' [at reporters[1].expected]",
+            "k.yaml:49:15: error: expected a mapping, found a list [at areas[0].location]",
+            "k.yaml:55:12: error: expected a text, found a list [at checklist.version]",
+        ])
+    }
+
+    @Test func stringsStayStringsWhereTheSchemaWantsText() throws {
+        let config = try #require(decode(mutated([("  name: Exempels kommun", "  name: no"), ("  code: \"9999\"", "  code: 0123")])).config)
+        #expect(config.kommun.name == "no")
+        #expect(config.kommun.code == "0123")
+    }
+
+    @Test func idsAreCheckedAndDuplicatesFound() {
+        #expect(headlines([
+            ("      - id: torget", "      - id: Södra Torget"),
+            ("    - id: team\n", "    - id: styrgrupp\n"),
+            ("    - id: kommunchef", "    - id: polisen"),
+            ("  compiledBy: team", "  compiledBy: styrgrupp"),
+            ("    - from: team\n      to: styrgrupp", "    - from: styrgrupp\n      to: styrgrupp"),
+            ("    - from: team\n      to: reporters", "    - from: styrgrupp\n      to: reporters"),
+        ]) == [
+            "k.yaml:17:11: error: duplicate id 'polisen': already declared at 12:9 (as an organisation) [at organisation.roles[0].id]",
+            "k.yaml:28:11: error: duplicate id 'styrgrupp': already declared at 21:11 [at organisation.bodies[1].id]",
+            "k.yaml:52:13: error: 'Södra Torget' is not a valid id: use lowercase a–z, 0–9 and '-' (did you mean 'sodra-torget'?) [at areas[0].areas[0].id]",
+        ])
+    }
+
+    @Test func crossFieldRules() {
+        #expect(headlines([
+            ("      scale: {min: 0, max: 3}\n", ""),
+            ("        frequency: weekly\n", "        frequency: weekly\n        rrule: FREQ=WEEKLY\n"),
+            ("      name: {sv: Klotter, en: Graffiti}", "      name: {sv: Klotter, eng: Graffiti}"),
+        ]) == [
+            "k.yaml:39:9: error: give only one of 'frequency', 'timesPerYear', 'rrule'; found 'frequency' and 'rrule' [at organisation.bodies[1].cadence]",
+            "k.yaml:63:27: error: unknown key 'eng' (did you mean 'en'?) [at checklist.indicators[0].name.eng]",
+            "k.yaml:66:7: error: an indicator measured as 'level' needs a 'scale' [at checklist.indicators[1]]",
+        ])
+    }
+
+    @Test func referencesOfTheWrongKindAndUnknownFeedbackRecipients() {
+        #expect(headlines([
+            ("          organisation: ksf\n          chair: true", "          organisation: kommunchef\n          chair: true"),
+            ("      to: reporters", "      to: rapportorer"),
+        ]) == [
+            "k.yaml:26:25: error: 'kommunchef' is a role, but an organisation is expected here [at organisation.bodies[0].members[0].organisation]",
+            "k.yaml:77:11: error: unknown body, role or organisation 'rapportorer' [at lagesbild.feedback[1].to]",
+        ])
+    }
+
+    @Test func renderedDiagnosticShowsTheLineAndACaret() {
+        let loaded = decode(mutated([("          chair: true", "          chiar: true")]))
+        #expect(loaded.renderedDiagnostics == """
+            k.yaml:27:11: error: unknown key 'chiar' (did you mean 'chair'?) [at organisation.bodies[0].members[0].chiar]
+                      chiar: true
+                      ^
+            """)
+    }
+}
