@@ -11,6 +11,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // libyaml from Debian's libyaml-dev; only Platform imports it, and never re-exports it.
@@ -21,7 +22,10 @@ let package = Package(
         ),
         .target(
             name: "Platform",
-            dependencies: ["CYaml"]
+            dependencies: [
+                "CYaml",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
         .target(
             name: "Plugins",
@@ -40,10 +44,12 @@ let package = Package(
             dependencies: ["Platform", "Plugins"],
             resources: [.copy("Fixtures")]
         ),
+        // Runs the real platform-cli binary against golden files in Tests/CLITests/Golden
+        // (re-record with RECORD_GOLDEN=1 swift test).
         .testTarget(
             name: "CLITests",
-            dependencies: ["Platform"],
-            resources: [.copy("Golden")]
+            dependencies: ["platform-cli"],
+            exclude: ["Golden"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -10,7 +10,7 @@ extension Relation.Kind {
         case .partOf: language.pick("ingår i", "part of")
         case .informs: language.pick("informerar", "informs")
         case .followsUp: language.pick("följer upp", "follows up")
-        case .complements: language.pick("kompletteras av", "complemented by")
+        case .complements: language.pick("kompletterar", "complements")
         case .supports: language.pick("stödjer", "supports")
         }
     }

@@ -1,16 +1,21 @@
 /// "Did you mean …?" for misspelt keys, values and ids.
 enum Suggestion {
-    /// The candidate closest to `word` by edit distance, if it is close enough to be a likely typo.
+    /// The candidate closest to `word` by edit distance, if it is close enough to be a likely typo;
+    /// otherwise the shortest candidate that starts with `word` (`leva` → `leva-i-lysekil`).
     static func nearest(to word: String, among candidates: some Sequence<String>) -> String? {
         let limit = max(2, word.count / 3)
         var best: (candidate: String, distance: Int)?
+        var extended: String?
         for candidate in candidates where candidate != word {
+            if word.count >= 3, candidate.hasPrefix(word), candidate.count < (extended?.count ?? .max) {
+                extended = candidate
+            }
             let distance = editDistance(word.lowercased(), candidate.lowercased())
             if distance <= limit, distance < (best?.distance ?? .max) {
                 best = (candidate, distance)
             }
         }
-        return best?.candidate
+        return best?.candidate ?? extended
     }
 
     /// Levenshtein distance over characters, in O(n·m) time and O(m) memory.

@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# The test command: installs what is missing, checks the kommun files against the published JSON Schema
+# with an independent validator (Python jsonschema), then runs the Swift test suite.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+scripts/setup.sh
+scripts/test-kommun-schema.sh
+swift build --build-tests
+swift test --skip-build "$@"
