@@ -6,7 +6,7 @@ public struct Diagnostic: Sendable, Hashable, Error {
     }
 
     public var severity: Severity
-    /// The file as the user named it.
+    /// The file as the user named it. A mark with column 0 names a line only (`file:12: error: …`).
     public var file: String
     /// Where in the file, when known.
     public var mark: Mark?
@@ -25,7 +25,7 @@ public struct Diagnostic: Sendable, Hashable, Error {
     /// `file:line:col: error: message (at path)`, the first line of the rendering.
     public var headline: String {
         var location = file
-        if let mark { location += ":\(mark.line):\(mark.column)" }
+        if let mark { location += mark.column > 0 ? ":\(mark.line):\(mark.column)" : ":\(mark.line)" }
         var text = "\(location): \(severity.rawValue): \(message)"
         if let path, !path.isEmpty { text += " [at \(path)]" }
         return text

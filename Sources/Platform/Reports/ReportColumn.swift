@@ -1,0 +1,41 @@
+/// The columns (CSV) or fields (JSON) of a report file. `docs/reports.md` describes each.
+public enum ReportColumn: String, Sendable, CaseIterable {
+    case date, reporter, area, indicator, value, time, place, lat, lon, note, id
+
+    /// Columns every file must have.
+    public static let required: [ReportColumn] = [.date, .reporter, .area, .indicator]
+
+    var index: Int { Self.allCases.firstIndex(of: self)! }
+}
+
+/// One row of a report file before it is checked: its line and the text of each column.
+public struct RawReport: Sendable {
+    public var line: Int
+    /// Indexed by `ReportColumn.index`; nil or empty when the column is absent or empty.
+    public var values: [String?]
+    /// Problems found while reading the row (a wrong number of fields, an unknown JSON field).
+    public var problems: [String] = []
+
+    public init(line: Int, values: [String?] = Array(repeating: nil, count: ReportColumn.allCases.count)) {
+        self.line = line
+        self.values = values
+    }
+
+    public subscript(column: ReportColumn) -> String? {
+        get {
+            guard let value = values[column.index] else { return nil }
+            let trimmed = value.trimmingSpaces
+            return trimmed.isEmpty ? nil : trimmed
+        }
+        set { values[column.index] = newValue }
+    }
+}
+
+extension String {
+    /// Without leading and trailing spaces and tabs (cheaper than Foundation's trimming on the row path).
+    var trimmingSpaces: String {
+        guard let first = utf8.first, let last = utf8.last,
+              first == 32 || first == 9 || last == 32 || last == 9 else { return self }
+        return String(self.drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }.reversed())
+    }
+}

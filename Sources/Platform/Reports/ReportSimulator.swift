@@ -1,0 +1,130 @@
+import Foundation
+
+/// Synthetic reports drawn from a kommun's own file, for demos, tests and benchmarks.
+///
+/// Events follow a Poisson process per area, indicator and day, with more on Friday and Saturday evenings
+/// and in summer, rarer for heavier-weighted (more severe) indicators, rising over time in a few areas,
+/// and attributed to reporters of whom a few are quiet (they skip most weeks). Indicators measured as a
+/// level get a weekly checklist answer. Each day's random numbers come from the seed and the date alone,
+/// so the same seed gives the same rows for a day whatever range is simulated, byte for byte.
+public struct ReportSimulator: Sendable {
+    /// The header of the CSV it writes.
+    public static let columns: [ReportColumn] = [.date, .time, .reporter, .area, .indicator, .value, .place, .lat, .lon, .note, .id]
+
+    public let config: KommunConfig
+    public let seed: UInt64
+    /// Multiplies every rate; 1 is a realistic volume.
+    public let intensity: Double
+    /// Areas whose events rise by 35 % a year.
+    public let risingAreas: [String]
+    /// Reporters who report in only about a third of the weeks.
+    public let quietReporters: [String]
+
+    private let areas: [Area]
+    private let areaWeights: [Double]
+    private let affinity: [[Double]]
+
+    public init(config: KommunConfig, seed: UInt64, intensity: Double = 1) {
+        self.config = config
+        self.seed = seed
+        self.intensity = intensity
+        var rng = SplitMix64(seed: seed ^ 0x5EED)
+        areas = config.allAreas
+        areaWeights = areas.map { area in (area.kind == .place ? 1.0 : 0.6) * (0.5 + rng.nextDouble()) }
+        let risingCount = min(2, areas.count)
+        risingAreas = Array(areas.map(\.id).shuffled(using: &rng).prefix(risingCount))
+        let reporters = config.reporters.filter(\.expected).map(\.organisation)
+        quietReporters = Array(reporters.dropFirst().shuffled(using: &rng).prefix(reporters.count >= 4 ? 2 : min(1, reporters.count - 1)))
+        affinity = config.reporters.map { _ in config.checklist.indicators.map { _ in 0.1 + rng.nextDouble() } }
+    }
+
+    /// Every row from `from` to `to`, in date order, as CSV fields (header first).
+    public func rows(from: CalendarDate, to: CalendarDate, _ emit: ([String]) -> Void) {
+        emit(Self.columns.map(\.rawValue))
+        guard from <= to, !config.reporters.isEmpty else { return }
+        var day = from
+        while day <= to {
+            if day.isoWeekday == 1 { weeklyAnswers(week: Period(containing: day, kind: .week), emit) }
+            events(on: day, emit)
+            day = day.adding(days: 1)
+        }
+    }
+
+    private func events(on day: CalendarDate, _ emit: ([String]) -> Void) {
+        var rng = SplitMix64(seed: seed &* 0x9E37_79B9_7F4A_7C15 ^ UInt64(bitPattern: Int64(day.dayNumber)))
+        let weekdayFactor = [1: 0.8, 2: 0.8, 3: 0.9, 4: 1.0, 5: 1.5, 6: 1.7, 7: 1.1][day.isoWeekday]!
+        let dayOfYear = day.dayNumber - CalendarDate(year: day.year, month: 1, day: 1)!.dayNumber
+        let season = 1 + 0.3 * cos(Double(dayOfYear - 196) / 365 * 2 * Double.pi)
+        let years = Double(day.dayNumber - CalendarDate(year: 2025, month: 1, day: 1)!.dayNumber) / 365.25
+        let week = Period(containing: day, kind: .week)
+        var counter = 0
+        for (areaIndex, area) in areas.enumerated() {
+            let trend = risingAreas.contains(area.id) ? max(0.5, pow(1.35, years)) : 1
+            for (indicatorIndex, indicator) in config.checklist.indicators.enumerated() where indicator.measure == .count {
+                let rate = 0.035 / indicator.weight * areaWeights[areaIndex] * weekdayFactor * season * trend * intensity
+                let count = rng.poisson(rate)
+                guard count > 0 else { continue }
+                for _ in 0..<count {
+                    let reporterIndex = rng.weightedIndex(affinity.map { $0[indicatorIndex] })
+                    let reporter = config.reporters[reporterIndex].organisation
+                    guard isActive(reporter, in: week) else { continue }
+                    counter += 1
+                    emit(eventRow(day: day, area: area, indicator: indicator, reporter: reporter, number: counter, rng: &rng))
+                }
+            }
+        }
+    }
+
+    private func eventRow(day: CalendarDate, area: Area, indicator: Indicator, reporter: String, number: Int,
+                          rng: inout SplitMix64) -> [String] {
+        let hour = Self.hours[rng.weightedIndex(Self.hourWeights)]
+        let time = TimeOfDay(hour: hour, minute: Int(rng.next() % 4) * 15)
+        let value = rng.nextDouble() < 0.85 ? 1 : 2 + Int(rng.next() % 3)
+        let place = rng.nextDouble() < 0.3 ? Self.places[Int(rng.next() % UInt64(Self.places.count))] : ""
+        let note = rng.nextDouble() < 0.15 ? Self.notes[Int(rng.next() % UInt64(Self.notes.count))] : ""
+        var lat = "", lon = ""
+        if let location = area.location {
+            lat = Self.coordinate(location.lat + (rng.nextDouble() - 0.5) * 0.004)
+            lon = Self.coordinate(location.lon + (rng.nextDouble() - 0.5) * 0.008)
+        }
+        let id = "sim\(seed)-\(day.year)\(CalendarDate.pad(day.month, 2))\(CalendarDate.pad(day.day, 2))-\(number)"
+        return [day.description, time.description, reporter, area.id, indicator.id, String(value), place, lat, lon, note, id]
+    }
+
+    /// Each active reporter rates every level indicator for two areas each week.
+    private func weeklyAnswers(week: Period, _ emit: ([String]) -> Void) {
+        let levels = config.checklist.indicators.filter { $0.measure == .level }
+        guard !levels.isEmpty, !areas.isEmpty else { return }
+        var rng = SplitMix64(seed: seed &* 0xD1B5_4A32_D192_ED03 ^ UInt64(bitPattern: Int64(week.start.dayNumber)))
+        for reporter in config.reporters.map(\.organisation) where isActive(reporter, in: week) {
+            for indicator in levels {
+                guard let scale = indicator.scale else { continue }
+                for slot in 0..<2 {
+                    let area = areas[Int(rng.next() % UInt64(areas.count))]
+                    let level = min(scale.max, scale.min + rng.poisson(risingAreas.contains(area.id) ? 1.6 : 0.7))
+                    let id = "sim\(seed)-\(week)-\(reporter)-\(indicator.id)-\(slot)"
+                    emit([week.description, "", reporter, area.id, indicator.id, String(level), "", "", "", "", id])
+                }
+            }
+        }
+    }
+
+    /// Quiet reporters report in about a third of the weeks; the others every week.
+    private func isActive(_ reporter: String, in week: Period) -> Bool {
+        guard quietReporters.contains(reporter) else { return true }
+        var rng = SplitMix64(seed: seed ^ UInt64(bitPattern: Int64(week.start.dayNumber)) ^ reporter.utf8.reduce(UInt64(0)) { $0 &* 31 &+ UInt64($1) })
+        return rng.nextDouble() < 0.35
+    }
+
+    private static let hours = Array(0...23)
+    private static let hourWeights: [Double] = [5, 4, 2, 1, 0.5, 0.5, 1, 1.5, 2, 2, 2, 2, 2, 2, 2.5, 3, 4, 6, 7, 8, 9, 9, 8, 6]
+    private static let places = ["vid busshållplatsen", "skolgården", "vid centrumhuset", "parkeringen", "gångtunneln",
+                                 "lekplatsen", "vid idrottsplatsen", "trappuppgången", "vid hamnen", "cykelbanan"]
+    private static let notes = ["Gruppen skingrades när personal kom", "Anmält till fastighetsägaren", "Sanerat samma dag",
+                                "Återkommande problem", "Trasig belysning gör platsen otrygg", "Polisen underrättad",
+                                "Krossat glas på marken", "Klotter på elskåp", "Nedskräpning efter helgen"]
+
+    private static func coordinate(_ value: Double) -> String {
+        String(Double(Int((value * 100_000).rounded())) / 100_000)
+    }
+}

@@ -1,0 +1,171 @@
+/// Checks report rows against a kommun's file: known reporter, area and indicator, a valid date that is
+/// not in the future, a value that fits the indicator, and no personal data in free text.
+public struct ReportValidator: Sendable {
+    /// What to do with personal data found in a note or place.
+    public enum PrivacyMode: Sendable {
+        /// Refuse the row (the default).
+        case refuse
+        /// Store the row with the data replaced by `[personnummer]`, `[telefon]` or `[e-post]`.
+        case redact
+    }
+
+    /// The largest count one row may hold; more is almost certainly a typo.
+    public static let maxCount = 10_000
+    /// Reports dated before this year are refused as typos.
+    public static let earliestYear = 2000
+
+    private let reporters: Set<String>
+    private let areasByKey: [String: String]
+    private let areaIDs: [String]
+    private let indicators: [String: Indicator]
+    private let today: CalendarDate
+    private let privacy: PrivacyMode
+
+    public init(config: KommunConfig, today: CalendarDate, privacy: PrivacyMode = .refuse) {
+        reporters = Set(config.reporters.map(\.organisation))
+        var areas: [String: String] = [:]
+        for area in config.allAreas {
+            for key in [area.name] + area.aliases { areas[key.lowercased(), default: area.id] = area.id }
+        }
+        for area in config.allAreas { areas[area.id] = area.id }
+        areasByKey = areas
+        areaIDs = config.allAreas.map(\.id)
+        indicators = Dictionary(config.checklist.indicators.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        self.today = today
+        self.privacy = privacy
+    }
+
+    /// The checked report, or every problem with the row.
+    public func check(_ raw: RawReport) -> Result<Report, RowProblems> {
+        var problems = raw.problems
+        let reporter = raw[.reporter]
+        if let reporter, !reporters.contains(reporter) {
+            problems.append(Self.unknown("reporter", reporter, among: reporters))
+        }
+        var area: String?
+        if let name = raw[.area] {
+            area = areasByKey[name] ?? areasByKey[name.lowercased()]
+            if area == nil { problems.append(Self.unknown("area", name, among: areaIDs)) }
+        }
+        var indicator: Indicator?
+        if let id = raw[.indicator] {
+            indicator = indicators[id]
+            if indicator == nil { problems.append(Self.unknown("indicator", id, among: indicators.keys)) }
+        }
+        let date = checkDate(raw[.date], &problems)
+        let value = checkValue(raw[.value], indicator: indicator, &problems)
+        var time: TimeOfDay?
+        if let text = raw[.time] {
+            time = TimeOfDay(parsing: text)
+            if time == nil { problems.append("invalid time '\(text)': expected HH:MM") }
+        }
+        let (lat, lon) = checkCoordinates(raw[.lat], raw[.lon], &problems)
+        let place = guarded(raw[.place], column: "place", &problems)
+        let note = guarded(raw[.note], column: "note", &problems)
+        if let ref = raw[.id], ref.count > 100 { problems.append("id is longer than 100 characters") }
+        for column in ReportColumn.required where raw[column] == nil && !raw.problems.contains(where: { $0.contains("'\(column.rawValue)'") }) {
+            problems.append("missing \(column.rawValue)")
+        }
+        guard problems.isEmpty, let reporter, let area, let indicator, let date, let value else {
+            return .failure(RowProblems(line: raw.line, messages: problems))
+        }
+        return .success(Report(reporter: reporter, ref: raw[.id], date: date.day, precision: date.precision, time: time,
+                               area: area, indicator: indicator.id, value: value, place: place, lat: lat, lon: lon,
+                               note: note, line: raw.line))
+    }
+
+    private func checkDate(_ text: String?, _ problems: inout [String]) -> (day: CalendarDate, precision: Report.Precision)? {
+        guard let text else { return nil }
+        let parsed: (day: CalendarDate, precision: Report.Precision, start: CalendarDate)?
+        if let day = CalendarDate(iso: text) {
+            parsed = (day, .day, day)
+        } else if text.count == 8, case .week(let year, let week)? = Period(text) {
+            let period = Period.week(year: year, week: week)
+            parsed = (period.start.adding(days: 3), .week, period.start)
+        } else {
+            parsed = nil
+        }
+        guard let parsed else {
+            problems.append("invalid date '\(text)': expected YYYY-MM-DD or an ISO week such as 2026-W47")
+            return nil
+        }
+        if parsed.start > today {
+            problems.append("date \(text) is in the future")
+            return nil
+        }
+        if parsed.start.year < Self.earliestYear {
+            problems.append("date \(text) is before \(Self.earliestYear)")
+            return nil
+        }
+        return (parsed.day, parsed.precision)
+    }
+
+    private func checkValue(_ text: String?, indicator: Indicator?, _ problems: inout [String]) -> Int? {
+        guard let text else {
+            if let indicator, let scale = indicator.scale, indicator.measure == .level {
+                problems.append("'\(indicator.id)' is a level from \(scale.min) to \(scale.max) and needs a value")
+                return nil
+            }
+            return 1
+        }
+        guard let value = Int(text) else {
+            problems.append("value '\(text)' is not a whole number")
+            return nil
+        }
+        guard let indicator else { return value }
+        switch indicator.measure {
+        case .count:
+            if value < 0 { problems.append("value \(value) is negative; '\(indicator.id)' is a count") }
+            if value > Self.maxCount { problems.append("value \(value) is more than \(Self.maxCount) events in one row") }
+        case .level:
+            if let scale = indicator.scale, !(scale.min...scale.max).contains(value) {
+                problems.append("value \(value) is off the scale \(scale.min)–\(scale.max) of '\(indicator.id)'")
+            }
+        }
+        return value
+    }
+
+    private func checkCoordinates(_ latText: String?, _ lonText: String?, _ problems: inout [String]) -> (Double?, Double?) {
+        guard latText != nil || lonText != nil else { return (nil, nil) }
+        guard let latText, let lonText else {
+            problems.append("lat and lon go together: give both or neither")
+            return (nil, nil)
+        }
+        guard let lat = Double(latText), (-90...90).contains(lat) else {
+            problems.append("lat '\(latText)' is not a latitude between -90 and 90")
+            return (nil, nil)
+        }
+        guard let lon = Double(lonText), (-180...180).contains(lon) else {
+            problems.append("lon '\(lonText)' is not a longitude between -180 and 180")
+            return (nil, nil)
+        }
+        return (lat, lon)
+    }
+
+    /// The text after the privacy check: refused (with a message that never shows the data) or redacted.
+    private func guarded(_ text: String?, column: String, _ problems: inout [String]) -> String? {
+        guard let text else { return nil }
+        let findings = PrivacyGuard.findings(in: text)
+        guard !findings.isEmpty else { return text }
+        switch privacy {
+        case .redact:
+            return PrivacyGuard.redacted(text)
+        case .refuse:
+            let kinds = findings.map(\.label).joined(separator: " and ")
+            problems.append("\(column) contains \(kinds); personal data is not stored (remove it, or ingest with --redact)")
+            return nil
+        }
+    }
+
+    private static func unknown(_ what: String, _ value: String, among candidates: some Sequence<String>) -> String {
+        var message = "unknown \(what) '\(value)'"
+        if let suggestion = Suggestion.nearest(to: value, among: candidates) { message += " (did you mean '\(suggestion)'?)" }
+        return message
+    }
+}
+
+/// Everything wrong with one row.
+public struct RowProblems: Error, Sendable, Hashable {
+    public var line: Int
+    public var messages: [String]
+}

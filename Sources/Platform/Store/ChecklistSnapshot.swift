@@ -1,0 +1,34 @@
+import Foundation
+
+/// The indicators of one checklist version as stored beside the reports checked against it.
+struct ChecklistSnapshot: Codable {
+    struct Item: Codable {
+        var id: String
+        var name: String
+        var nameEn: String?
+        var category: String
+        var measure: String
+        var scaleMin: Int?
+        var scaleMax: Int?
+        var scaleLabels: [String]?
+        var weight: Double
+    }
+
+    var version: String
+    var indicators: [Item]
+
+    init(_ checklist: Checklist) {
+        version = checklist.version
+        indicators = checklist.indicators.map {
+            Item(id: $0.id, name: $0.name.sv, nameEn: $0.name.en, category: $0.category, measure: $0.measure.rawValue,
+                 scaleMin: $0.scale?.min, scaleMax: $0.scale?.max, scaleLabels: $0.scale?.labels, weight: $0.weight)
+        }
+    }
+
+    /// Canonical JSON (sorted keys), so equal checklists compare equal as text.
+    var json: String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return String(decoding: (try? encoder.encode(self)) ?? Data(), as: UTF8.self)
+    }
+}

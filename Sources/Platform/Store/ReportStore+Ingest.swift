@@ -1,0 +1,163 @@
+import Foundation
+import GRDB
+
+extension ReportStore {
+    /// How an ingest treats bad rows.
+    public struct IngestOptions: Sendable {
+        /// Store the valid rows of a file that has bad ones (otherwise the whole file is refused).
+        public var skipInvalid = false
+        /// Check and count, but write nothing.
+        public var dryRun = false
+
+        public init(skipInvalid: Bool = false, dryRun: Bool = false) {
+            self.skipInvalid = skipInvalid
+            self.dryRun = dryRun
+        }
+    }
+
+    /// What an ingest of one file did.
+    public struct IngestOutcome: Sendable {
+        public var file: String
+        public var new = 0
+        public var revised = 0
+        public var unchanged = 0
+        /// Rows that were not stored, with their problems and their text.
+        public var refused: [(problems: RowProblems, raw: RawReport)] = []
+        /// A problem with the file as a whole (its checklist version, for instance).
+        public var fileProblem: String?
+        /// Whether anything was written.
+        public var committed = false
+    }
+
+    /// Reads every row of `reader`, checks it with `validator` and stores it, in one transaction: the file
+    /// goes in whole, or (unless `skipInvalid`) not at all. Re-ingesting a row stores nothing new; a row
+    /// with the same reporter and `id` but new content replaces the old, which the revisions table keeps.
+    public func ingest(_ reader: ReportFileReader, config: KommunConfig, validator: ReportValidator,
+                       options: IngestOptions, now: Date = Date()) throws -> IngestOutcome {
+        var outcome = IngestOutcome(file: reader.file)
+        let timestamp = ISO8601DateFormatter().string(from: now)
+        let kommun = config.id
+        let version = config.checklist.version
+        try queue.inTransaction(.immediate) { db in
+            if let problem = try Self.recordChecklist(config.checklist, kommun: kommun, at: timestamp, db) {
+                outcome.fileProblem = problem
+                return .rollback
+            }
+            try db.execute(sql: "INSERT INTO ingests (kommun, source_file, started_at, checklist_version) VALUES (?, ?, ?, ?)",
+                           arguments: [kommun, reader.file, timestamp, version])
+            let ingestID = db.lastInsertedRowID
+            let writer = try RowWriter(db: db, kommun: kommun, version: version, ingestID: ingestID,
+                                       file: reader.file, timestamp: timestamp)
+            while let raw = try reader.next() {
+                switch validator.check(raw) {
+                case .success(let report):
+                    switch try writer.store(report) {
+                    case .new: outcome.new += 1
+                    case .revised: outcome.revised += 1
+                    case .unchanged: outcome.unchanged += 1
+                    case .repeatedID:
+                        let message = "id '\(report.ref ?? "")' of reporter '\(report.reporter)' appears more than once in this file"
+                        outcome.refused.append((RowProblems(line: raw.line, messages: [message]), raw))
+                    }
+                case .failure(let problems):
+                    outcome.refused.append((problems, raw))
+                }
+            }
+            if options.dryRun || (!outcome.refused.isEmpty && !options.skipInvalid) { return .rollback }
+            try db.execute(sql: """
+                UPDATE ingests SET rows_new = ?, rows_revised = ?, rows_unchanged = ?, rows_refused = ? WHERE id = ?
+                """, arguments: [outcome.new, outcome.revised, outcome.unchanged, outcome.refused.count, ingestID])
+            outcome.committed = true
+            return .commit
+        }
+        return outcome
+    }
+
+    /// Stores the checklist the rows are checked against under its version, so old reports stay readable
+    /// after the kommun changes its checklist. A version already stored with other content is a problem.
+    private static func recordChecklist(_ checklist: Checklist, kommun: String, at timestamp: String, _ db: Database) throws -> String? {
+        let definition = ChecklistSnapshot(checklist).json
+        if let stored = try String.fetchOne(db, sql: "SELECT definition FROM checklists WHERE kommun = ? AND version = ?",
+                                            arguments: [kommun, checklist.version]) {
+            guard stored == definition else {
+                return "checklist version '\(checklist.version)' is already stored for \(kommun) with other indicators; "
+                    + "give the changed checklist a new checklist.version in the kommun file"
+            }
+            return nil
+        }
+        try db.execute(sql: "INSERT INTO checklists (kommun, version, definition, stored_at) VALUES (?, ?, ?, ?)",
+                       arguments: [kommun, checklist.version, definition, timestamp])
+        return nil
+    }
+}
+
+/// Writes checked reports with prepared statements, telling new rows from repeated and corrected ones.
+private struct RowWriter {
+    enum Result {
+        case new, revised, unchanged, repeatedID
+    }
+
+    let db: Database
+    let kommun: String
+    let version: String
+    let ingestID: Int64
+    let file: String
+    let timestamp: String
+    let insert: Statement
+    let lookup: Statement
+    let touch: Statement
+    let revise: Statement
+
+    init(db: Database, kommun: String, version: String, ingestID: Int64, file: String, timestamp: String) throws {
+        (self.db, self.kommun, self.version, self.ingestID, self.file, self.timestamp) = (db, kommun, version, ingestID, file, timestamp)
+        insert = try db.makeStatement(sql: """
+            INSERT INTO reports (kommun, reporter, ref, date, precision, time, area, indicator, value, place, lat, lon,
+                note, content_hash, checklist_version, ingest_id, source_file, source_line, ingested_at, seen_in)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (kommun, reporter, ref) DO NOTHING
+            """)
+        lookup = try db.makeStatement(sql: "SELECT id, content_hash, seen_in FROM reports WHERE kommun = ? AND reporter = ? AND ref = ?")
+        touch = try db.makeStatement(sql: "UPDATE reports SET seen_in = ? WHERE id = ?")
+        revise = try db.makeStatement(sql: """
+            UPDATE reports SET date = ?, precision = ?, time = ?, area = ?, indicator = ?, value = ?, place = ?, lat = ?,
+                lon = ?, note = ?, content_hash = ?, checklist_version = ?, ingest_id = ?, source_file = ?,
+                source_line = ?, ingested_at = ?, seen_in = ?
+            WHERE id = ?
+            """)
+    }
+
+    /// Stores one report. A row without an `id` is keyed by its content and its occurrence in the file, so
+    /// two identical events in one file are two reports, and the same file ingested again adds nothing.
+    func store(_ report: Report) throws -> Result {
+        let hash = report.contentHash
+        var occurrence = 1
+        while true {
+            let ref = report.ref ?? "#\(String(UInt64(bitPattern: hash), radix: 16))-\(occurrence)"
+            insert.setUncheckedArguments([
+                kommun, report.reporter, ref, report.date.description, report.precision.rawValue, report.time?.description,
+                report.area, report.indicator, report.value, report.place, report.lat, report.lon, report.note, hash,
+                version, ingestID, file, report.line, timestamp, ingestID,
+            ])
+            try insert.execute()
+            if db.changesCount == 1 { return .new }
+            guard let row = try Row.fetchOne(lookup, arguments: [kommun, report.reporter, ref]) else { return .unchanged }
+            let (id, storedHash, seenIn): (Int64, Int64, Int64) = (row[0], row[1], row[2])
+            if seenIn == ingestID {
+                // Already written by this very file.
+                if report.ref != nil { return .repeatedID }
+                occurrence += 1
+                continue
+            }
+            if storedHash == hash {
+                try touch.execute(arguments: [ingestID, id])
+                return .unchanged
+            }
+            try revise.execute(arguments: [
+                report.date.description, report.precision.rawValue, report.time?.description, report.area, report.indicator,
+                report.value, report.place, report.lat, report.lon, report.note, hash, version, ingestID, file,
+                report.line, timestamp, ingestID, id,
+            ])
+            return .revised
+        }
+    }
+}

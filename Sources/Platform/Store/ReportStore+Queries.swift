@@ -1,0 +1,46 @@
+import GRDB
+
+extension ReportStore {
+    /// How many rows and how much value one reporter stored for one indicator in a period.
+    public struct ReporterIndicatorTotal: Sendable, Hashable {
+        public var reporter: String
+        public var indicator: String
+        public var rows: Int
+        public var total: Int
+    }
+
+    /// What is stored for `kommun` in `period`, per reporter and indicator.
+    public func totals(kommun: String, period: Period) throws -> [ReporterIndicatorTotal] {
+        try queue.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT reporter, indicator, COUNT(*), SUM(value) FROM reports
+                WHERE kommun = ? AND date BETWEEN ? AND ?
+                GROUP BY reporter, indicator ORDER BY reporter, indicator
+                """, arguments: [kommun, period.start.description, period.end.description]).map {
+                ReporterIndicatorTotal(reporter: $0[0], indicator: $0[1], rows: $0[2], total: $0[3])
+            }
+        }
+    }
+
+    /// Rows stored for `kommun`, and earlier revisions kept.
+    public func counts(kommun: String) throws -> (reports: Int, revisions: Int) {
+        try queue.read { db in
+            let reports = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM reports WHERE kommun = ?", arguments: [kommun]) ?? 0
+            let revisions = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM report_revisions WHERE kommun = ?", arguments: [kommun]) ?? 0
+            return (reports, revisions)
+        }
+    }
+
+    /// The stored report of `reporter` with reference `ref` and its earlier revisions' values, oldest first.
+    public func history(kommun: String, reporter: String, ref: String) throws -> (current: Int?, earlier: [Int]) {
+        try queue.read { db in
+            let current = try Row.fetchOne(db, sql: "SELECT id, value FROM reports WHERE kommun = ? AND reporter = ? AND ref = ?",
+                                           arguments: [kommun, reporter, ref])
+            guard let current else { return (nil, []) }
+            let id: Int64 = current[0]
+            let earlier = try Int.fetchAll(db, sql: "SELECT value FROM report_revisions WHERE report_id = ? ORDER BY rowid",
+                                           arguments: [id])
+            return (current[1], earlier)
+        }
+    }
+}

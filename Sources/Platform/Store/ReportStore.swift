@@ -1,0 +1,122 @@
+import Foundation
+import GRDB
+
+/// The report store: one SQLite database (WAL mode) for all kommuner. Every query is scoped to one kommun.
+///
+/// Default path `data/platform.sqlite`, overridden by `PLATFORM_STORE` or `--store`.
+public final class ReportStore: Sendable {
+    /// The path used when none is given.
+    public static var defaultPath: String {
+        ProcessInfo.processInfo.environment["PLATFORM_STORE"] ?? "data/platform.sqlite"
+    }
+
+    public let path: String
+    let queue: DatabaseQueue
+
+    /// Opens the store at `path`, creating it (and its folder) when missing, and migrates it.
+    public init(path: String) throws {
+        self.path = path
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        var configuration = Configuration()
+        configuration.journalMode = .wal
+        // A second ingest waits for the first to commit instead of failing.
+        configuration.busyMode = .timeout(120)
+        configuration.foreignKeysEnabled = true
+        queue = try DatabaseQueue(path: path, configuration: configuration)
+        try Self.migrator.migrate(queue)
+    }
+
+    /// Opens an existing store read-only use; nil when there is no store at `path`.
+    public static func existing(at path: String) throws -> ReportStore? {
+        FileManager.default.fileExists(atPath: path) ? try ReportStore(path: path) : nil
+    }
+
+    /// The schema, one migration per version. Never edit a shipped migration: add a new one.
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: reports, revisions, ingests, checklists") { db in
+            try db.execute(sql: """
+                CREATE TABLE ingests (
+                    id INTEGER PRIMARY KEY,
+                    kommun TEXT NOT NULL,
+                    source_file TEXT NOT NULL,
+                    started_at TEXT NOT NULL,
+                    checklist_version TEXT NOT NULL,
+                    rows_new INTEGER NOT NULL DEFAULT 0,
+                    rows_revised INTEGER NOT NULL DEFAULT 0,
+                    rows_unchanged INTEGER NOT NULL DEFAULT 0,
+                    rows_refused INTEGER NOT NULL DEFAULT 0,
+                    redacted INTEGER NOT NULL DEFAULT 0
+                );
+                CREATE TABLE checklists (
+                    kommun TEXT NOT NULL,
+                    version TEXT NOT NULL,
+                    definition TEXT NOT NULL,
+                    stored_at TEXT NOT NULL,
+                    PRIMARY KEY (kommun, version)
+                );
+                CREATE TABLE reports (
+                    id INTEGER PRIMARY KEY,
+                    kommun TEXT NOT NULL,
+                    reporter TEXT NOT NULL,
+                    ref TEXT NOT NULL,
+                    date TEXT NOT NULL,
+                    precision TEXT NOT NULL,
+                    time TEXT,
+                    area TEXT NOT NULL,
+                    indicator TEXT NOT NULL,
+                    value INTEGER NOT NULL,
+                    place TEXT,
+                    lat REAL,
+                    lon REAL,
+                    note TEXT,
+                    content_hash INTEGER NOT NULL,
+                    checklist_version TEXT NOT NULL,
+                    ingest_id INTEGER NOT NULL REFERENCES ingests(id),
+                    source_file TEXT NOT NULL,
+                    source_line INTEGER NOT NULL,
+                    ingested_at TEXT NOT NULL,
+                    seen_in INTEGER NOT NULL,
+                    UNIQUE (kommun, reporter, ref)
+                );
+                CREATE INDEX reports_by_date ON reports (kommun, date);
+                CREATE TABLE report_revisions (
+                    report_id INTEGER NOT NULL REFERENCES reports(id),
+                    kommun TEXT NOT NULL,
+                    reporter TEXT NOT NULL,
+                    ref TEXT NOT NULL,
+                    date TEXT NOT NULL,
+                    precision TEXT NOT NULL,
+                    time TEXT,
+                    area TEXT NOT NULL,
+                    indicator TEXT NOT NULL,
+                    value INTEGER NOT NULL,
+                    place TEXT,
+                    lat REAL,
+                    lon REAL,
+                    note TEXT,
+                    checklist_version TEXT NOT NULL,
+                    ingest_id INTEGER NOT NULL,
+                    source_file TEXT NOT NULL,
+                    source_line INTEGER NOT NULL,
+                    ingested_at TEXT NOT NULL,
+                    replaced_at TEXT NOT NULL
+                );
+                CREATE INDEX report_revisions_by_report ON report_revisions (report_id);
+                -- The database itself keeps every earlier revision of a corrected report.
+                CREATE TRIGGER reports_keep_revision BEFORE UPDATE OF content_hash ON reports
+                BEGIN
+                    INSERT INTO report_revisions (report_id, kommun, reporter, ref, date, precision, time, area,
+                        indicator, value, place, lat, lon, note, checklist_version, ingest_id, source_file,
+                        source_line, ingested_at, replaced_at)
+                    VALUES (OLD.id, OLD.kommun, OLD.reporter, OLD.ref, OLD.date, OLD.precision, OLD.time, OLD.area,
+                        OLD.indicator, OLD.value, OLD.place, OLD.lat, OLD.lon, OLD.note, OLD.checklist_version,
+                        OLD.ingest_id, OLD.source_file, OLD.source_line, OLD.ingested_at,
+                        strftime('%Y-%m-%dT%H:%M:%fZ', 'now'));
+                END;
+                """)
+        }
+        return migrator
+    }
+}

@@ -1,0 +1,44 @@
+import ArgumentParser
+import Platform
+
+extension Period: ExpressibleByArgument {
+    public init?(argument: String) {
+        self.init(argument)
+    }
+}
+
+struct Reports: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Show what is stored for a kommun and period, per reporter and indicator.",
+        discussion: "Reporters the kommun expects that stored nothing in the period are listed at the end."
+    )
+
+    @Argument(help: "The kommun's id.")
+    var kommun: String
+
+    @Option(help: "The period: 2026-W47, 2026-11, 2026-Q4 or 2026.")
+    var period: Period
+
+    @OptionGroup var catalogOptions: CatalogOptions
+    @OptionGroup var storeOptions: StoreOptions
+    @OptionGroup var languageOption: LanguageOption
+
+    func run() throws {
+        let config = try catalogOptions.kommun(kommun)
+        let language = languageOption.resolved(for: config)
+        let totals = try ReportStore.existing(at: storeOptions.resolvedPath)?.totals(kommun: config.id, period: period) ?? []
+        print("\(config.kommun.name), \(period) (\(period.start)–\(period.end))")
+        let rows = totals.map { total in
+            [config.partyName(total.reporter), config.checklist.indicator(total.indicator)?.name.text(language) ?? total.indicator,
+             String(total.rows), String(total.total)]
+        }
+        let header = [language.pick("rapportör", "reporter"), language.pick("indikator", "indicator"),
+                      language.pick("rader", "rows"), language.pick("summa", "total")]
+        print(TextTable.render(header: header, rows: rows), terminator: "")
+        let reported = Set(totals.map(\.reporter))
+        let silent = config.reporters.filter { $0.expected && !reported.contains($0.organisation) }
+        if !silent.isEmpty {
+            print(language.pick("Inga rapporter från: ", "No reports from: ") + silent.map { config.partyName($0.organisation) }.joined(separator: ", "))
+        }
+    }
+}

@@ -1,0 +1,50 @@
+import ArgumentParser
+import Foundation
+import Platform
+
+struct Simulate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write realistic synthetic reports for a kommun as CSV, drawn from its own file.",
+        discussion: """
+            More events on weekend evenings and in summer, a few areas with a rising trend, a few quiet \
+            reporters. The same seed gives the same CSV, byte for byte.
+            """
+    )
+
+    @Argument(help: "The kommun's id.")
+    var kommun: String
+
+    @Option(help: "First day, YYYY-MM-DD.")
+    var from: CalendarDate
+
+    @Option(help: "Last day, YYYY-MM-DD (not after today).")
+    var to: CalendarDate
+
+    @Option(help: "Random seed.")
+    var seed: UInt64 = 1
+
+    @Option(help: "Multiplies every event rate (1 is a realistic volume).")
+    var intensity: Double = 1
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file (whole or not at all) instead of standard output.", valueName: "file"))
+    var out: String?
+
+    @OptionGroup var catalogOptions: CatalogOptions
+
+    func validate() throws {
+        guard from <= to else { throw ValidationError("--from must not be after --to") }
+        guard intensity > 0 else { throw ValidationError("--intensity must be positive") }
+    }
+
+    func run() throws {
+        let config = try catalogOptions.kommun(kommun)
+        let today = CalendarDate.today(in: TimeZone(identifier: config.kommun.timeZone) ?? .current)
+        guard to <= today else { throw ValidationError("--to \(to) is in the future; reports cannot be dated after today (\(today))") }
+        let simulator = ReportSimulator(config: config, seed: seed, intensity: intensity)
+        var sink = try out.map { try BufferedFile(temporaryFor: $0) } ?? BufferedFile.standardOutput
+        simulator.rows(from: from, to: to) { fields in
+            sink.write(fields.map(CSVWriter.escape).joined(separator: ",") + "\n")
+        }
+        try sink.finish()
+    }
+}

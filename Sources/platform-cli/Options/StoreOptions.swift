@@ -1,0 +1,11 @@
+import ArgumentParser
+import Platform
+
+/// Where the report store is; shared by every command that reads or writes reports.
+struct StoreOptions: ParsableArguments {
+    @Option(name: .customLong("store"), help: ArgumentHelp(
+        "The SQLite store (default: $PLATFORM_STORE or data/platform.sqlite).", valueName: "path"))
+    var path: String?
+
+    var resolvedPath: String { path ?? ReportStore.defaultPath }
+}
