@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The main job, end to end, on the shipped kommuner: build, validate every kommun file, list the
-# kommuner and write each kommun's organisation as text, Mermaid and Graphviz into out/.
+# The main job, end to end, on the shipped kommuner: validate the kommun files, write each organisation,
+# simulate a year of reports per kommun, ingest them into a fresh demo store (twice: the second run
+# stores nothing new) and show last week's reports. Everything lands in out/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -8,13 +9,26 @@ scripts/setup.sh
 swift build -c release --product platform-cli
 cli=.build/release/platform-cli
 out=out
-mkdir -p "$out"
+store="$out/platform.sqlite"
+rm -rf "$out"
+mkdir -p "$out/reports"
 
 "$cli" validate municipalities
 "$cli" kommuner
+
+to=$(date -d yesterday +%F)
+from=$(date -d "$to - 1 year + 1 day" +%F)
+last_week=$(date -d "$to - 7 days" +%G-W%V)
 for kommun in $("$cli" kommuner | awk 'NR > 1 && $1 != "?" { print $1 }'); do
     "$cli" org "$kommun" > "$out/org-$kommun.txt"
     "$cli" org "$kommun" --format mermaid > "$out/org-$kommun.mmd"
     "$cli" org "$kommun" --format dot > "$out/org-$kommun.dot"
-    echo "wrote $out/org-$kommun.txt, .mmd and .dot"
+    "$cli" simulate "$kommun" --from "$from" --to "$to" --seed 2026 --out "$out/reports/$kommun.csv"
+    "$cli" ingest "$kommun" "$out/reports/$kommun.csv" --store "$store"
+    "$cli" ingest "$kommun" "$out/reports/$kommun.csv" --store "$store"
+    "$cli" reports "$kommun" --period "$last_week" --store "$store"
 done
+echo
+echo "Organisation charts: $out/org-*.txt, .mmd, .dot"
+echo "Simulated reports:   $out/reports/*.csv"
+echo "Report store:        $store"

@@ -38,7 +38,7 @@ public final class CSVReader {
     public init(path: String, chunkSize: Int = 1 << 20) throws(Failure) {
         descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else { throw Failure(line: 0, message: "cannot open the file") }
-        buffer = [UInt8](repeating: 0, count: max(chunkSize, 64))
+        buffer = [UInt8](repeating: 0, count: max(chunkSize, 1))
     }
 
     deinit {

@@ -15,6 +15,8 @@ public struct RawReport: Sendable {
     public var values: [String?]
     /// Problems found while reading the row (a wrong number of fields, an unknown JSON field).
     public var problems: [String] = []
+    /// True when the row could not be split into its columns at all; it is not checked further.
+    public var isMalformed = false
 
     public init(line: Int, values: [String?] = Array(repeating: nil, count: ReportColumn.allCases.count)) {
         self.line = line

@@ -53,6 +53,7 @@ public final class ReportFileReader {
             var raw = RawReport(line: record.line)
             guard record.fields.count == columns.count else {
                 raw.problems.append("the row has \(record.fields.count) fields but the header has \(columns.count)")
+                raw.isMalformed = true
                 return raw
             }
             for (index, column) in columns.enumerated() {

@@ -37,6 +37,7 @@ public struct ReportValidator: Sendable {
 
     /// The checked report, or every problem with the row.
     public func check(_ raw: RawReport) -> Result<Report, RowProblems> {
+        if raw.isMalformed { return .failure(RowProblems(line: raw.line, messages: raw.problems)) }
         var problems = raw.problems
         let reporter = raw[.reporter]
         if let reporter, !reporters.contains(reporter) {

@@ -19,7 +19,13 @@ public final class ReportStore: Sendable {
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         var configuration = Configuration()
-        configuration.journalMode = .wal
+        // WAL is set with a plain pragma (persistent in the file) rather than GRDB's `journalMode = .wal`,
+        // which creates and drops a table on every open to keep a WAL file around for pools: that write
+        // would change the store even when an ingest is refused or a command only reads.
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA journal_mode = WAL")
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        }
         // A second ingest waits for the first to commit instead of failing.
         configuration.busyMode = .timeout(120)
         configuration.foreignKeysEnabled = true

@@ -1,0 +1,191 @@
+import Foundation
+import Testing
+@testable import Platform
+
+/// Ingest on the minimal kommun (reporters polisen and ksf; areas centrum and torget; indicators klotter,
+/// a count, and otrygg-plats, a level 0–3), with "today" fixed at 2026-11-24.
+@Suite("Report ingest")
+struct ReportIngestTests {
+    static let config = KommunConfigLoader().decode(KommunConfigDecodingTests.minimal, file: "exempel.yaml").config!
+    static let today = CalendarDate(year: 2026, month: 11, day: 24)!
+    static let header = "date,reporter,area,indicator,value,time,place,lat,lon,note,id\n"
+
+    let directory: TemporaryDirectory
+    var store: String { directory.path("store.sqlite") }
+
+    init() throws {
+        directory = try TemporaryDirectory()
+    }
+
+    private func ingest(_ files: [String], config: KommunConfig = config, skipInvalid: Bool = false, dryRun: Bool = false,
+                        redact: Bool = false) throws -> [ReportIngestor.FileResult] {
+        try ReportIngestor(config: config, storePath: store, options: .init(skipInvalid: skipInvalid, dryRun: dryRun),
+                           privacy: redact ? .redact : .refuse, today: Self.today).ingest(files)
+    }
+
+    private func headlines(_ results: [ReportIngestor.FileResult]) -> [String] {
+        results.flatMap { $0.diagnostics.map { $0.headline.replacingOccurrences(of: directory.url.path + "/", with: "") } }
+    }
+
+    private func counts(_ kommun: String = "exempel") throws -> (reports: Int, revisions: Int) {
+        try ReportStore(path: store).counts(kommun: kommun)
+    }
+
+    @Test func everyKindOfBadRowIsListedByLine() throws {
+        let file = try directory.write("bad.csv", Self.header + """
+            2026-11-02,polisen,centrum,klotter,1,,,,,,a1
+            2026-11-02,polis,centrum,klotter,1,,,,,,a2
+            2026-11-02,polisen,Söder,klotter,1,,,,,,a3
+            2026-11-02,polisen,centrum,klottr,1,,,,,,a4
+            2026-13-02,polisen,centrum,klotter,1,,,,,,a5
+            2026-12-24,polisen,centrum,klotter,1,,,,,,a6
+            2026-11-02,polisen,centrum,otrygg-plats,5,,,,,,a7
+            2026-11-02,polisen,centrum,otrygg-plats,,,,,,,a8
+            2026-11-02,polisen,centrum,klotter,två,,,,,,a9
+            2026-11-02,polisen,centrum,klotter,1,25:00,,58.3,,,a10
+            2026-11-02,polisen,centrum,klotter,1,,,,,Pojke 811218-9876 ringde 070-123 45 67,a11
+            ,polisen,,klotter,1,,,,,,a12
+            2026-11-02,polisen,centrum,klotter,1,,,,,,a1
+            2026-11-02,polisen,centrum
+
+            """)
+        let results = try ingest([file])
+        #expect(headlines(results) == [
+            "bad.csv:3: error: unknown reporter 'polis' (did you mean 'polisen'?)",
+            "bad.csv:4: error: unknown area 'Söder'",
+            "bad.csv:5: error: unknown indicator 'klottr' (did you mean 'klotter'?)",
+            "bad.csv:6: error: invalid date '2026-13-02': expected YYYY-MM-DD or an ISO week such as 2026-W47",
+            "bad.csv:7: error: date 2026-12-24 is in the future",
+            "bad.csv:8: error: value 5 is off the scale 0–3 of 'otrygg-plats'",
+            "bad.csv:9: error: 'otrygg-plats' is a level from 0 to 3 and needs a value",
+            "bad.csv:10: error: value 'två' is not a whole number",
+            "bad.csv:11: error: invalid time '25:00': expected HH:MM",
+            "bad.csv:11: error: lat and lon go together: give both or neither",
+            "bad.csv:12: error: note contains a personnummer or samordningsnummer and a phone number; personal data is not stored (remove it, or ingest with --redact)",
+            "bad.csv:13: error: missing date",
+            "bad.csv:13: error: missing area",
+            "bad.csv:14: error: id 'a1' of reporter 'polisen' appears more than once in this file",
+            "bad.csv:15: error: the row has 3 fields but the header has 11",
+        ])
+        #expect(results[0].outcome?.committed == false)
+        // Refused whole: the store this run created is gone again.
+        #expect(!FileManager.default.fileExists(atPath: store))
+        #expect(!headlines(results).contains { $0.contains("811218") || $0.contains("070-123") })
+    }
+
+    @Test func aRefusedFileLeavesTheStoreByteIdentical() throws {
+        let good = try directory.write("good.csv", Self.header + "2026-11-02,polisen,centrum,klotter,1,,,,,,g1\n")
+        _ = try ingest([good])
+        let before = try Data(contentsOf: URL(fileURLWithPath: store))
+        let bad = try directory.write("bad.csv", Self.header + """
+            2026-11-03,polisen,centrum,klotter,1,,,,,,g2
+            2026-11-03,polisen,nowhere,klotter,1,,,,,,g3
+
+            """)
+        let results = try ingest([bad])
+        #expect(headlines(results) == ["bad.csv:3: error: unknown area 'nowhere'"])
+        #expect(try Data(contentsOf: URL(fileURLWithPath: store)) == before)
+        #expect(try counts().reports == 1)
+    }
+
+    @Test func headerProblemsRefuseTheFile() throws {
+        let file = try directory.write("h.csv", "date;reporter;omrade;indicatorr;value\n2026-11-02;polisen;centrum;klotter;1\n")
+        #expect(headlines(try ingest([file])) == [
+            "h.csv:1: error: unknown column 'indicatorr' (did you mean 'indicator'?); missing column 'indicator'",
+        ])
+    }
+
+    @Test func ingestingAgainStoresNothingNewAndCorrectionsKeepRevisions() throws {
+        let first = try directory.write("v45.csv", Self.header + """
+            2026-11-02,polisen,centrum,klotter,1,22:15,,,,,p1
+            2026-11-02,polisen,Torget,klotter,,,,,,,
+            2026-11-02,polisen,Torget,klotter,,,,,,,
+            2026-W45,ksf,centrum,otrygg-plats,2,,,,,,
+
+            """)
+        #expect(try ingest([first]).map { $0.outcome?.new } == [4])
+        #expect(try ingest([first]).map { $0.outcome?.unchanged } == [4])
+        #expect(try counts().reports == 4)
+        let corrected = try directory.write("v45-rättad.csv", Self.header + "2026-11-02,polisen,centrum,klotter,3,22:15,,,,,p1\n")
+        let results = try ingest([corrected])
+        #expect(results.map { $0.outcome?.revised } == [1])
+        #expect(try counts() == (4, 1))
+        #expect(try ReportStore(path: store).history(kommun: "exempel", reporter: "polisen", ref: "p1") == (3, [1]))
+        #expect(try ReportStore(path: store).totals(kommun: "exempel", period: Period("2026-W45")!).map(\.total) == [2, 5])
+    }
+
+    @Test func skipInvalidStoresTheGoodRowsAndWritesACorrectableFile() throws {
+        let file = try directory.write("mixed.csv", Self.header + """
+            2026-11-02,polisen,centrum,klotter,1,,,,,,m1
+            2026-11-02,polisen,centrum,klotter,1,,,,,Ring 070-123 45 67,m2
+            2026-11-02,polisen,norr,klotter,1,,,,,,m3
+
+            """)
+        let results = try ingest([file], skipInvalid: true)
+        #expect(results[0].outcome?.new == 1)
+        let refusedPath = try #require(results[0].refusedFile)
+        #expect(refusedPath == directory.path("mixed.refused.csv"))
+        let refused = try String(contentsOfFile: refusedPath, encoding: .utf8)
+        #expect(refused == """
+            date,reporter,area,indicator,value,time,place,lat,lon,note,id,error
+            2026-11-02,polisen,centrum,klotter,1,,,,,Ring [telefon],m2,"line 3: note contains a phone number; personal data is not stored (remove it, or ingest with --redact)"
+            2026-11-02,polisen,norr,klotter,1,,,,,,m3,line 4: unknown area 'norr'
+
+            """)
+        try directory.write("mixed.refused.csv", refused.replacingOccurrences(of: ",norr,", with: ",torget,"))
+        #expect(try ingest([refusedPath]).map { $0.outcome?.new } == [2])
+        #expect(try counts().reports == 3)
+    }
+
+    @Test func redactStoresRowsWithPlaceholders() throws {
+        let file = try directory.write("r.csv", Self.header + "2026-11-02,polisen,centrum,klotter,1,,,,,Mejla a@b.se eller 811218-9876,x1\n")
+        #expect(try ingest([file], redact: true).map { $0.outcome?.new } == [1])
+        let note = try ReportStore(path: store).queue.read { db in try String.fetchOne(db, sql: "SELECT note FROM reports") }
+        #expect(note == "Mejla [e-post] eller [personnummer]")
+    }
+
+    @Test func dryRunWritesNothing() throws {
+        let file = try directory.write("d.csv", Self.header + "2026-11-02,polisen,centrum,klotter,1,,,,,,d1\n")
+        #expect(try ingest([file], dryRun: true).map { $0.outcome?.new } == [1])
+        #expect(!FileManager.default.fileExists(atPath: store))
+    }
+
+    @Test func jsonArraysAndJSONLinesAreAccepted() throws {
+        let array = try directory.write("a.json", """
+            [
+              {"date": "2026-11-02", "reporter": "polisen", "area": "centrum", "indicator": "klotter", "value": 2, "id": "j1"},
+              {"date": "2026-11-02", "reporter": "polisen", "area": "centrum", "indicator": "klotter", "value": true, "id": "j2"}
+            ]
+            """)
+        #expect(headlines(try ingest([array])) == ["a.json:3: error: field 'value' must be a text or a number"])
+        let lines = try directory.write("b.jsonl", """
+            {"date": "2026-11-02", "reporter": "polisen", "area": "Centrum", "indicator": "klotter", "lat": 58.27, "lon": 11.43}
+
+            {"datum": "2026-W45", "rapportör": "ksf", "område": "torget", "indikator": "otrygg-plats", "värde": "1"}
+            """)
+        #expect(try ingest([lines]).map { $0.outcome?.new } == [2])
+    }
+
+    @Test func aChangedChecklistNeedsANewVersion() throws {
+        let file = try directory.write("c.csv", Self.header + "2026-11-02,polisen,centrum,klotter,1,,,,,,c1\n")
+        _ = try ingest([file])
+        var changed = Self.config
+        changed.checklist.indicators[0].weight = 3
+        #expect(headlines(try ingest([file], config: changed)) == [
+            "c.csv: error: checklist version '1' is already stored for exempel with other indicators; give the changed checklist a new checklist.version in the kommun file",
+        ])
+        changed.checklist.version = "2"
+        #expect(try ingest([file], config: changed).map { $0.outcome?.unchanged } == [1])
+    }
+
+    @Test func oneKommunsRowsAreInvisibleToAnother() throws {
+        let file = try directory.write("k.csv", Self.header + "2026-11-02,polisen,centrum,klotter,1,,,,,,k1\n")
+        _ = try ingest([file])
+        var other = Self.config
+        other.kommun.id = "annan"
+        _ = try ingest([file], config: other)
+        #expect(try counts("exempel").reports == 1)
+        #expect(try counts("annan").reports == 1)
+        #expect(try ReportStore(path: store).totals(kommun: "tredje", period: Period("2026-11")!) == [])
+    }
+}
