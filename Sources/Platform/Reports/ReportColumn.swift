@@ -35,7 +35,7 @@ public struct RawReport: Sendable {
 
 extension String {
     /// Without leading and trailing spaces and tabs (cheaper than Foundation's trimming on the row path).
-    var trimmingSpaces: String {
+    public var trimmingSpaces: String {
         guard let first = utf8.first, let last = utf8.last,
               first == 32 || first == 9 || last == 32 || last == 9 else { return self }
         return String(self.drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }.reversed())

@@ -81,7 +81,8 @@ public struct ReportSimulator: Sendable {
         let time = TimeOfDay(hour: hour, minute: Int(rng.next() % 4) * 15)
         let value = rng.nextDouble() < 0.85 ? 1 : 2 + Int(rng.next() % 3)
         let place = rng.nextDouble() < 0.3 ? Self.places[Int(rng.next() % UInt64(Self.places.count))] : ""
-        let note = rng.nextDouble() < 0.15 ? Self.notes[Int(rng.next() % UInt64(Self.notes.count))] : ""
+        let notes = Self.notes.first { indicator.id.contains($0.key) }?.notes ?? Self.genericNotes
+        let note = rng.nextDouble() < 0.15 ? notes[Int(rng.next() % UInt64(notes.count))] : ""
         var lat = "", lon = ""
         if let location = area.location {
             lat = Self.coordinate(location.lat + (rng.nextDouble() - 0.5) * 0.004)
@@ -120,9 +121,18 @@ public struct ReportSimulator: Sendable {
     private static let hourWeights: [Double] = [5, 4, 2, 1, 0.5, 0.5, 1, 1.5, 2, 2, 2, 2, 2, 2, 2.5, 3, 4, 6, 7, 8, 9, 9, 8, 6]
     private static let places = ["vid busshållplatsen", "skolgården", "vid centrumhuset", "parkeringen", "gångtunneln",
                                  "lekplatsen", "vid idrottsplatsen", "trappuppgången", "vid hamnen", "cykelbanan"]
-    private static let notes = ["Gruppen skingrades när personal kom", "Anmält till fastighetsägaren", "Sanerat samma dag",
-                                "Återkommande problem", "Trasig belysning gör platsen otrygg", "Polisen underrättad",
-                                "Krossat glas på marken", "Klotter på elskåp", "Nedskräpning efter helgen"]
+    /// Notes that fit an indicator whose id contains the key; others get the generic ones.
+    private static let notes: [(key: String, notes: [String])] = [
+        ("klotter", ["Klotter på elskåp", "Taggar på busskuren", "Sanerat samma dag"]),
+        ("skadegorelse", ["Krossat glas på marken", "Sönderslagen papperskorg", "Anmält till fastighetsägaren"]),
+        ("nedskrapning", ["Nedskräpning efter helgen", "Överfulla papperskorgar"]),
+        ("brand", ["Brand i container, släckt av räddningstjänsten", "Eldat i papperskorg"]),
+        ("ungdom", ["Gruppen skingrades när personal kom", "Fältare på plats", "Högljudd grupp sent på kvällen"]),
+        ("trafik", ["Mopeder på gång- och cykelbanan", "Bil körde på torget"]),
+        ("drog", ["Misstänkt försäljning vid entrén", "Polisen underrättad"]),
+        ("otrygg", ["Trasig belysning gör platsen otrygg", "Skymd sikt vid gångtunneln"]),
+    ]
+    private static let genericNotes = ["Polisen underrättad", "Återkommande problem", "Anmält till fastighetsägaren"]
 
     private static func coordinate(_ value: Double) -> String {
         String(Double(Int((value * 100_000).rounded())) / 100_000)

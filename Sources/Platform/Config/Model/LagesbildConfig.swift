@@ -43,6 +43,8 @@ public struct LagesbildConfig: Sendable, Hashable {
     /// The feedback chain, in order.
     public var feedback: [FeedbackStep]
     public var priorities: Priorities?
+    /// How cells get their status level.
+    public var status: StatusRules
 }
 
 extension LagesbildConfig: ConfigObject {
@@ -55,6 +57,7 @@ extension LagesbildConfig: ConfigObject {
         steps = m.list("steps")
         feedback = m.list("feedback")
         priorities = m.optional("priorities")
+        status = m.optional("status") ?? .standard
         guard let period, let compiledBy else { return nil }
         self.period = period
         self.compiledBy = compiledBy

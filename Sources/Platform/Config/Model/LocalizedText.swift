@@ -15,7 +15,7 @@ public struct LocalizedText: Sendable, Hashable {
 }
 
 /// An output language.
-public enum Language: String, Sendable, Hashable, CaseIterable, ConfigEnum {
+public enum Language: String, Sendable, Hashable, CaseIterable, Codable, ConfigEnum {
     case sv, en
 }
 

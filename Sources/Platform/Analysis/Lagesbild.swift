@@ -1,0 +1,180 @@
+/// The situation picture for one kommun and period: what happened where, what is new, what is rising,
+/// who reported and who did not, the period's notes, and who compiles and receives it.
+///
+/// Independent of any output format; exporters turn it into Markdown, JSON, CSV and more. Names are in
+/// the language it was compiled for. Its JSON form, with `schemaVersion`, is the contract for external
+/// exporters (`schemas/lagesbild.schema.json`).
+public struct Lagesbild: Sendable, Hashable, Codable {
+    /// The version of the JSON contract; raised on any incompatible change.
+    public static let currentSchemaVersion = 1
+
+    public var schemaVersion: Int
+    public var language: Language
+    public var kommun: KommunSummary
+    public var period: PeriodSummary
+    public var areas: [AreaSummary]
+    public var indicators: [IndicatorSummary]
+    /// One per area × indicator, in area then checklist order.
+    public var cells: [Cell]
+    public var hotspots: [Hotspot]
+    public var recurringPlaces: [RecurringPlace]
+    /// Areas by score, highest first.
+    public var areaScores: [AreaScore]
+    public var completeness: Completeness
+    public var notes: [Note]
+    public var distribution: Distribution
+    /// How the numbers are made, in words, for the reader.
+    public var methods: Methods
+
+    public struct KommunSummary: Sendable, Hashable, Codable {
+        public var id: String
+        public var name: String
+        public var lan: String
+    }
+
+    public struct PeriodSummary: Sendable, Hashable, Codable {
+        /// `2026-W47`.
+        public var id: String
+        public var kind: String
+        public var start: String
+        public var end: String
+        public var previous: String
+        public var lastYear: String
+        /// The periods the baseline is the mean of, oldest first.
+        public var baselinePeriods: [String]
+    }
+
+    public struct AreaSummary: Sendable, Hashable, Codable {
+        public var id: String
+        public var name: String
+        public var kind: String
+        public var parent: String?
+        /// 0 for a top-level area.
+        public var depth: Int
+        public var lat: Double?
+        public var lon: Double?
+    }
+
+    public struct IndicatorSummary: Sendable, Hashable, Codable {
+        public var id: String
+        public var name: String
+        public var category: String
+        public var categoryName: String
+        /// `count` or `level`.
+        public var measure: String
+        public var weight: Double
+        public var scaleMin: Int?
+        public var scaleMax: Int?
+    }
+
+    /// A status level.
+    public enum Status: String, Sendable, Hashable, Codable, CaseIterable, Comparable {
+        case green, yellow, orange, red
+
+        public static func < (lhs: Status, rhs: Status) -> Bool {
+            allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+        }
+    }
+
+    public struct Cell: Sendable, Hashable, Codable {
+        public var area: String
+        public var indicator: String
+        /// The sum of counts, or the highest level answered, in the period.
+        public var value: Double
+        public var previous: Double
+        public var lastYear: Double
+        /// The mean of the 8 periods before this one.
+        public var baseline: Double
+        /// `value − baseline`.
+        public var change: Double
+        public var status: Status
+        /// Events this period in a cell that had none in the baseline periods.
+        public var isNew: Bool
+    }
+
+    public struct Hotspot: Sendable, Hashable, Codable {
+        public var area: String
+        public var indicator: String
+        public var value: Double
+        public var baseline: Double
+        /// One-sided Poisson p-value of at least `value` events given the baseline.
+        public var pValue: Double
+        /// Benjamini–Hochberg adjusted p-value across the period's cells.
+        public var adjustedPValue: Double
+    }
+
+    public struct RecurringPlace: Sendable, Hashable, Codable {
+        public var area: String
+        /// The place text, or nil when the area itself recurs.
+        public var place: String?
+        public var indicator: String
+        /// The periods among the last four with reports of the indicator here.
+        public var periods: [String]
+        public var events: Int
+    }
+
+    public struct AreaScore: Sendable, Hashable, Codable {
+        public var area: String
+        public var score: Double
+        public var rank: Int
+    }
+
+    public struct Completeness: Sendable, Hashable, Codable {
+        public var expected: Int
+        public var reported: Int
+        public var reporters: [ReporterStatus]
+    }
+
+    public struct ReporterStatus: Sendable, Hashable, Codable {
+        public var id: String
+        public var name: String
+        public var expected: Bool
+        public var rows: Int
+        public var reported: Bool
+        public var lastIngestedAt: String?
+    }
+
+    public struct Note: Sendable, Hashable, Codable {
+        public var area: String
+        public var date: String
+        public var time: String?
+        public var reporter: String
+        public var indicator: String
+        public var place: String?
+        public var text: String?
+    }
+
+    public struct Party: Sendable, Hashable, Codable {
+        public var id: String
+        public var name: String
+    }
+
+    public struct FeedbackStep: Sendable, Hashable, Codable {
+        public var order: Int
+        public var from: Party
+        public var to: Party
+        public var about: String?
+    }
+
+    public struct Distribution: Sendable, Hashable, Codable {
+        public var compiledBy: Party
+        public var analysedBy: Party?
+        public var readBy: Party?
+        public var feedback: [FeedbackStep]
+    }
+
+    public struct Methods: Sendable, Hashable, Codable {
+        public var baseline: String
+        public var status: String
+        public var hotspots: String
+        public var recurringPlaces: String
+        public var score: String
+    }
+}
+
+extension Lagesbild {
+    public func area(_ id: String) -> AreaSummary? { areas.first { $0.id == id } }
+    public func indicator(_ id: String) -> IndicatorSummary? { indicators.first { $0.id == id } }
+    public func areaName(_ id: String) -> String { area(id)?.name ?? id }
+    public func indicatorName(_ id: String) -> String { indicator(id)?.name ?? id }
+}

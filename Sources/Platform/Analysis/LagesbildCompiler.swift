@@ -1,0 +1,231 @@
+/// Compiles a kommun's lägesbild for a period from its file and the report store.
+public struct LagesbildCompiler {
+    /// How many periods the baseline is the mean of.
+    public static let baselinePeriods = 8
+    /// Hotspots are cells whose Benjamini–Hochberg adjusted p-value is below this.
+    public static let significance = 0.05
+    /// The smallest mean the Poisson test assumes: a cell with no events in eight periods is treated as
+    /// one event in eight, so that one event alone is not a hotspot.
+    public static let minimumMean = 1.0 / Double(baselinePeriods)
+
+    public let config: KommunConfig
+    public let store: ReportStore?
+
+    /// `store` may be nil (nothing ingested yet): the lägesbild then shows no events and every reporter missing.
+    public init(config: KommunConfig, store: ReportStore?) {
+        self.config = config
+        self.store = store
+    }
+
+    public func compile(period: Period, language: Language) throws -> Lagesbild {
+        let baseline = (1...Self.baselinePeriods).reversed().map { period.offset(by: -$0) }
+        let lastYear = period.sameLastYear
+        let recent = (0..<4).reversed().map { period.offset(by: -$0) }
+        let first = min(baseline[0].start, lastYear.start)
+        let kommun = config.id
+        let daily = try store?.dailyCells(kommun: kommun, from: first, to: period.end) ?? []
+        let activity = try store?.reporterActivity(kommun: kommun, from: period.start, to: period.end) ?? []
+        let texts = try store?.notes(kommun: kommun, from: recent[0].start, to: period.end) ?? []
+
+        // Sum and highest value per period, area and indicator.
+        var buckets: [Period: [Key: (sum: Int, max: Int)]] = [:]
+        for cell in daily {
+            let bucket = Period(containing: cell.date, kind: period.kind)
+            let key = Key(area: cell.area, indicator: cell.indicator)
+            let old = buckets[bucket]?[key] ?? (0, Int.min)
+            buckets[bucket, default: [:]][key] = (old.sum + cell.sum, Swift.max(old.max, cell.max))
+        }
+        func value(_ key: Key, _ indicator: Indicator, in period: Period) -> Double {
+            guard let entry = buckets[period]?[key] else { return 0 }
+            return Double(indicator.measure == .count ? entry.sum : entry.max)
+        }
+
+        let areas = Self.flatten(config.areas)
+        var cells: [Lagesbild.Cell] = []
+        for (area, _, _) in areas {
+            for indicator in config.checklist.indicators {
+                let key = Key(area: area.id, indicator: indicator.id)
+                let current = value(key, indicator, in: period)
+                let history = baseline.map { value(key, indicator, in: $0) }
+                let mean = history.reduce(0, +) / Double(history.count)
+                cells.append(Lagesbild.Cell(
+                    area: area.id, indicator: indicator.id, value: current, previous: value(key, indicator, in: period.previous),
+                    lastYear: value(key, indicator, in: lastYear), baseline: Self.rounded(mean), change: Self.rounded(current - mean),
+                    status: Self.status(current, baseline: mean, indicator: indicator, rules: config.lagesbild.status),
+                    isNew: current > 0 && history.allSatisfy { $0 == 0 }))
+            }
+        }
+
+        return Lagesbild(
+            schemaVersion: Lagesbild.currentSchemaVersion,
+            language: language,
+            kommun: .init(id: kommun, name: config.kommun.name, lan: config.kommun.lan),
+            period: .init(id: period.description, kind: period.kind.rawValue, start: period.start.description,
+                          end: period.end.description, previous: period.previous.description,
+                          lastYear: lastYear.description, baselinePeriods: baseline.map(\.description)),
+            areas: areas.map { area, parent, depth in
+                .init(id: area.id, name: area.name, kind: area.kind.rawValue, parent: parent, depth: depth,
+                      lat: area.location?.lat, lon: area.location?.lon)
+            },
+            indicators: config.checklist.indicators.map { indicator in
+                .init(id: indicator.id, name: indicator.name.text(language), category: indicator.category,
+                      categoryName: config.checklist.categories.first { $0.id == indicator.category }?.name.text(language) ?? indicator.category,
+                      measure: indicator.measure.rawValue, weight: indicator.weight,
+                      scaleMin: indicator.scale?.min, scaleMax: indicator.scale?.max)
+            },
+            cells: cells,
+            hotspots: hotspots(cells),
+            recurringPlaces: recurringPlaces(recent: recent, buckets: buckets, texts: texts),
+            areaScores: scores(cells),
+            completeness: completeness(activity, language: language),
+            notes: texts.filter { period.contains($0.date) && $0.note != nil }.map {
+                .init(area: $0.area, date: $0.date.description, time: $0.time, reporter: $0.reporter,
+                      indicator: $0.indicator, place: $0.place, text: $0.note)
+            },
+            distribution: distribution(language),
+            methods: Self.methods(language, rules: config.lagesbild.status))
+    }
+
+    private struct Key: Hashable {
+        var area: String
+        var indicator: String
+    }
+
+    /// Areas depth first, with their parent and depth.
+    static func flatten(_ areas: [Area], parent: String? = nil, depth: Int = 0) -> [(Area, String?, Int)] {
+        areas.flatMap { [($0, parent, depth)] + flatten($0.areas, parent: $0.id, depth: depth + 1) }
+    }
+
+    static func status(_ value: Double, baseline: Double, indicator: Indicator, rules: StatusRules) -> Lagesbild.Status {
+        if indicator.measure == .level, let scale = indicator.scale {
+            let fraction = (value - Double(scale.min)) / Double(scale.max - scale.min)
+            if fraction >= 1 { return .red }
+            if fraction >= 2.0 / 3 { return .orange }
+            if fraction >= 1.0 / 3 { return .yellow }
+            return .green
+        }
+        func reaches(_ threshold: StatusRules.Threshold) -> Bool {
+            value - baseline >= threshold.minExcess && value >= threshold.ratio * baseline && value > baseline
+        }
+        if reaches(rules.red) { return .red }
+        if reaches(rules.orange) { return .orange }
+        if reaches(rules.yellow) { return .yellow }
+        return .green
+    }
+
+    /// Count cells significantly above their baseline.
+    private func hotspots(_ cells: [Lagesbild.Cell]) -> [Lagesbild.Hotspot] {
+        let counts = cells.filter { config.checklist.indicator($0.indicator)?.measure == .count }
+        let tested = counts.filter { $0.value > $0.baseline }
+        let pValues = tested.map { PoissonTest.upperTail(atLeast: Int($0.value), mean: Swift.max($0.baseline, Self.minimumMean)) }
+        let adjusted = PoissonTest.benjaminiHochberg(pValues, tests: counts.count)
+        return tested.indices.filter { adjusted[$0] < Self.significance }
+            .map { Lagesbild.Hotspot(area: tested[$0].area, indicator: tested[$0].indicator, value: tested[$0].value,
+                                     baseline: tested[$0].baseline, pValue: Self.rounded(pValues[$0], places: 6),
+                                     adjustedPValue: Self.rounded(adjusted[$0], places: 6)) }
+            .sorted { ($0.adjustedPValue, $0.area, $0.indicator) < ($1.adjustedPValue, $1.area, $1.indicator) }
+    }
+
+    /// The same indicator reported at the same place (an area of kind place, or a place text within an
+    /// area) in at least three of the last four periods.
+    private func recurringPlaces(recent: [Period], buckets: [Period: [Key: (sum: Int, max: Int)]],
+                                 texts: [ReportStore.NoteRow]) -> [Lagesbild.RecurringPlace] {
+        struct PlaceKey: Hashable { var area: String; var place: String?; var indicator: String }
+        var seen: [PlaceKey: (periods: Set<Period>, events: Int)] = [:]
+        let places = Set(config.allAreas.filter { $0.kind == .place }.map(\.id))
+        for period in recent {
+            for (key, entry) in buckets[period] ?? [:] where places.contains(key.area) && entry.sum > 0 {
+                let placeKey = PlaceKey(area: key.area, place: nil, indicator: key.indicator)
+                seen[placeKey, default: ([], 0)].periods.insert(period)
+                seen[placeKey]!.events += entry.sum
+            }
+        }
+        let kind = recent[0].kind
+        for text in texts {
+            guard let place = text.place?.trimmingSpaces.lowercased(), !place.isEmpty else { continue }
+            let key = PlaceKey(area: text.area, place: place, indicator: text.indicator)
+            seen[key, default: ([], 0)].periods.insert(Period(containing: text.date, kind: kind))
+            seen[key]!.events += 1
+        }
+        return seen.filter { $0.value.periods.count >= 3 }
+            .map { key, entry in
+                Lagesbild.RecurringPlace(area: key.area, place: key.place, indicator: key.indicator,
+                                         periods: entry.periods.sorted().map(\.description), events: entry.events)
+            }
+            .sorted { ($0.area, $0.place ?? "", $0.indicator) < ($1.area, $1.place ?? "", $1.indicator) }
+    }
+
+    /// Σ weight × value per area; rank 1 is the highest, equal scores share a rank.
+    private func scores(_ cells: [Lagesbild.Cell]) -> [Lagesbild.AreaScore] {
+        var totals: [String: Double] = [:]
+        for cell in cells {
+            totals[cell.area, default: 0] += (config.checklist.indicator(cell.indicator)?.weight ?? 1) * cell.value
+        }
+        let order = Self.flatten(config.areas).map(\.0.id)
+        let sorted = order.map { ($0, Self.rounded(totals[$0] ?? 0)) }.enumerated()
+            .sorted { ($1.element.1, $0.offset) < ($0.element.1, $1.offset) }.map(\.element)
+        var result: [Lagesbild.AreaScore] = []
+        for (index, (area, score)) in sorted.enumerated() {
+            let rank = index > 0 && result[index - 1].score == score ? result[index - 1].rank : index + 1
+            result.append(.init(area: area, score: score, rank: rank))
+        }
+        return result
+    }
+
+    private func completeness(_ activity: [ReportStore.ReporterActivity], language: Language) -> Lagesbild.Completeness {
+        let byReporter = Dictionary(activity.map { ($0.reporter, $0) }, uniquingKeysWith: { a, _ in a })
+        let reporters = config.reporters.map { reporter in
+            let stored = byReporter[reporter.organisation]
+            return Lagesbild.ReporterStatus(id: reporter.organisation, name: config.partyName(reporter.organisation),
+                                            expected: reporter.expected, rows: stored?.rows ?? 0, reported: stored != nil,
+                                            lastIngestedAt: stored?.lastIngestedAt)
+        }
+        let expected = reporters.filter(\.expected)
+        return .init(expected: expected.count, reported: expected.filter(\.reported).count, reporters: reporters)
+    }
+
+    private func distribution(_ language: Language) -> Lagesbild.Distribution {
+        let lagesbild = config.lagesbild
+        func party(_ id: String) -> Lagesbild.Party {
+            id == LagesbildConfig.allReporters
+                ? .init(id: id, name: language.pick("alla rapportörer", "all reporters"))
+                : .init(id: id, name: config.partyName(id))
+        }
+        return .init(compiledBy: party(lagesbild.compiledBy), analysedBy: lagesbild.analysedBy.map(party),
+                     readBy: lagesbild.readBy.map(party),
+                     feedback: lagesbild.feedback.enumerated().map { index, step in
+                         .init(order: index + 1, from: party(step.from), to: party(step.to), about: step.about)
+                     })
+    }
+
+    static func methods(_ language: Language, rules: StatusRules) -> Lagesbild.Methods {
+        func format(_ value: Double) -> String { language.number(value, decimals: 3) }
+        func threshold(_ t: StatusRules.Threshold) -> String {
+            language.pick("minst \(format(t.ratio)) × baslinjen och minst \(format(t.minExcess)) över",
+                          "at least \(format(t.ratio)) × the baseline and at least \(format(t.minExcess)) above it")
+        }
+        return .init(
+            baseline: language.pick(
+                "Baslinjen är medelvärdet av de \(baselinePeriods) närmast föregående perioderna. Förändring = värde − baslinje. Antal summeras; för nivåindikatorer visas periodens högsta svar.",
+                "The baseline is the mean of the \(baselinePeriods) periods before. Change = value − baseline. Counts are summed; level indicators show the period's highest answer."),
+            status: language.pick(
+                "Antal: röd vid \(threshold(rules.red)), orange vid \(threshold(rules.orange)), gul vid \(threshold(rules.yellow)), annars grön. Nivåer: gul från en tredjedel av skalan, orange från två tredjedelar, röd vid skalans topp.",
+                "Counts: red at \(threshold(rules.red)), orange at \(threshold(rules.orange)), yellow at \(threshold(rules.yellow)), otherwise green. Levels: yellow from a third of the scale, orange from two thirds, red at the top."),
+            hotspots: language.pick(
+                "Ensidigt Poissontest av antalet mot baslinjen (lägst \(format(minimumMean)) per period), justerat för många jämförelser med Benjamini–Hochberg; hotspot om justerat p < \(format(significance)).",
+                "One-sided Poisson test of the count against the baseline (at least \(format(minimumMean)) per period), adjusted for multiple comparisons with Benjamini–Hochberg; a hotspot when the adjusted p < \(format(significance))."),
+            recurringPlaces: language.pick(
+                "Samma indikator på samma plats (område av typen plats, eller platsangivelse i rapporterna) i minst 3 av de 4 senaste perioderna.",
+                "The same indicator at the same place (an area of kind place, or a place text in reports) in at least 3 of the last 4 periods."),
+            score: language.pick(
+                "Poäng = summan av indikatorns vikt × periodens värde över alla indikatorer i området. Rang 1 är högst.",
+                "Score = the sum of each indicator's weight × the period's value over the area's indicators. Rank 1 is highest."))
+    }
+
+    /// Rounds to `places` decimals, so output is stable across platforms.
+    static func rounded(_ value: Double, places: Int = 2) -> Double {
+        var scale = 1.0
+        for _ in 0..<places { scale *= 10 }
+        return (value * scale).rounded() / scale
+    }
+}

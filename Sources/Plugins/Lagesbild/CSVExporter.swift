@@ -1,0 +1,34 @@
+import Foundation
+import Platform
+
+/// One row per area × indicator, long format, with exactly the columns
+/// `kommun,period,area_id,area,indicator_id,indicator,value,previous,last_year,baseline,status`.
+/// Numbers use a decimal point; names and status are in the chosen language.
+public struct CSVExporter: Exporter {
+    public static let columns = ["kommun", "period", "area_id", "area", "indicator_id", "indicator", "value", "previous",
+                                 "last_year", "baseline", "status"]
+
+    public let id = "csv"
+    public let displayName = "CSV"
+    public let fileExtension = "csv"
+    public let mediaType = "text/csv; charset=utf-8"
+
+    public init() {}
+
+    public func export(_ lagesbild: Lagesbild, options: ExportOptions) throws -> Data {
+        var writer = CSVWriter()
+        writer.append(Self.columns)
+        for cell in lagesbild.cells {
+            writer.append([
+                lagesbild.kommun.id, lagesbild.period.id, cell.area, lagesbild.areaName(cell.area), cell.indicator,
+                lagesbild.indicatorName(cell.indicator), Self.number(cell.value), Self.number(cell.previous),
+                Self.number(cell.lastYear), Self.number(cell.baseline), cell.status.label(options.language),
+            ])
+        }
+        return Data(writer.text.utf8)
+    }
+
+    static func number(_ value: Double) -> String {
+        value == value.rounded() ? String(Int(value)) : String(value)
+    }
+}

@@ -1,0 +1,233 @@
+import Foundation
+import Platform
+
+/// The lägesbild as Markdown that reads well as plain text and renders well: a summary first (what
+/// happened, what is new, what is rising, who has not reported), then the details.
+public struct MarkdownExporter: Exporter {
+    public let id = "md"
+    public let displayName = "Markdown"
+    public let fileExtension = "md"
+    public let mediaType = "text/markdown; charset=utf-8"
+
+    public init() {}
+
+    public func export(_ lagesbild: Lagesbild, options: ExportOptions) throws -> Data {
+        var document = MarkdownDocument(lagesbild: lagesbild, language: options.language)
+        return Data(document.render().utf8)
+    }
+}
+
+/// Builds the Markdown text section by section.
+private struct MarkdownDocument {
+    let lagesbild: Lagesbild
+    let language: Language
+    private var lines: [String] = []
+
+    init(lagesbild: Lagesbild, language: Language) {
+        self.lagesbild = lagesbild
+        self.language = language
+    }
+
+    private func t(_ sv: String, _ en: String) -> String { language.pick(sv, en) }
+    private func n(_ value: Double) -> String { language.number(value) }
+
+    mutating func render() -> String {
+        let period = Period(lagesbild.period.id)
+        let periodLabel = period?.label(language) ?? lagesbild.period.id
+        lines.append("# " + t("Lägesbild", "Situation picture") + " \(lagesbild.kommun.name), \(periodLabel)")
+        lines.append("")
+        lines.append(t("Period", "Period") + ": \(lagesbild.period.start) – \(lagesbild.period.end) (\(lagesbild.period.id)). "
+            + t("Jämförs med föregående period \(lagesbild.period.previous), samma period förra året \(lagesbild.period.lastYear) och baslinjen \(baselineSpan).",
+                "Compared with the previous period \(lagesbild.period.previous), the same period last year \(lagesbild.period.lastYear) and the baseline \(baselineSpan)."))
+        lines.append("")
+        var roles = [t("Sammanställd av", "Compiled by") + ": " + lagesbild.distribution.compiledBy.name]
+        if let analysed = lagesbild.distribution.analysedBy { roles.append(t("Analyseras av", "Analysed by") + ": " + analysed.name) }
+        if let readBy = lagesbild.distribution.readBy { roles.append(t("Läses av", "Read by") + ": " + readBy.name) }
+        lines.append(roles.joined(separator: ". ") + ".")
+        summary()
+        hotspots()
+        newCells()
+        rising()
+        recurring()
+        scores()
+        completeness()
+        notes()
+        feedback()
+        methods()
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private var baselineSpan: String {
+        guard let first = lagesbild.period.baselinePeriods.first, let last = lagesbild.period.baselinePeriods.last else { return "" }
+        return "\(first)–\(last)"
+    }
+
+    private mutating func section(_ title: String) {
+        lines.append("")
+        lines.append("## \(title)")
+        lines.append("")
+    }
+
+    private mutating func table(_ header: [String], _ rows: [[String]], numeric: Set<Int> = []) {
+        lines.append("| " + header.map(escape).joined(separator: " | ") + " |")
+        lines.append("|" + header.indices.map { numeric.contains($0) ? "---:" : "---" }.joined(separator: "|") + "|")
+        for row in rows { lines.append("| " + row.map(escape).joined(separator: " | ") + " |") }
+    }
+
+    private func escape(_ text: String) -> String {
+        text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+    }
+
+    private var countCells: [Lagesbild.Cell] {
+        lagesbild.cells.filter { lagesbild.indicator($0.indicator)?.measure == "count" }
+    }
+
+    private mutating func summary() {
+        section(t("I korthet", "At a glance"))
+        let events = countCells.reduce(0) { $0 + $1.value }
+        let areas = Set(countCells.filter { $0.value > 0 }.map(\.area)).count
+        let previous = countCells.reduce(0) { $0 + $1.previous }
+        lines.append("- " + t("\(n(events)) händelser i \(areas) områden (föregående period: \(n(previous))).",
+                              "\(n(events)) events in \(areas) areas (previous period: \(n(previous)))."))
+        let new = lagesbild.cells.filter(\.isNew).count
+        let rising = lagesbild.cells.filter { $0.status >= .orange }.count
+        lines.append("- " + t("\(lagesbild.hotspots.count) hotspots, \(new) nya, \(rising) orange eller röda.",
+                              "\(lagesbild.hotspots.count) hotspots, \(new) new, \(rising) orange or red."))
+        let completeness = lagesbild.completeness
+        var reporting = t("\(completeness.reported) av \(completeness.expected) förväntade rapportörer har rapporterat",
+                          "\(completeness.reported) of \(completeness.expected) expected reporters have reported")
+        let missing = completeness.reporters.filter { $0.expected && !$0.reported }.map(\.name)
+        reporting += missing.isEmpty ? "." : t("; saknas: ", "; missing: ") + missing.joined(separator: ", ") + "."
+        lines.append("- " + reporting)
+        let top = lagesbild.areaScores.prefix(3).filter { $0.score > 0 }
+        if !top.isEmpty {
+            lines.append("- " + t("Högst poäng: ", "Highest scores: ")
+                + top.map { "\(lagesbild.areaName($0.area)) (\(n($0.score)))" }.joined(separator: ", ") + ".")
+        }
+    }
+
+    private mutating func hotspots() {
+        section(t("Hotspots", "Hotspots"))
+        guard !lagesbild.hotspots.isEmpty else {
+            lines.append(t("Inga hotspots denna period.", "No hotspots this period."))
+            return
+        }
+        table([t("Område", "Area"), t("Indikator", "Indicator"), t("Antal", "Count"), t("Baslinje", "Baseline"), t("p (justerat)", "p (adjusted)")],
+              lagesbild.hotspots.map { [lagesbild.areaName($0.area), lagesbild.indicatorName($0.indicator), n($0.value),
+                                        n($0.baseline), pValue($0.adjustedPValue)] }, numeric: [2, 3, 4])
+    }
+
+    private func pValue(_ p: Double) -> String {
+        p < 0.001 ? "< 0" + (language == .sv ? "," : ".") + "001" : language.number(p, decimals: 3)
+    }
+
+    private mutating func newCells() {
+        section(t("Nytt denna period", "New this period"))
+        let new = lagesbild.cells.filter(\.isNew)
+        guard !new.isEmpty else {
+            lines.append(t("Inget nytt: alla händelser är i områden och indikatorer med händelser under baslinjen.",
+                           "Nothing new: every event is in an area and indicator with events in the baseline."))
+            return
+        }
+        for cell in new {
+            lines.append("- \(lagesbild.indicatorName(cell.indicator)) " + t("i", "in") + " \(lagesbild.areaName(cell.area)): \(n(cell.value))")
+        }
+    }
+
+    private mutating func rising() {
+        section(t("Stigande (orange och röd)", "Rising (orange and red)"))
+        let rising = lagesbild.cells.filter { $0.status >= .orange }.sorted { ($1.status, $1.change) < ($0.status, $0.change) }
+        guard !rising.isEmpty else {
+            lines.append(t("Inga områden över sin baslinje i orange eller röd nivå.", "No area above its baseline at orange or red."))
+            return
+        }
+        table([t("Område", "Area"), t("Indikator", "Indicator"), t("Värde", "Value"), t("Föreg.", "Prev."),
+               t("Förra året", "Last year"), t("Baslinje", "Baseline"), t("Förändring", "Change"), t("Status", "Status")],
+              rising.map { [lagesbild.areaName($0.area), lagesbild.indicatorName($0.indicator), n($0.value), n($0.previous),
+                            n($0.lastYear), n($0.baseline), ($0.change > 0 ? "+" : "") + n($0.change), $0.status.label(language)] },
+              numeric: [2, 3, 4, 5, 6])
+    }
+
+    private mutating func recurring() {
+        section(t("Återkommande platser", "Recurring places"))
+        guard !lagesbild.recurringPlaces.isEmpty else {
+            lines.append(t("Ingen indikator återkommer på samma plats i minst 3 av de 4 senaste perioderna.",
+                           "No indicator recurs at the same place in at least 3 of the last 4 periods."))
+            return
+        }
+        for place in lagesbild.recurringPlaces {
+            let name = lagesbild.areaName(place.area) + (place.place.map { ", \($0)" } ?? "")
+            lines.append("- \(lagesbild.indicatorName(place.indicator)) " + t("i", "in") + " \(name): "
+                + place.periods.joined(separator: ", ") + " (\(place.events) " + t("händelser", "events") + ")")
+        }
+    }
+
+    private mutating func scores() {
+        section(t("Områden efter poäng", "Areas by score"))
+        let scored = lagesbild.areaScores.filter { $0.score > 0 }
+        guard !scored.isEmpty else {
+            lines.append(t("Inga händelser denna period.", "No events this period."))
+            return
+        }
+        table([t("Rang", "Rank"), t("Område", "Area"), t("Poäng", "Score"), t("Händelser", "Events"), t("Värst", "Worst")],
+              scored.map { score in
+                  let cells = lagesbild.cells.filter { $0.area == score.area }
+                  let events = cells.filter { lagesbild.indicator($0.indicator)?.measure == "count" }.reduce(0) { $0 + $1.value }
+                  return [String(score.rank), lagesbild.areaName(score.area), n(score.score), n(events),
+                          (cells.map(\.status).max() ?? .green).label(language)]
+              }, numeric: [0, 2, 3])
+    }
+
+    private mutating func completeness() {
+        section(t("Rapportering", "Reporting"))
+        table([t("Rapportör", "Reporter"), t("Rader", "Rows"), t("Status", "Status")],
+              lagesbild.completeness.reporters.map { reporter in
+                  let status = reporter.reported ? t("rapporterat", "reported")
+                      : reporter.expected ? t("saknas", "missing") : t("ej förväntad", "not expected")
+                  return [reporter.name, String(reporter.rows), status]
+              }, numeric: [1])
+    }
+
+    private mutating func notes() {
+        section(t("Noteringar", "Notes"))
+        guard !lagesbild.notes.isEmpty else {
+            lines.append(t("Inga noteringar denna period.", "No notes this period."))
+            return
+        }
+        let names = Dictionary(lagesbild.completeness.reporters.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        for area in lagesbild.areas where lagesbild.notes.contains(where: { $0.area == area.id }) {
+            lines.append("### \(area.name)")
+            lines.append("")
+            for note in lagesbild.notes where note.area == area.id {
+                var when = note.date
+                if let time = note.time { when += " \(time)" }
+                var what = lagesbild.indicatorName(note.indicator)
+                if let place = note.place { what += ", \(place)" }
+                lines.append("- \(when), \(what) (\(names[note.reporter] ?? note.reporter)): \(note.text ?? "")")
+            }
+            lines.append("")
+        }
+        if lines.last == "" { lines.removeLast() }
+    }
+
+    private mutating func feedback() {
+        section(t("Återkoppling", "Feedback"))
+        guard !lagesbild.distribution.feedback.isEmpty else {
+            lines.append(t("Kommunens fil anger ingen återkopplingskedja.", "The kommun's file gives no feedback chain."))
+            return
+        }
+        for step in lagesbild.distribution.feedback {
+            lines.append("\(step.order). \(step.from.name) → \(step.to.name)" + (step.about.map { ": \($0)" } ?? ""))
+        }
+    }
+
+    private mutating func methods() {
+        section(t("Så är siffrorna gjorda", "How the numbers are made"))
+        let methods = lagesbild.methods
+        lines.append("- " + methods.baseline)
+        lines.append("- " + methods.status)
+        lines.append("- " + methods.hotspots)
+        lines.append("- " + methods.recurringPlaces)
+        lines.append("- " + methods.score)
+    }
+}
