@@ -23,14 +23,36 @@ public final class ReportStore: Sendable {
         // which creates and drops a table on every open to keep a WAL file around for pools: that write
         // would change the store even when an ingest is refused or a command only reads.
         configuration.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA journal_mode = WAL")
+            if try String.fetchOne(db, sql: "PRAGMA journal_mode") != "wal" {
+                try db.execute(sql: "PRAGMA journal_mode = WAL")
+            }
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
         }
         // A second ingest waits for the first to commit instead of failing.
-        configuration.busyMode = .timeout(120)
+        configuration.busyMode = .timeout(Self.busyTimeout)
         configuration.foreignKeysEnabled = true
-        queue = try DatabaseQueue(path: path, configuration: configuration)
-        try Self.migrator.migrate(queue)
+        queue = try Self.retryingWhileBusy {
+            let queue = try DatabaseQueue(path: path, configuration: configuration)
+            try Self.migrator.migrate(queue)
+            return queue
+        }
+    }
+
+    /// How long a command waits for another one's write to finish, in seconds.
+    static let busyTimeout: TimeInterval = 120
+
+    /// Runs `body` again while SQLite answers BUSY without waiting itself: when two processes create the
+    /// store at once, switching a new file to WAL and migrating from a stale snapshot are refused at once
+    /// rather than handed to the busy timeout.
+    static func retryingWhileBusy<T>(_ body: () throws -> T) throws -> T {
+        let deadline = Date().addingTimeInterval(busyTimeout)
+        while true {
+            do {
+                return try body()
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY && Date() < deadline {
+                Thread.sleep(forTimeInterval: 0.05)
+            }
+        }
     }
 
     /// Opens an existing store read-only use; nil when there is no store at `path`.
