@@ -33,7 +33,13 @@ public final class ReportStore: Sendable {
         configuration.foreignKeysEnabled = true
         queue = try Self.retryingWhileBusy {
             let queue = try DatabaseQueue(path: path, configuration: configuration)
-            try Self.migrator.migrate(queue)
+            do {
+                try Self.migrator.migrate(queue)
+            } catch {
+                // Another process may have created the store between our look at its migrations and our
+                // write; then there is nothing left to do.
+                guard try queue.read(Self.migrator.hasCompletedMigrations) else { throw error }
+            }
             return queue
         }
     }
