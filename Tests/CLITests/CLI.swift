@@ -53,6 +53,11 @@ enum CLI {
         return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
+    /// Every row `sql` returns from the SQLite file at `path`, by the sqlite3 tool, fields split on `|`.
+    static func sqliteRows(_ path: String, _ sql: String) throws -> [[String]] {
+        try sqlite(path, sql).split(separator: "\n").map { $0.split(separator: "|", omittingEmptySubsequences: false).map(String.init) }
+    }
+
     /// Compares `actual` with the golden file `name`; with RECORD_GOLDEN=1 writes it instead.
     static func expectGolden(_ actual: String, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
         let url = goldenDirectory.appendingPathComponent(name)

@@ -1,0 +1,133 @@
+import Foundation
+import Testing
+
+/// `lagesbild` on a fixed dataset: Tranemo simulated from 2025-09-01 to 2026-11-22 with seed 11, plus one
+/// week in which a reporter stays silent.
+@Suite("Lägesbild command", .serialized)
+struct LagesbildCommandTests {
+    static let fixture = Fixture()
+
+    /// The store and output folder, built once for the suite.
+    final class Fixture: @unchecked Sendable {
+        let directory: URL
+        let store: String
+        let setupError: String?
+
+        init() {
+            directory = FileManager.default.temporaryDirectory.appendingPathComponent("cli-lagesbild-\(UUID().uuidString)")
+            store = directory.appendingPathComponent("store.sqlite").path
+            var problem: String?
+            do {
+                try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+                let reports = directory.appendingPathComponent("tranemo.csv").path
+                let simulate = try CLI.run(["simulate", "tranemo", "--from", "2025-09-01", "--to", "2026-11-22", "--seed", "11", "--out", reports])
+                // Fritid stays silent in W47.
+                let rows = try String(contentsOfFile: reports, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+                let silent = rows.filter { row in
+                    let fields = row.split(separator: ",", omittingEmptySubsequences: false)
+                    return !(fields.count > 2 && fields[2] == "fritid" && (fields[0] == "2026-W47" || fields[0] >= "2026-11-16"))
+                }
+                try Data(silent.joined(separator: "\n").utf8).write(to: URL(fileURLWithPath: reports))
+                let ingest = try CLI.run(["ingest", "tranemo", reports, "--store", store])
+                if simulate.status != 0 || ingest.status != 0 { problem = simulate.stderr + ingest.stderr }
+            } catch {
+                problem = "\(error)"
+            }
+            setupError = problem
+        }
+
+        func output(_ name: String) -> String { directory.appendingPathComponent("out").appendingPathComponent(name).path }
+    }
+
+    private func compile(_ arguments: [String]) throws -> CLI.Result {
+        try #require(Self.fixture.setupError == nil, "\(Self.fixture.setupError ?? "")")
+        return try CLI.run(["lagesbild", "tranemo", "--period", "2026-W47", "--store", Self.fixture.store,
+                            "--out", Self.fixture.directory.appendingPathComponent("out").path] + arguments)
+    }
+
+    @Test(arguments: ["sv", "en"])
+    func everyFormatMatchesItsGolden(language: String) throws {
+        let result = try compile(["--format", "md,json,csv", "--lang", language])
+        #expect(result.status == 0, "\(result.stderr)")
+        for ext in ["md", "json", "csv"] {
+            let text = try String(contentsOfFile: Self.fixture.output("tranemo-2026-W47.\(ext)"), encoding: .utf8)
+            try CLI.expectGolden(Self.maskingIngestTimes(text), "lagesbild-tranemo-2026-W47-\(language).\(ext)")
+        }
+    }
+
+    /// value, previous, last_year and baseline per cell, computed by the sqlite3 tool from the store.
+    @Test func csvMatchesAnIndependentSQLAggregation() throws {
+        #expect(try compile(["--format", "csv"]).status == 0)
+        let csv = try String(contentsOfFile: Self.fixture.output("tranemo-2026-W47.csv"), encoding: .utf8)
+        var fromPlatform: [String: [String]] = [:]
+        for line in csv.split(separator: "\n").dropFirst() {
+            let fields = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            fromPlatform["\(fields[2]):\(fields[4])"] = Array(fields[6...9])
+        }
+        // Counts are summed per week; levels take the week's highest answer. Weeks are 7-day buckets
+        // from 2026-09-21 (W39): bucket 8 is W47, 7 is W46, 0–7 the baseline; W47 of 2025 starts 2025-11-17.
+        let sql = """
+            WITH weekly AS (
+              SELECT r.area, r.indicator,
+                     CAST((julianday(r.date) - julianday('2026-09-21')) / 7 AS INTEGER) AS bucket,
+                     CASE WHEN r.indicator = 'otrygg-plats' THEN MAX(r.value) ELSE SUM(r.value) END AS v
+              FROM reports r WHERE r.kommun = 'tranemo' AND r.date BETWEEN '2026-09-21' AND '2026-11-22'
+              GROUP BY r.area, r.indicator, bucket),
+            last_year AS (
+              SELECT area, indicator,
+                     CASE WHEN indicator = 'otrygg-plats' THEN MAX(value) ELSE SUM(value) END AS v
+              FROM reports WHERE kommun = 'tranemo' AND date BETWEEN '2025-11-17' AND '2025-11-23'
+              GROUP BY area, indicator),
+            cells AS (SELECT DISTINCT area, indicator FROM weekly UNION SELECT area, indicator FROM last_year)
+            SELECT c.area || ':' || c.indicator,
+                   COALESCE((SELECT v FROM weekly w WHERE w.area = c.area AND w.indicator = c.indicator AND bucket = 8), 0),
+                   COALESCE((SELECT v FROM weekly w WHERE w.area = c.area AND w.indicator = c.indicator AND bucket = 7), 0),
+                   COALESCE((SELECT v FROM last_year l WHERE l.area = c.area AND l.indicator = c.indicator), 0),
+                   ROUND(COALESCE((SELECT SUM(v) FROM weekly w WHERE w.area = c.area AND w.indicator = c.indicator AND bucket < 8), 0) / 8.0, 2)
+            FROM cells c ORDER BY 1
+            """
+        let rows = try CLI.sqliteRows(Self.fixture.store, sql)
+        #expect(rows.count > 50)
+        var checked = Set<String>()
+        for row in rows {
+            let key = row[0]
+            let expected = row[1...4].map { Self.normalized($0) }
+            #expect(fromPlatform[key]?.map { Self.normalized($0) } == expected, "cell \(key)")
+            checked.insert(key)
+        }
+        // Every other cell had no reports at all.
+        for (key, values) in fromPlatform where !checked.contains(key) {
+            #expect(values == ["0", "0", "0", "0"], "cell \(key)")
+        }
+    }
+
+    @Test func aSilentReporterShowsAsMissing() throws {
+        // The fixture leaves out Fritid's W47 rows; the sqlite3 tool confirms it independently.
+        #expect(try CLI.sqlite(Self.fixture.store, "SELECT COUNT(*) FROM reports WHERE kommun='tranemo' AND reporter='fritid' AND date BETWEEN '2026-11-16' AND '2026-11-22'") == "0")
+        #expect(try compile(["--format", "md,json"]).status == 0)
+        let markdown = try String(contentsOfFile: Self.fixture.output("tranemo-2026-W47.md"), encoding: .utf8)
+        #expect(markdown.contains("förväntade rapportörer har rapporterat; saknas: ") && markdown.contains(", Fritid.\n"))
+        #expect(markdown.contains("| Fritid | 0 | saknas |"))
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: Self.fixture.output("tranemo-2026-W47.json")))) as? [String: Any]
+        let reporters = ((json?["completeness"] as? [String: Any])?["reporters"] as? [[String: Any]]) ?? []
+        #expect(reporters.first { $0["id"] as? String == "fritid" }?["reported"] as? Bool == false)
+    }
+
+    @Test func unknownFormatFailsBeforeWritingAnything() throws {
+        let result = try compile(["--format", "md,pdf"])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("unknown format 'pdf' (known: md, json, csv)"))
+    }
+
+    /// The fixture is ingested anew on every run, so ingest times are replaced before comparing.
+    static func maskingIngestTimes(_ text: String) -> String {
+        text.replacingOccurrences(of: #""lastIngestedAt" : "[^"]*""#, with: #""lastIngestedAt" : "(ingest time)""#,
+                                  options: .regularExpression)
+    }
+
+    /// "2.0" and "2" are the same number; "0.13" stays as written.
+    static func normalized(_ text: String) -> String {
+        guard let value = Double(text) else { return text }
+        return value == value.rounded() ? String(Int(value)) : String(value)
+    }
+}
