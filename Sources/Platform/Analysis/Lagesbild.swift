@@ -20,6 +20,10 @@ public struct Lagesbild: Sendable, Hashable, Codable {
     public var recurringPlaces: [RecurringPlace]
     /// Areas by score, highest first.
     public var areaScores: [AreaScore]
+    /// Per indicator, summed over all areas.
+    public var indicatorTotals: [IndicatorTotal]
+    /// Events per area and period over the last 12 periods, for trend lines.
+    public var history: History
     public var completeness: Completeness
     public var notes: [Note]
     public var distribution: Distribution
@@ -117,6 +121,27 @@ public struct Lagesbild: Sendable, Hashable, Codable {
         public var area: String
         public var score: Double
         public var rank: Int
+    }
+
+    public struct IndicatorTotal: Sendable, Hashable, Codable {
+        public var indicator: String
+        /// Counts summed over all areas; for a level indicator, the highest answer in any area.
+        public var value: Double
+        public var previous: Double
+        public var lastYear: Double
+        public var baseline: Double
+    }
+
+    public struct History: Sendable, Hashable, Codable {
+        /// The last 12 periods, oldest first, ending with this one.
+        public var periods: [String]
+        /// Per area: the events (count indicators summed) in each of `periods`.
+        public var areas: [Series]
+    }
+
+    public struct Series: Sendable, Hashable, Codable {
+        public var id: String
+        public var values: [Double]
     }
 
     public struct Completeness: Sendable, Hashable, Codable {

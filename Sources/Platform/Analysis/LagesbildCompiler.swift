@@ -2,6 +2,8 @@
 public struct LagesbildCompiler {
     /// How many periods the baseline is the mean of.
     public static let baselinePeriods = 8
+    /// How many periods the trend lines show, this one included.
+    public static let historyPeriods = 12
     /// Hotspots are cells whose Benjamini–Hochberg adjusted p-value is below this.
     public static let significance = 0.05
     /// The smallest mean the Poisson test assumes: a cell with no events in eight periods is treated as
@@ -21,7 +23,8 @@ public struct LagesbildCompiler {
         let baseline = (1...Self.baselinePeriods).reversed().map { period.offset(by: -$0) }
         let lastYear = period.sameLastYear
         let recent = (0..<4).reversed().map { period.offset(by: -$0) }
-        let first = min(baseline[0].start, lastYear.start)
+        let trend = (0..<Self.historyPeriods).reversed().map { period.offset(by: -$0) }
+        let first = min(trend[0].start, baseline[0].start, lastYear.start)
         let kommun = config.id
         let daily = try store?.dailyCells(kommun: kommun, from: first, to: period.end) ?? []
         let activity = try store?.reporterActivity(kommun: kommun, from: period.start, to: period.end) ?? []
@@ -77,6 +80,21 @@ public struct LagesbildCompiler {
             hotspots: hotspots(cells),
             recurringPlaces: recurringPlaces(recent: recent, buckets: buckets, texts: texts),
             areaScores: scores(cells),
+            indicatorTotals: config.checklist.indicators.map { indicator in
+                let mine = cells.filter { $0.indicator == indicator.id }
+                func total(_ value: (Lagesbild.Cell) -> Double) -> Double {
+                    indicator.measure == .count ? mine.reduce(0) { $0 + value($1) } : (mine.map(value).max() ?? 0)
+                }
+                return .init(indicator: indicator.id, value: total(\.value), previous: total(\.previous),
+                             lastYear: total(\.lastYear), baseline: Self.rounded(total(\.baseline)))
+            },
+            history: .init(periods: trend.map(\.description), areas: areas.map { area, _, _ in
+                .init(id: area.id, values: trend.map { period in
+                    config.checklist.indicators.filter { $0.measure == .count }.reduce(0) { sum, indicator in
+                        sum + value(Key(area: area.id, indicator: indicator.id), indicator, in: period)
+                    }
+                })
+            }),
             completeness: completeness(activity, language: language),
             notes: texts.filter { period.contains($0.date) && $0.note != nil }.map {
                 .init(area: $0.area, date: $0.date.description, time: $0.time, reporter: $0.reporter,
