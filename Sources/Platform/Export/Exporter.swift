@@ -13,6 +13,14 @@ public protocol Exporter: Sendable {
     var mediaType: String { get }
 
     func export(_ lagesbild: Lagesbild, options: ExportOptions) throws -> Data
+
+    /// What the user should know about an export that is not an error, such as areas left off a map
+    /// because they have no coordinates. None by default.
+    func notices(for lagesbild: Lagesbild, options: ExportOptions) -> [String]
+}
+
+extension Exporter {
+    public func notices(for lagesbild: Lagesbild, options: ExportOptions) -> [String] { [] }
 }
 
 /// What an exporter is told besides the lägesbild.

@@ -8,6 +8,8 @@ public struct LagesbildWriter: Sendable {
         public var exporter: String
         public var path: String
         public var error: String?
+        /// Notes from the exporter, such as areas left off a map.
+        public var notices: [String] = []
     }
 
     public let directory: String
@@ -26,7 +28,7 @@ public struct LagesbildWriter: Sendable {
             let path = URL(fileURLWithPath: directory).appendingPathComponent(Self.fileName(for: lagesbild, exporter: exporter)).path
             do {
                 try AtomicFile.write(try exporter.export(lagesbild, options: options), to: path)
-                return Result(exporter: exporter.id, path: path, error: nil)
+                return Result(exporter: exporter.id, path: path, error: nil, notices: exporter.notices(for: lagesbild, options: options))
             } catch {
                 return Result(exporter: exporter.id, path: path, error: "\(error)")
             }

@@ -60,6 +60,7 @@ struct LagesbildCommand: ParsableCommand {
                 } else {
                     print(result.path)
                 }
+                for notice in result.notices { Output.error("note: \(result.exporter) for \(config.id): \(notice)") }
             }
         }
         if failures > 0 { throw ExitCode.failure }
