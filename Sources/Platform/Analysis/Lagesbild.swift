@@ -83,16 +83,16 @@ public struct Lagesbild: Sendable, Hashable, Codable {
     public struct Cell: Sendable, Hashable, Codable {
         public var area: String
         public var indicator: String
-        /// The sum of counts, or the highest level answered, in the period.
+        /// The sum of counts, or the highest level answered in the period (the scale's lowest when none).
         public var value: Double
         public var previous: Double
         public var lastYear: Double
         /// The mean of the 8 periods before this one.
         public var baseline: Double
-        /// `value − baseline`.
+        /// `value − baseline` (both as given here, rounded to two decimals).
         public var change: Double
         public var status: Status
-        /// Events this period in a cell that had none in the baseline periods.
+        /// Events this period (a level above the scale's lowest) in a cell that had none in the baseline periods.
         public var isNew: Bool
     }
 
@@ -114,7 +114,8 @@ public struct Lagesbild: Sendable, Hashable, Codable {
         public var indicator: String
         /// The periods among the last four with reports of the indicator here.
         public var periods: [String]
-        public var events: Int
+        /// Report rows behind it over those periods.
+        public var reports: Int
     }
 
     public struct AreaScore: Sendable, Hashable, Codable {
@@ -129,6 +130,7 @@ public struct Lagesbild: Sendable, Hashable, Codable {
         public var value: Double
         public var previous: Double
         public var lastYear: Double
+        /// The mean of the same totals over the 8 periods before.
         public var baseline: Double
     }
 
@@ -140,7 +142,7 @@ public struct Lagesbild: Sendable, Hashable, Codable {
     }
 
     public struct Series: Sendable, Hashable, Codable {
-        public var id: String
+        public var area: String
         public var values: [Double]
     }
 

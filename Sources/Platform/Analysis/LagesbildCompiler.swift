@@ -29,33 +29,42 @@ public struct LagesbildCompiler {
         let daily = try store?.dailyCells(kommun: kommun, from: first, to: period.end) ?? []
         let activity = try store?.reporterActivity(kommun: kommun, from: period.start, to: period.end) ?? []
         let texts = try store?.notes(kommun: kommun, from: recent[0].start, to: period.end) ?? []
+        let areas = Self.flatten(config.areas)
 
-        // Sum and highest value per period, area and indicator.
-        var buckets: [Period: [Key: (sum: Int, max: Int)]] = [:]
+        // Sum, highest value and rows per period, area and indicator.
+        var buckets: [Period: [Key: Bucket]] = [:]
         for cell in daily {
             let bucket = Period(containing: cell.date, kind: period.kind)
             let key = Key(area: cell.area, indicator: cell.indicator)
-            let old = buckets[bucket]?[key] ?? (0, Int.min)
-            buckets[bucket, default: [:]][key] = (old.sum + cell.sum, Swift.max(old.max, cell.max))
+            let old = buckets[bucket]?[key] ?? Bucket(sum: 0, max: Int.min, rows: 0)
+            buckets[bucket, default: [:]][key] = Bucket(sum: old.sum + cell.sum, max: Swift.max(old.max, cell.max), rows: old.rows + cell.rows)
         }
+        /// A count's sum, or a level's highest answer (the scale's lowest when nobody answered).
         func value(_ key: Key, _ indicator: Indicator, in period: Period) -> Double {
-            guard let entry = buckets[period]?[key] else { return 0 }
+            guard let entry = buckets[period]?[key] else {
+                return indicator.measure == .level ? Double(indicator.scale?.min ?? 0) : 0
+            }
             return Double(indicator.measure == .count ? entry.sum : entry.max)
         }
+        /// The indicator over all areas: counts summed, levels' highest.
+        func total(_ indicator: Indicator, in period: Period) -> Double {
+            let values = areas.map { value(Key(area: $0.0.id, indicator: indicator.id), indicator, in: period) }
+            return indicator.measure == .count ? values.reduce(0, +) : (values.max() ?? 0)
+        }
 
-        let areas = Self.flatten(config.areas)
         var cells: [Lagesbild.Cell] = []
         for (area, _, _) in areas {
             for indicator in config.checklist.indicators {
                 let key = Key(area: area.id, indicator: indicator.id)
                 let current = value(key, indicator, in: period)
                 let history = baseline.map { value(key, indicator, in: $0) }
-                let mean = history.reduce(0, +) / Double(history.count)
+                let mean = Self.rounded(history.reduce(0, +) / Double(history.count))
+                let floor = indicator.measure == .level ? Double(indicator.scale?.min ?? 0) : 0
                 cells.append(Lagesbild.Cell(
                     area: area.id, indicator: indicator.id, value: current, previous: value(key, indicator, in: period.previous),
-                    lastYear: value(key, indicator, in: lastYear), baseline: Self.rounded(mean), change: Self.rounded(current - mean),
+                    lastYear: value(key, indicator, in: lastYear), baseline: mean, change: Self.rounded(current - mean),
                     status: Self.status(current, baseline: mean, indicator: indicator, rules: config.lagesbild.status),
-                    isNew: current > 0 && history.allSatisfy { $0 == 0 }))
+                    isNew: current > floor && history.allSatisfy { $0 == floor }))
             }
         }
 
@@ -81,15 +90,12 @@ public struct LagesbildCompiler {
             recurringPlaces: recurringPlaces(recent: recent, buckets: buckets, texts: texts),
             areaScores: scores(cells),
             indicatorTotals: config.checklist.indicators.map { indicator in
-                let mine = cells.filter { $0.indicator == indicator.id }
-                func total(_ value: (Lagesbild.Cell) -> Double) -> Double {
-                    indicator.measure == .count ? mine.reduce(0) { $0 + value($1) } : (mine.map(value).max() ?? 0)
-                }
-                return .init(indicator: indicator.id, value: total(\.value), previous: total(\.previous),
-                             lastYear: total(\.lastYear), baseline: Self.rounded(total(\.baseline)))
+                .init(indicator: indicator.id, value: total(indicator, in: period), previous: total(indicator, in: period.previous),
+                      lastYear: total(indicator, in: lastYear),
+                      baseline: Self.rounded(baseline.reduce(0) { $0 + total(indicator, in: $1) } / Double(baseline.count)))
             },
             history: .init(periods: trend.map(\.description), areas: areas.map { area, _, _ in
-                .init(id: area.id, values: trend.map { period in
+                .init(area: area.id, values: trend.map { period in
                     config.checklist.indicators.filter { $0.measure == .count }.reduce(0) { sum, indicator in
                         sum + value(Key(area: area.id, indicator: indicator.id), indicator, in: period)
                     }
@@ -107,6 +113,12 @@ public struct LagesbildCompiler {
     private struct Key: Hashable {
         var area: String
         var indicator: String
+    }
+
+    private struct Bucket {
+        var sum: Int
+        var max: Int
+        var rows: Int
     }
 
     /// Areas depth first, with their parent and depth.
@@ -146,16 +158,16 @@ public struct LagesbildCompiler {
 
     /// The same indicator reported at the same place (an area of kind place, or a place text within an
     /// area) in at least three of the last four periods.
-    private func recurringPlaces(recent: [Period], buckets: [Period: [Key: (sum: Int, max: Int)]],
+    private func recurringPlaces(recent: [Period], buckets: [Period: [Key: Bucket]],
                                  texts: [ReportStore.NoteRow]) -> [Lagesbild.RecurringPlace] {
         struct PlaceKey: Hashable { var area: String; var place: String?; var indicator: String }
-        var seen: [PlaceKey: (periods: Set<Period>, events: Int)] = [:]
+        var seen: [PlaceKey: (periods: Set<Period>, reports: Int)] = [:]
         let places = Set(config.allAreas.filter { $0.kind == .place }.map(\.id))
         for period in recent {
             for (key, entry) in buckets[period] ?? [:] where places.contains(key.area) && entry.sum > 0 {
                 let placeKey = PlaceKey(area: key.area, place: nil, indicator: key.indicator)
                 seen[placeKey, default: ([], 0)].periods.insert(period)
-                seen[placeKey]!.events += entry.sum
+                seen[placeKey]!.reports += entry.rows
             }
         }
         let kind = recent[0].kind
@@ -163,12 +175,12 @@ public struct LagesbildCompiler {
             guard let place = text.place?.trimmingSpaces.lowercased(), !place.isEmpty else { continue }
             let key = PlaceKey(area: text.area, place: place, indicator: text.indicator)
             seen[key, default: ([], 0)].periods.insert(Period(containing: text.date, kind: kind))
-            seen[key]!.events += 1
+            seen[key]!.reports += 1
         }
         return seen.filter { $0.value.periods.count >= 3 }
             .map { key, entry in
                 Lagesbild.RecurringPlace(area: key.area, place: key.place, indicator: key.indicator,
-                                         periods: entry.periods.sorted().map(\.description), events: entry.events)
+                                         periods: entry.periods.sorted().map(\.description), reports: entry.reports)
             }
             .sorted { ($0.area, $0.place ?? "", $0.indicator) < ($1.area, $1.place ?? "", $1.indicator) }
     }

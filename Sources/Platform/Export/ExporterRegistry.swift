@@ -14,6 +14,10 @@ public final class ExporterRegistry: @unchecked Sendable {
 
         public let reason: Reason
 
+        public init(reason: Reason) {
+            self.reason = reason
+        }
+
         public var description: String {
             switch reason {
             case .duplicate(let id): return "an exporter with id '\(id)' is already registered"

@@ -158,7 +158,7 @@ private struct MarkdownDocument {
         for place in lagesbild.recurringPlaces {
             let name = lagesbild.areaName(place.area) + (place.place.map { ", \($0)" } ?? "")
             lines.append("- \(lagesbild.indicatorName(place.indicator)) " + t("i", "in") + " \(name): "
-                + place.periods.joined(separator: ", ") + " (\(place.events) " + t("händelser", "events") + ")")
+                + place.periods.joined(separator: ", ") + " (\(place.reports) " + t("rapporter", "reports") + ")")
         }
     }
 
