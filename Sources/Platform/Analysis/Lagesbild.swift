@@ -16,6 +16,8 @@ public struct Lagesbild: Sendable, Hashable, Codable {
     public var indicators: [IndicatorSummary]
     /// One per area × indicator, in area then checklist order.
     public var cells: [Cell]
+    /// What a reader should see first: totals, what is new and rising, the top areas, who is missing.
+    public var highlights: Highlights
     public var hotspots: [Hotspot]
     public var recurringPlaces: [RecurringPlace]
     /// Areas by score, highest first.
@@ -39,6 +41,8 @@ public struct Lagesbild: Sendable, Hashable, Codable {
     public struct PeriodSummary: Sendable, Hashable, Codable {
         /// `2026-W47`.
         public var id: String
+        /// `vecka 47 2026`, in the lägesbild's language.
+        public var label: String
         public var kind: String
         public var start: String
         public var end: String
@@ -82,7 +86,9 @@ public struct Lagesbild: Sendable, Hashable, Codable {
 
     public struct Cell: Sendable, Hashable, Codable {
         public var area: String
+        public var areaName: String
         public var indicator: String
+        public var indicatorName: String
         /// The sum of counts, or the highest level answered in the period (the scale's lowest when none).
         public var value: Double
         public var previous: Double
@@ -92,13 +98,33 @@ public struct Lagesbild: Sendable, Hashable, Codable {
         /// `value − baseline` (both as given here, rounded to two decimals).
         public var change: Double
         public var status: Status
+        /// The status in the lägesbild's language.
+        public var statusLabel: String
         /// Events this period (a level above the scale's lowest) in a cell that had none in the baseline periods.
         public var isNew: Bool
     }
 
+    public struct Highlights: Sendable, Hashable, Codable {
+        /// Events this period and the period before (count indicators, all areas).
+        public var events: Double
+        public var previousEvents: Double
+        /// Areas with at least one event.
+        public var areasWithEvents: Int
+        /// Cells with `isNew`.
+        public var new: [Cell]
+        /// Orange and red cells, worst first.
+        public var rising: [Cell]
+        /// Up to three areas with the highest score above 0.
+        public var topAreas: [AreaScore]
+        /// Expected reporters that stored nothing for the period.
+        public var missingReporters: [Party]
+    }
+
     public struct Hotspot: Sendable, Hashable, Codable {
         public var area: String
+        public var areaName: String
         public var indicator: String
+        public var indicatorName: String
         public var value: Double
         public var baseline: Double
         /// One-sided Poisson p-value of at least `value` events given the baseline.
@@ -109,9 +135,11 @@ public struct Lagesbild: Sendable, Hashable, Codable {
 
     public struct RecurringPlace: Sendable, Hashable, Codable {
         public var area: String
+        public var areaName: String
         /// The place text, or nil when the area itself recurs.
         public var place: String?
         public var indicator: String
+        public var indicatorName: String
         /// The periods among the last four with reports of the indicator here.
         public var periods: [String]
         /// Report rows behind it over those periods.
@@ -120,12 +148,14 @@ public struct Lagesbild: Sendable, Hashable, Codable {
 
     public struct AreaScore: Sendable, Hashable, Codable {
         public var area: String
+        public var areaName: String
         public var score: Double
         public var rank: Int
     }
 
     public struct IndicatorTotal: Sendable, Hashable, Codable {
         public var indicator: String
+        public var indicatorName: String
         /// Counts summed over all areas; for a level indicator, the highest answer in any area.
         public var value: Double
         public var previous: Double
@@ -143,6 +173,7 @@ public struct Lagesbild: Sendable, Hashable, Codable {
 
     public struct Series: Sendable, Hashable, Codable {
         public var area: String
+        public var areaName: String
         public var values: [Double]
     }
 
@@ -163,10 +194,13 @@ public struct Lagesbild: Sendable, Hashable, Codable {
 
     public struct Note: Sendable, Hashable, Codable {
         public var area: String
+        public var areaName: String
         public var date: String
         public var time: String?
         public var reporter: String
+        public var reporterName: String
         public var indicator: String
+        public var indicatorName: String
         public var place: String?
         public var text: String?
     }

@@ -30,6 +30,7 @@ public struct LagesbildCompiler {
         let activity = try store?.reporterActivity(kommun: kommun, from: period.start, to: period.end) ?? []
         let texts = try store?.notes(kommun: kommun, from: recent[0].start, to: period.end) ?? []
         let areas = Self.flatten(config.areas)
+        let names = Names(config: config, language: language)
 
         // Sum, highest value and rows per period, area and indicator.
         var buckets: [Period: [Key: Bucket]] = [:]
@@ -60,19 +61,31 @@ public struct LagesbildCompiler {
                 let history = baseline.map { value(key, indicator, in: $0) }
                 let mean = Self.rounded(history.reduce(0, +) / Double(history.count))
                 let floor = indicator.measure == .level ? Double(indicator.scale?.min ?? 0) : 0
+                let status = Self.status(current, baseline: mean, indicator: indicator, rules: config.lagesbild.status)
                 cells.append(Lagesbild.Cell(
-                    area: area.id, indicator: indicator.id, value: current, previous: value(key, indicator, in: period.previous),
+                    area: area.id, areaName: area.name, indicator: indicator.id, indicatorName: indicator.name.text(language), value: current, previous: value(key, indicator, in: period.previous),
                     lastYear: value(key, indicator, in: lastYear), baseline: mean, change: Self.rounded(current - mean),
-                    status: Self.status(current, baseline: mean, indicator: indicator, rules: config.lagesbild.status),
+                    status: status, statusLabel: status.label(language),
                     isNew: current > floor && history.allSatisfy { $0 == floor }))
             }
         }
+
+        let scores = scores(cells, names: names)
+        let completeness = completeness(activity, language: language)
+        let counted = cells.filter { config.checklist.indicator($0.indicator)?.measure == .count }
+        let highlights = Lagesbild.Highlights(
+            events: counted.reduce(0) { $0 + $1.value }, previousEvents: counted.reduce(0) { $0 + $1.previous },
+            areasWithEvents: Set(counted.filter { $0.value > 0 }.map(\.area)).count,
+            new: cells.filter(\.isNew),
+            rising: cells.filter { $0.status >= .orange }.sorted { ($1.status, $1.change) < ($0.status, $0.change) },
+            topAreas: Array(scores.filter { $0.score > 0 }.prefix(3)),
+            missingReporters: completeness.reporters.filter { $0.expected && !$0.reported }.map { .init(id: $0.id, name: $0.name) })
 
         return Lagesbild(
             schemaVersion: Lagesbild.currentSchemaVersion,
             language: language,
             kommun: .init(id: kommun, name: config.kommun.name, lan: config.kommun.lan),
-            period: .init(id: period.description, kind: period.kind.rawValue, start: period.start.description,
+            period: .init(id: period.description, label: period.label(language), kind: period.kind.rawValue, start: period.start.description,
                           end: period.end.description, previous: period.previous.description,
                           lastYear: lastYear.description, baselinePeriods: baseline.map(\.description)),
             areas: areas.map { area, parent, depth in
@@ -86,25 +99,27 @@ public struct LagesbildCompiler {
                       scaleMin: indicator.scale?.min, scaleMax: indicator.scale?.max)
             },
             cells: cells,
+            highlights: highlights,
             hotspots: hotspots(cells),
-            recurringPlaces: recurringPlaces(recent: recent, buckets: buckets, texts: texts),
-            areaScores: scores(cells),
+            recurringPlaces: recurringPlaces(recent: recent, buckets: buckets, texts: texts, names: names),
+            areaScores: scores,
             indicatorTotals: config.checklist.indicators.map { indicator in
-                .init(indicator: indicator.id, value: total(indicator, in: period), previous: total(indicator, in: period.previous),
+                .init(indicator: indicator.id, indicatorName: indicator.name.text(language), value: total(indicator, in: period), previous: total(indicator, in: period.previous),
                       lastYear: total(indicator, in: lastYear),
                       baseline: Self.rounded(baseline.reduce(0) { $0 + total(indicator, in: $1) } / Double(baseline.count)))
             },
             history: .init(periods: trend.map(\.description), areas: areas.map { area, _, _ in
-                .init(area: area.id, values: trend.map { period in
+                .init(area: area.id, areaName: area.name, values: trend.map { period in
                     config.checklist.indicators.filter { $0.measure == .count }.reduce(0) { sum, indicator in
                         sum + value(Key(area: area.id, indicator: indicator.id), indicator, in: period)
                     }
                 })
             }),
-            completeness: completeness(activity, language: language),
+            completeness: completeness,
             notes: texts.filter { period.contains($0.date) && $0.note != nil }.map {
-                .init(area: $0.area, date: $0.date.description, time: $0.time, reporter: $0.reporter,
-                      indicator: $0.indicator, place: $0.place, text: $0.note)
+                .init(area: $0.area, areaName: names.area($0.area), date: $0.date.description, time: $0.time,
+                      reporter: $0.reporter, reporterName: config.partyName($0.reporter), indicator: $0.indicator,
+                      indicatorName: names.indicator($0.indicator), place: $0.place, text: $0.note)
             },
             distribution: distribution(language),
             methods: Self.methods(language, rules: config.lagesbild.status))
@@ -113,6 +128,20 @@ public struct LagesbildCompiler {
     private struct Key: Hashable {
         var area: String
         var indicator: String
+    }
+
+    /// Display names by id, for ids that may come from the store.
+    private struct Names {
+        let areas: [String: String]
+        let indicators: [String: String]
+
+        init(config: KommunConfig, language: Language) {
+            areas = Dictionary(config.allAreas.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+            indicators = Dictionary(config.checklist.indicators.map { ($0.id, $0.name.text(language)) }, uniquingKeysWith: { a, _ in a })
+        }
+
+        func area(_ id: String) -> String { areas[id] ?? id }
+        func indicator(_ id: String) -> String { indicators[id] ?? id }
     }
 
     private struct Bucket {
@@ -150,7 +179,8 @@ public struct LagesbildCompiler {
         let pValues = tested.map { PoissonTest.upperTail(atLeast: Int($0.value), mean: Swift.max($0.baseline, Self.minimumMean)) }
         let adjusted = PoissonTest.benjaminiHochberg(pValues, tests: counts.count)
         return tested.indices.filter { adjusted[$0] < Self.significance }
-            .map { Lagesbild.Hotspot(area: tested[$0].area, indicator: tested[$0].indicator, value: tested[$0].value,
+            .map { Lagesbild.Hotspot(area: tested[$0].area, areaName: tested[$0].areaName, indicator: tested[$0].indicator,
+                                     indicatorName: tested[$0].indicatorName, value: tested[$0].value,
                                      baseline: tested[$0].baseline, pValue: Self.rounded(pValues[$0], places: 6),
                                      adjustedPValue: Self.rounded(adjusted[$0], places: 6)) }
             .sorted { ($0.adjustedPValue, $0.area, $0.indicator) < ($1.adjustedPValue, $1.area, $1.indicator) }
@@ -159,7 +189,7 @@ public struct LagesbildCompiler {
     /// The same indicator reported at the same place (an area of kind place, or a place text within an
     /// area) in at least three of the last four periods.
     private func recurringPlaces(recent: [Period], buckets: [Period: [Key: Bucket]],
-                                 texts: [ReportStore.NoteRow]) -> [Lagesbild.RecurringPlace] {
+                                 texts: [ReportStore.NoteRow], names: Names) -> [Lagesbild.RecurringPlace] {
         struct PlaceKey: Hashable { var area: String; var place: String?; var indicator: String }
         var seen: [PlaceKey: (periods: Set<Period>, reports: Int)] = [:]
         let places = Set(config.allAreas.filter { $0.kind == .place }.map(\.id))
@@ -179,14 +209,15 @@ public struct LagesbildCompiler {
         }
         return seen.filter { $0.value.periods.count >= 3 }
             .map { key, entry in
-                Lagesbild.RecurringPlace(area: key.area, place: key.place, indicator: key.indicator,
+                Lagesbild.RecurringPlace(area: key.area, areaName: names.area(key.area), place: key.place,
+                                         indicator: key.indicator, indicatorName: names.indicator(key.indicator),
                                          periods: entry.periods.sorted().map(\.description), reports: entry.reports)
             }
             .sorted { ($0.area, $0.place ?? "", $0.indicator) < ($1.area, $1.place ?? "", $1.indicator) }
     }
 
     /// Σ weight × value per area; rank 1 is the highest, equal scores share a rank.
-    private func scores(_ cells: [Lagesbild.Cell]) -> [Lagesbild.AreaScore] {
+    private func scores(_ cells: [Lagesbild.Cell], names: Names) -> [Lagesbild.AreaScore] {
         var totals: [String: Double] = [:]
         for cell in cells {
             totals[cell.area, default: 0] += (config.checklist.indicator(cell.indicator)?.weight ?? 1) * cell.value
@@ -197,7 +228,7 @@ public struct LagesbildCompiler {
         var result: [Lagesbild.AreaScore] = []
         for (index, (area, score)) in sorted.enumerated() {
             let rank = index > 0 && result[index - 1].score == score ? result[index - 1].rank : index + 1
-            result.append(.init(area: area, score: score, rank: rank))
+            result.append(.init(area: area, areaName: names.area(area), score: score, rank: rank))
         }
         return result
     }

@@ -78,31 +78,22 @@ private struct MarkdownDocument {
         text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
     }
 
-    private var countCells: [Lagesbild.Cell] {
-        lagesbild.cells.filter { lagesbild.indicator($0.indicator)?.measure == "count" }
-    }
-
     private mutating func summary() {
         section(t("I korthet", "At a glance"))
-        let events = countCells.reduce(0) { $0 + $1.value }
-        let areas = Set(countCells.filter { $0.value > 0 }.map(\.area)).count
-        let previous = countCells.reduce(0) { $0 + $1.previous }
-        lines.append("- " + t("\(n(events)) händelser i \(areas) områden (föregående period: \(n(previous))).",
-                              "\(n(events)) events in \(areas) areas (previous period: \(n(previous)))."))
-        let new = lagesbild.cells.filter(\.isNew).count
-        let rising = lagesbild.cells.filter { $0.status >= .orange }.count
-        lines.append("- " + t("\(lagesbild.hotspots.count) hotspots, \(new) nya, \(rising) orange eller röda.",
-                              "\(lagesbild.hotspots.count) hotspots, \(new) new, \(rising) orange or red."))
+        let highlights = lagesbild.highlights
+        lines.append("- " + t("\(n(highlights.events)) händelser i \(highlights.areasWithEvents) områden (föregående period: \(n(highlights.previousEvents))).",
+                              "\(n(highlights.events)) events in \(highlights.areasWithEvents) areas (previous period: \(n(highlights.previousEvents)))."))
+        lines.append("- " + t("\(lagesbild.hotspots.count) hotspots, \(highlights.new.count) nya, \(highlights.rising.count) orange eller röda.",
+                              "\(lagesbild.hotspots.count) hotspots, \(highlights.new.count) new, \(highlights.rising.count) orange or red."))
         let completeness = lagesbild.completeness
         var reporting = t("\(completeness.reported) av \(completeness.expected) förväntade rapportörer har rapporterat",
                           "\(completeness.reported) of \(completeness.expected) expected reporters have reported")
-        let missing = completeness.reporters.filter { $0.expected && !$0.reported }.map(\.name)
+        let missing = highlights.missingReporters.map(\.name)
         reporting += missing.isEmpty ? "." : t("; saknas: ", "; missing: ") + missing.joined(separator: ", ") + "."
         lines.append("- " + reporting)
-        let top = lagesbild.areaScores.prefix(3).filter { $0.score > 0 }
-        if !top.isEmpty {
+        if !highlights.topAreas.isEmpty {
             lines.append("- " + t("Högst poäng: ", "Highest scores: ")
-                + top.map { "\(lagesbild.areaName($0.area)) (\(n($0.score)))" }.joined(separator: ", ") + ".")
+                + highlights.topAreas.map { "\($0.areaName) (\(n($0.score)))" }.joined(separator: ", ") + ".")
         }
     }
 
@@ -123,7 +114,7 @@ private struct MarkdownDocument {
 
     private mutating func newCells() {
         section(t("Nytt denna period", "New this period"))
-        let new = lagesbild.cells.filter(\.isNew)
+        let new = lagesbild.highlights.new
         guard !new.isEmpty else {
             lines.append(t("Inget nytt: alla händelser är i områden och indikatorer med händelser under baslinjen.",
                            "Nothing new: every event is in an area and indicator with events in the baseline."))
@@ -136,7 +127,7 @@ private struct MarkdownDocument {
 
     private mutating func rising() {
         section(t("Stigande (orange och röd)", "Rising (orange and red)"))
-        let rising = lagesbild.cells.filter { $0.status >= .orange }.sorted { ($1.status, $1.change) < ($0.status, $0.change) }
+        let rising = lagesbild.highlights.rising
         guard !rising.isEmpty else {
             lines.append(t("Inga områden över sin baslinje i orange eller röd nivå.", "No area above its baseline at orange or red."))
             return
