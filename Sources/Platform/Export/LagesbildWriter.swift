@@ -18,14 +18,18 @@ public struct LagesbildWriter: Sendable {
         self.directory = directory
     }
 
-    /// `lysekil-2026-W47.md`.
-    public static func fileName(for lagesbild: Lagesbild, exporter: any Exporter) -> String {
-        "\(lagesbild.kommun.id)-\(lagesbild.period.id).\(exporter.fileExtension)"
+    /// `lysekil-2026-W47.md`; when two of the formats written share an extension, each of them gets its
+    /// id in the name (`lysekil-2026-W47-template-epost.txt`), so no file overwrites another.
+    public static func fileName(for lagesbild: Lagesbild, exporter: any Exporter, among exporters: [any Exporter]) -> String {
+        let shared = exporters.filter { $0.fileExtension == exporter.fileExtension }.count > 1
+        let suffix = shared ? "-" + exporter.id.replacingOccurrences(of: ":", with: "-") : ""
+        return "\(lagesbild.kommun.id)-\(lagesbild.period.id)\(suffix).\(exporter.fileExtension)"
     }
 
     public func write(_ lagesbild: Lagesbild, with exporters: [any Exporter], options: ExportOptions) -> [Result] {
         exporters.map { exporter in
-            let path = URL(fileURLWithPath: directory).appendingPathComponent(Self.fileName(for: lagesbild, exporter: exporter)).path
+            let name = Self.fileName(for: lagesbild, exporter: exporter, among: exporters)
+            let path = URL(fileURLWithPath: directory).appendingPathComponent(name).path
             do {
                 try AtomicFile.write(try exporter.export(lagesbild, options: options), to: path)
                 return Result(exporter: exporter.id, path: path, error: nil, notices: exporter.notices(for: lagesbild, options: options))

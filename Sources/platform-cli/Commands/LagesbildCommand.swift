@@ -33,6 +33,7 @@ struct LagesbildCommand: ParsableCommand {
     @OptionGroup var catalogOptions: CatalogOptions
     @OptionGroup var storeOptions: StoreOptions
     @OptionGroup var languageOption: LanguageOption
+    @OptionGroup var exporterOptions: ExporterOptions
 
     func validate() throws {
         guard all != (kommun != nil) else { throw ValidationError("give a kommun id or --all (not both)") }
@@ -42,7 +43,9 @@ struct LagesbildCommand: ParsableCommand {
     func run() throws {
         let catalog = try catalogOptions.catalog()
         let kommuner = try all ? catalog.kommuner : [catalog.kommun(kommun!)]
-        let exporters = try format.split(separator: ",").map { try exporterRegistry.exporter(String($0).trimmingSpaces) }
+        let exporterCatalog = try exporterOptions.catalog()
+        for warning in exporterCatalog.warnings { Output.error("warning: \(warning)") }
+        let exporters = try format.split(separator: ",").map { try exporterCatalog.exporter(String($0).trimmingSpaces) }
         let store = try ReportStore.existing(at: storeOptions.resolvedPath)
         if store == nil { Output.error("warning: no report store at \(storeOptions.resolvedPath); the lägesbild shows no reports") }
         let writer = LagesbildWriter(directory: out)
