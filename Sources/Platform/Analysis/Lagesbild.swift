@@ -61,6 +61,10 @@ public struct Lagesbild: Sendable, Hashable, Codable {
         public var depth: Int
         public var lat: Double?
         public var lon: Double?
+        /// The area's outline as a closed ring of `[lon, lat]` positions (GeoJSON order, WGS 84), the first
+        /// repeated last, in the order the kommun file gives them (either orientation); nil, and left out of
+        /// the JSON, when the kommun file has none.
+        public var boundary: [[Double]]?
     }
 
     public struct IndicatorSummary: Sendable, Hashable, Codable {

@@ -90,7 +90,8 @@ public struct LagesbildCompiler {
                           lastYear: lastYear.description, baselinePeriods: baseline.map(\.description)),
             areas: areas.map { area, parent, depth in
                 .init(id: area.id, name: area.name, kind: area.kind.rawValue, parent: parent, depth: depth,
-                      lat: area.location?.lat, lon: area.location?.lon)
+                      lat: area.location?.lat, lon: area.location?.lon,
+                      boundary: area.boundary.map { ring in (ring + ring.prefix(1)).map { [$0.lon, $0.lat] } })
             },
             indicators: config.checklist.indicators.map { indicator in
                 .init(id: indicator.id, name: indicator.name.text(language), category: indicator.category,

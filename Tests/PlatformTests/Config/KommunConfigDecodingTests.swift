@@ -120,6 +120,39 @@ struct KommunConfigDecodingTests {
         ])
     }
 
+    @Test func boundariesAreReadAsOpenRingsOfLatLonPoints() throws {
+        let closed = try #require(decode(mutated([
+            ("    location: {lat: 58.27, lon: 11.43}", "    location: {lat: 58.27, lon: 11.43}\n    boundary: [[58.26, 11.42], [58.26, 11.44], [58.28, 11.44], [58.26, 11.42]]"),
+            ("        kind: place", "        kind: place\n        boundary:\n          - [58.271, 11.431]\n          - [58.272, 11.431]\n          - [58.272, 11.433]"),
+        ])).config)
+        #expect(closed.allAreas[0].boundary == [Area.Location(lat: 58.26, lon: 11.42), Area.Location(lat: 58.26, lon: 11.44),
+                                                 Area.Location(lat: 58.28, lon: 11.44)])
+        #expect(closed.allAreas[1].boundary?.count == 3)
+        #expect(closed.allAreas[1].location == nil)
+        #expect(decode(Self.minimal).config?.allAreas.allSatisfy { $0.boundary == nil } == true)
+    }
+
+    @Test func boundaryMistakes() {
+        #expect(headlines([
+            ("    location: {lat: 58.27, lon: 11.43}", "    location: {lat: 58.27, lon: 11.43}\n    boundary: [[58.26, 11.42], [58.26, 11.44], [58.26, 11.42]]"),
+            ("        kind: place", "        kind: place\n        boundary:\n          - [158.27, 11.43]\n          - [58.27, 11.43, 0]\n          - {lat: 58.27, lon: 11.43}\n          - [58.27, \"11.43\"]\n          - [58.28, 191.2]"),
+        ]) == [
+            "k.yaml:51:15: error: a boundary needs at least 3 distinct [lat, lon] points, found 2 [at areas[0].boundary]",
+            "k.yaml:57:14: error: latitude is between -90 and 90, found 158.27 (write each point as [lat, lon], latitude first) [at areas[0].areas[0].boundary[0][0]]",
+            "k.yaml:58:13: error: expected a [lat, lon] pair, found a list of 3 values [at areas[0].areas[0].boundary[1]]",
+            "k.yaml:59:13: error: expected a [lat, lon] pair, found a mapping [at areas[0].areas[0].boundary[2]]",
+            "k.yaml:60:21: error: expected a number, found the quoted text '11.43' [at areas[0].areas[0].boundary[3][1]]",
+            "k.yaml:61:21: error: longitude is between -180 and 180, found 191.2 [at areas[0].areas[0].boundary[4][1]]",
+        ])
+        #expect(headlines([
+            ("    location: {lat: 58.27, lon: 11.43}", "    location: {lat: 58.27, lon: 11.43}\n    boundary: [[58.26, 11.42], [58.27, 11.43], [58.28, 11.44]]"),
+            ("        kind: place", "        kind: place\n        boundary: {lat: 58.27, lon: 11.43}"),
+        ]) == [
+            "k.yaml:51:15: error: the boundary's points lie on one line, so it encloses no area [at areas[0].boundary]",
+            "k.yaml:56:19: error: expected a list, found a mapping [at areas[0].areas[0].boundary]",
+        ])
+    }
+
     @Test func renderedDiagnosticShowsTheLineAndACaret() {
         let loaded = decode(mutated([("          chair: true", "          chiar: true")]))
         #expect(loaded.renderedDiagnostics == """
