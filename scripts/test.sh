@@ -7,4 +7,5 @@ cd "$(dirname "$0")/.."
 scripts/setup.sh
 scripts/test-kommun-schema.sh
 swift build --build-tests
+scripts/check-html.sh
 swift test --skip-build "$@"
