@@ -28,7 +28,7 @@ for kommun in $("$cli" kommuner | awk 'NR > 1 && $1 != "?" { print $1 }'); do
     "$cli" ingest "$kommun" "$out/reports/$kommun.csv" --store "$store"
     "$cli" ingest "$kommun" "$out/reports/$kommun.csv" --store "$store"
 done
-"$cli" lagesbild --all --period last --format md,json,csv --store "$store" --out "$out/lagesbild"
+"$cli" lagesbild --all --period last --format md,json,csv,html --store "$store" --out "$out/lagesbild"
 echo
 echo "Lägesbilder ($last_week): $out/lagesbild/*-$last_week.md, .json, .csv"
 echo "Organisation charts:      $out/org-*.txt, .mmd, .dot"
