@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The main job, end to end, on the shipped kommuner: validate the kommun files, write each organisation,
 # simulate a year of reports per kommun, ingest them into a fresh demo store (twice: the second run
-# stores nothing new), and compile last week's lägesbild for every kommun as Markdown, JSON, CSV and
-# GeoJSON. Everything lands in out/.
+# stores nothing new), and compile last week's lägesbild for every kommun as Markdown, JSON, CSV, GeoJSON
+# and HTML. Everything lands in out/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -28,7 +28,7 @@ for kommun in $("$cli" kommuner | awk 'NR > 1 && $1 != "?" { print $1 }'); do
     "$cli" ingest "$kommun" "$out/reports/$kommun.csv" --store "$store"
     "$cli" ingest "$kommun" "$out/reports/$kommun.csv" --store "$store"
 done
-"$cli" lagesbild --all --period last --format md,json,csv,geojson --store "$store" --out "$out/lagesbild"
+"$cli" lagesbild --all --period last --format md,json,csv,geojson,html --store "$store" --out "$out/lagesbild"
 echo
 echo "Lägesbilder ($last_week): $out/lagesbild/*-$last_week.md, .json, .csv, .geojson"
 echo "Organisation charts:      $out/org-*.txt, .mmd, .dot"

@@ -9,4 +9,5 @@ scripts/test-kommun-schema.sh
 swift build --build-tests
 scripts/check-lagesbild-schema.sh
 scripts/check-geojson.sh
+scripts/check-html.sh
 swift test --skip-build "$@"

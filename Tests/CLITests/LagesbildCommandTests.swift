@@ -116,7 +116,7 @@ struct LagesbildCommandTests {
     @Test func unknownFormatFailsBeforeWritingAnything() throws {
         let result = try compile(["--format", "md,pdf"])
         #expect(result.status != 0)
-        #expect(result.stderr.contains("unknown format 'pdf' (known: md, json, csv, geojson, template:epost, template:publik)"))
+        #expect(result.stderr.contains("unknown format 'pdf' (known: md, json, csv, geojson, html, template:epost, template:publik)"))
     }
 
     /// The fixture is ingested anew on every run, so ingest times are replaced before comparing.

@@ -1,0 +1,105 @@
+import Platform
+
+/// The charts: each indicator against its baseline as a bar chart followed by its data table, and each
+/// area's last 12 periods as a table of numbers ending in a trend line.
+extension HTMLReport {
+    mutating func indicatorChart() {
+        open(.indicators)
+        let counts = lagesbild.indicatorTotals.filter { lagesbild.indicator($0.indicator)?.measure == "count" }
+        if counts.isEmpty {
+            paragraph(t("Checklistan har inga antalsindikatorer.", "The checklist has no count indicators."))
+        } else {
+            let chart = SVGBarChart(
+                id: "indicator-chart",
+                title: t("Antal per indikator i hela kommunen, \(periodLabel), mot baslinjen",
+                         "Count per indicator in the whole kommun, \(periodLabel), against the baseline"),
+                description: t("Staplarna visar periodens antal, de mörka strecken baslinjen (medelvärdet av de 8 föregående perioderna). Siffrorna står i tabellen under diagrammet.",
+                               "Bars show the period's count, dark strokes the baseline (the mean of the 8 periods before). The numbers are in the table below the chart."),
+                rows: counts.map { .init(label: lagesbild.indicatorName($0.indicator), value: $0.value, baseline: $0.baseline) },
+                language: language)
+            append("<figure class=\"chart\">")
+            append(chart.render())
+            append("<figcaption>" + e(t("Stapel: periodens antal. Streck: baslinjen. Talen: antal mot baslinje.",
+                                        "Bar: the period's count. Stroke: the baseline. Numbers: count vs baseline.")) + "</figcaption>")
+            append("</figure>")
+            table(t("Antal per indikator i hela kommunen, \(periodLabel) (diagrammets data)",
+                    "Count per indicator in the whole kommun, \(periodLabel) (the chart's data)"),
+                  [t("Indikator", "Indicator"), t("Denna period", "This period"), t("Föregående", "Previous"), t("Förra året", "Last year"),
+                   t("Baslinje", "Baseline"), t("Förändring", "Change")],
+                  counts.map { [e(lagesbild.indicatorName($0.indicator)), n($0.value), n($0.previous), n($0.lastYear), n($0.baseline),
+                                signed($0.value - $0.baseline)] },
+                  numeric: [1, 2, 3, 4, 5])
+        }
+        for total in lagesbild.indicatorTotals {
+            guard let indicator = lagesbild.indicator(total.indicator), indicator.measure == "level" else { continue }
+            let scale = indicator.scaleMin.flatMap { low in indicator.scaleMax.map { " \(low)–\($0)" } } ?? ""
+            paragraph(t("\(indicator.name) (nivå\(scale), högsta svar i något område): \(n(total.value)); föregående period \(n(total.previous)), förra året \(n(total.lastYear)), baslinje \(n(total.baseline)).",
+                        "\(indicator.name) (level\(scale), highest answer in any area): \(n(total.value)); previous period \(n(total.previous)), last year \(n(total.lastYear)), baseline \(n(total.baseline))."))
+        }
+        close()
+    }
+
+    mutating func trends() {
+        open(.trends)
+        let history = lagesbild.history
+        let maximum = history.areas.flatMap(\.values).max() ?? 0
+        let span = [history.periods.first, history.periods.last].compactMap { $0.flatMap(Period.init)?.label(language) }.joined(separator: " – ")
+        paragraph(t("Händelser i antalsindikatorerna per område och \(periodNoun.sv), de senaste \(history.periods.count). Linjerna har samma skala (0–\(n(maximum))) så att områdena kan jämföras; punkten är den senaste perioden.",
+                    "Events in the count indicators per area and \(periodNoun.en), the last \(history.periods.count). The lines share one scale (0–\(n(maximum))) so areas compare; the dot is the latest period."))
+        let names = Dictionary(lagesbild.areas.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        append("<div class=\"wide\">")
+        append("<table class=\"trend\">")
+        append("<caption>" + e(t("Händelser per område och \(periodNoun.sv), \(span)", "Events per area and \(periodNoun.en), \(span)")) + "</caption>")
+        append("<thead><tr><th scope=\"col\">\(e(t("Område", "Area")))</th>"
+            + history.periods.enumerated().map { index, id in
+                let current = index == history.periods.count - 1 ? " current" : ""
+                return "<th scope=\"col\" class=\"num\(current)\"><abbr title=\"\(e(Period(id)?.label(language) ?? id))\">\(e(shortLabel(id)))</abbr></th>"
+            }.joined()
+            + "<th scope=\"col\" class=\"spark-col\">\(e(t("Trend", "Trend")))</th></tr></thead>")
+        append("<tbody>")
+        for (index, series) in history.areas.enumerated() {
+            let area = names[series.area]
+            let name = area?.name ?? series.area
+            let sparkline = SVGSparkline(
+                id: "trend-\(index + 1)",
+                label: "\(name): " + series.values.map(n).joined(separator: ", ") + " " + t("händelser", "events") + ", \(span)",
+                values: series.values, maximum: maximum)
+            append("<tr class=\"depth-\(area?.depth ?? 0)\"><th scope=\"row\">\(e(name))</th>"
+                + series.values.enumerated().map { index, value in
+                    var classes = ["num"]
+                    if index == series.values.count - 1 { classes.append("current") }
+                    if value == 0 { classes.append("zero") }
+                    return "<td class=\"\(classes.joined(separator: " "))\">\(n(value))</td>"
+                }.joined()
+                + "<td class=\"spark-col\">\(sparkline.render())</td></tr>")
+        }
+        append("</tbody>")
+        append("</table>")
+        append("</div>")
+        close()
+    }
+
+    /// `vecka`/`week` and so on, for the kind of the lägesbild's period.
+    private var periodNoun: (sv: String, en: String) {
+        switch lagesbild.period.kind {
+        case "month": ("månad", "month")
+        case "quarter": ("kvartal", "quarter")
+        case "year": ("år", "year")
+        default: ("vecka", "week")
+        }
+    }
+
+    /// A column heading for a period: `v. 47`, `nov`, `kv. 4`, `2026`; in English `wk 47`, `Nov`, `Q4`.
+    private func shortLabel(_ id: String) -> String {
+        switch Period(id) {
+        case let .week(_, week): return t("v. \(week)", "wk \(week)")
+        case let .month(_, month):
+            let sv = ["jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec"]
+            let en = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+            return t(sv[month - 1], en[month - 1])
+        case let .quarter(_, quarter): return t("kv. \(quarter)", "Q\(quarter)")
+        case let .year(year): return String(year)
+        case nil: return id
+        }
+    }
+}

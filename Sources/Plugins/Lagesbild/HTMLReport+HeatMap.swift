@@ -1,0 +1,112 @@
+import Platform
+
+/// The heat map: a table of areas × indicators, each cell with its value, coloured by status and marked
+/// with a sign that does not need colour, under a legend.
+extension HTMLReport {
+    mutating func heatMap() {
+        open(.heatMap)
+        let levels = lagesbild.indicators.filter { $0.measure == "level" }.map(\.name)
+        var lead = t("Varje ruta visar periodens värde. Färgen och tecknet visar status mot baslinjen; indrag visar områden inom ett annat.",
+                     "Each cell shows the period's value. Its colour and sign show its status against the baseline; indented areas lie within the one above.")
+        if !levels.isEmpty {
+            lead += " " + t("För nivåindikatorer (\(levels.joined(separator: ", "))) visas periodens högsta svar.",
+                            "Level indicators (\(levels.joined(separator: ", "))) show the period's highest answer.")
+        }
+        append("<div class=\"keep\">")
+        paragraph(lead)
+        legend()
+        heatTable()
+        append("</div>")
+        close()
+    }
+
+    private mutating func legend() {
+        let meanings: [Lagesbild.Status: String] = [
+            .green: t("som vanligt", "as usual"), .yellow: t("något över", "somewhat above"),
+            .orange: t("tydligt över", "clearly above"), .red: t("kraftigt över", "far above"),
+        ]
+        var items = Lagesbild.Status.allCases.map { status in
+            let marker = Self.marker(status)
+            return "<li><span class=\"swatch s-\(status.rawValue)\" aria-hidden=\"true\">\(marker)</span> "
+                + "<strong>\(e(status.label(language)))</strong> \(e(meanings[status] ?? ""))</li>"
+        }
+        items.append("<li><span class=\"swatch s-green\" aria-hidden=\"true\"><span class=\"tag\">\(e(newTag))</span></span> "
+            + e(t("nytt: inga händelser under baslinjen", "new: no events in the baseline")) + "</li>")
+        items.append("<li><span class=\"swatch s-green hot\" aria-hidden=\"true\"><span class=\"tag\">H</span></span> "
+            + e(t("hotspot: signifikant över baslinjen", "hotspot: significantly above the baseline")) + "</li>")
+        append("<div class=\"legend\"><p class=\"legend-title\">\(e(t("Teckenförklaring", "Legend")))</p><ul>" + items.joined() + "</ul></div>")
+    }
+
+    private var newTag: String { t("ny", "new") }
+
+    /// Runs of neighbouring indicators in the same category, in checklist order.
+    private var categoryGroups: [(name: String, indicators: [Lagesbild.IndicatorSummary])] {
+        var groups: [(name: String, indicators: [Lagesbild.IndicatorSummary])] = []
+        var lastCategory: String?
+        for indicator in lagesbild.indicators {
+            if indicator.category == lastCategory {
+                groups[groups.count - 1].indicators.append(indicator)
+            } else {
+                groups.append((indicator.categoryName, [indicator]))
+            }
+            lastCategory = indicator.category
+        }
+        return groups
+    }
+
+    private mutating func heatTable() {
+        let groups = categoryGroups
+        let cells = Dictionary(lagesbild.cells.map { ("\($0.area)\u{0}\($0.indicator)", $0) }, uniquingKeysWith: { first, _ in first })
+        let hotspots = Set(lagesbild.hotspots.map { "\($0.area)\u{0}\($0.indicator)" })
+        append("<div class=\"wide\">")
+        append("<table class=\"heat\">")
+        append("<caption>" + e(t("Värde per område och indikator, \(periodLabel), färgat efter status",
+                                 "Value per area and indicator, \(periodLabel), coloured by status")) + "</caption>")
+        append("<colgroup><col class=\"area\"></colgroup>"
+            + groups.map { "<colgroup span=\"\($0.indicators.count)\"></colgroup>" }.joined()
+            + "<colgroup><col class=\"total\"></colgroup>")
+        append("<thead>")
+        append("<tr><th scope=\"col\" rowspan=\"2\" class=\"corner\">\(e(t("Område", "Area")))</th>"
+            + groups.map { "<th scope=\"colgroup\" colspan=\"\($0.indicators.count)\" class=\"category\">\(e($0.name))</th>" }.joined()
+            + "<th scope=\"col\" rowspan=\"2\" class=\"ind total\"><span>\(e(t("Händelser", "Events")))</span></th></tr>")
+        append("<tr>" + lagesbild.indicators.map { "<th scope=\"col\" class=\"ind\"><span>\(e($0.name))</span></th>" }.joined() + "</tr>")
+        append("</thead>")
+        append("<tbody>")
+        for area in lagesbild.areas {
+            var row = "<tr class=\"depth-\(area.depth)\"><th scope=\"row\">\(e(area.name))</th>"
+            for indicator in lagesbild.indicators {
+                let key = "\(area.id)\u{0}\(indicator.id)"
+                guard let cell = cells[key] else {
+                    row += "<td class=\"empty\"></td>"
+                    continue
+                }
+                row += heatCell(cell, hotspot: hotspots.contains(key))
+            }
+            row += "<td class=\"total\">\(n(events(in: area.id)))</td></tr>"
+            append(row)
+        }
+        append("</tbody>")
+        let totals = Dictionary(lagesbild.indicatorTotals.map { ($0.indicator, $0.value) }, uniquingKeysWith: { first, _ in first })
+        append("<tfoot><tr><th scope=\"row\">\(e(t("Hela kommunen", "Whole kommun")))</th>"
+            + lagesbild.indicators.map { "<td>\(totals[$0.id].map(n) ?? "")</td>" }.joined()
+            + "<td class=\"total\">\(n(countCells.reduce(0) { $0 + $1.value }))</td></tr></tfoot>")
+        append("</table>")
+        append("</div>")
+    }
+
+    private func heatCell(_ cell: Lagesbild.Cell, hotspot: Bool) -> String {
+        var classes = ["s-\(cell.status.rawValue)"]
+        if cell.value == 0 { classes.append("zero") }
+        if hotspot { classes.append("hot") }
+        var html = "<td class=\"\(classes.joined(separator: " "))\">\(n(cell.value))"
+        let marker = Self.marker(cell.status)
+        if !marker.isEmpty {
+            html += "<span class=\"mark\" aria-hidden=\"true\">\(marker)</span><span class=\"sr\">, \(e(cell.status.label(language)))</span>"
+        }
+        var tags: [String] = []
+        if cell.isNew { tags.append("<span class=\"tag\">\(e(newTag))</span>") }
+        if hotspot { tags.append("<span class=\"tag\" aria-hidden=\"true\">H</span><span class=\"sr\">, hotspot</span>") }
+        if !tags.isEmpty { html += " <span class=\"tags\">" + tags.joined(separator: " ") + "</span>" }
+        return html + "</td>"
+    }
+}

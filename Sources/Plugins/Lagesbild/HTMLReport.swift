@@ -1,0 +1,192 @@
+import Platform
+
+/// Builds the HTML page of a lägesbild, section by section. Every text that comes from the lägesbild
+/// (names, notes, places) is escaped where it is written; the output depends on nothing but the
+/// lägesbild and the language, so the same input always gives the same bytes.
+struct HTMLReport {
+    let lagesbild: Lagesbild
+    let language: Language
+    private var lines: [String] = []
+
+    init(lagesbild: Lagesbild, language: Language) {
+        self.lagesbild = lagesbild
+        self.language = language
+    }
+
+    /// The page's sections, in order: their ids (link targets) and headings.
+    enum Section: String, CaseIterable {
+        case summary, heatMap = "heat-map", hotspots, new, rising, recurring, indicators, trends, scores, reporting, notes,
+             feedback, methods
+
+        func title(_ language: Language) -> String {
+            switch self {
+            case .summary: language.pick("I korthet", "At a glance")
+            case .heatMap: language.pick("Läget per område och indikator", "Areas and indicators")
+            case .hotspots: language.pick("Hotspots", "Hotspots")
+            case .new: language.pick("Nytt denna period", "New this period")
+            case .rising: language.pick("Stigande (orange och röd)", "Rising (orange and red)")
+            case .recurring: language.pick("Återkommande platser", "Recurring places")
+            case .indicators: language.pick("Indikatorer mot baslinjen", "Indicators against the baseline")
+            case .trends: language.pick("Utveckling per område", "Trends per area")
+            case .scores: language.pick("Områden efter poäng", "Areas by score")
+            case .reporting: language.pick("Rapportering", "Reporting")
+            case .notes: language.pick("Noteringar", "Notes")
+            case .feedback: language.pick("Återkoppling", "Feedback")
+            case .methods: language.pick("Så är siffrorna gjorda", "How the numbers are made")
+            }
+        }
+    }
+
+    /// The whole page.
+    mutating func render() -> String {
+        lines.append("<!DOCTYPE html>")
+        lines.append("<html lang=\"\(language.rawValue)\">")
+        lines.append("<head>")
+        lines.append("<meta charset=\"utf-8\">")
+        lines.append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
+        lines.append("<title>\(e(title))</title>")
+        lines.append("<style>")
+        lines.append(HTMLStyleSheet.css(maxDepth: lagesbild.areas.map(\.depth).max() ?? 0))
+        lines.append("</style>")
+        lines.append("</head>")
+        lines.append("<body>")
+        masthead()
+        contents()
+        lines.append("<main>")
+        summary()
+        heatMap()
+        hotspots()
+        newCells()
+        rising()
+        recurring()
+        indicatorChart()
+        trends()
+        scores()
+        completeness()
+        notes()
+        feedback()
+        methods()
+        lines.append("</main>")
+        footer()
+        lines.append("</body>")
+        lines.append("</html>")
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    // MARK: Building blocks
+
+    func t(_ sv: String, _ en: String) -> String { language.pick(sv, en) }
+    func n(_ value: Double) -> String { language.number(value) }
+    func e(_ text: String) -> String { text.htmlEscaped }
+
+    /// A change with its sign, to one decimal: `+2,8`, `−1,5`, `0`.
+    func signed(_ value: Double) -> String {
+        let rounded = (abs(value) * 10).rounded() / 10
+        if rounded == 0 { return "0" }
+        return (value > 0 ? "+" : "−") + n(rounded)
+    }
+
+    var periodLabel: String { Period(lagesbild.period.id)?.label(language) ?? lagesbild.period.id }
+
+    var title: String { t("Lägesbild", "Situation picture") + " \(lagesbild.kommun.name), \(periodLabel)" }
+
+    /// The cells of count indicators (levels are not summed).
+    var countCells: [Lagesbild.Cell] {
+        lagesbild.cells.filter { lagesbild.indicator($0.indicator)?.measure == "count" }
+    }
+
+    /// The events of count indicators in an area this period.
+    func events(in area: String) -> Double {
+        countCells.filter { $0.area == area }.reduce(0) { $0 + $1.value }
+    }
+
+    mutating func append(_ line: String) { lines.append(line) }
+
+    mutating func open(_ section: Section) {
+        lines.append("<section id=\"\(section.rawValue)\" aria-labelledby=\"\(section.rawValue)-heading\">")
+        lines.append("<h2 id=\"\(section.rawValue)-heading\">\(e(section.title(language)))</h2>")
+    }
+
+    mutating func close() { lines.append("</section>") }
+
+    /// A paragraph of plain text.
+    mutating func paragraph(_ text: String, className: String? = nil) {
+        lines.append("<p\(className.map { " class=\"\($0)\"" } ?? "")>\(e(text))</p>")
+    }
+
+    /// A data table: a caption, column headings, and rows whose first cell heads its row. Row cells are
+    /// HTML (escape text with `e`); columns in `numeric` are right-aligned.
+    mutating func table(_ caption: String, _ header: [String], _ rows: [[String]], numeric: Set<Int> = []) {
+        lines.append("<table class=\"data\">")
+        lines.append("<caption>\(e(caption))</caption>")
+        let headings = header.enumerated().map { index, title in
+            "<th scope=\"col\"\(numeric.contains(index) ? " class=\"num\"" : "")>\(e(title))</th>"
+        }
+        lines.append("<thead><tr>" + headings.joined() + "</tr></thead>")
+        lines.append("<tbody>")
+        for row in rows {
+            let cells = row.enumerated().map { index, html in
+                let tag = index == 0 ? "th scope=\"row\"" : "td"
+                let close = index == 0 ? "th" : "td"
+                return "<\(tag)\(numeric.contains(index) ? " class=\"num\"" : "")>\(html)</\(close)>"
+            }
+            lines.append("<tr>" + cells.joined() + "</tr>")
+        }
+        lines.append("</tbody>")
+        lines.append("</table>")
+    }
+
+    /// The sign of a status that does not depend on colour: no mark for green, then ▲, ▲▲, ▲▲▲.
+    static func marker(_ status: Lagesbild.Status) -> String {
+        switch status {
+        case .green: ""
+        case .yellow: "▲"
+        case .orange: "▲▲"
+        case .red: "▲▲▲"
+        }
+    }
+
+    /// A status as a coloured badge with its marker and word.
+    func badge(_ status: Lagesbild.Status) -> String {
+        let marker = Self.marker(status)
+        return "<span class=\"badge s-\(status.rawValue)\">"
+            + (marker.isEmpty ? "" : "<span aria-hidden=\"true\">\(marker)</span> ") + e(status.label(language)) + "</span>"
+    }
+
+    // MARK: Head of the page
+
+    private mutating func masthead() {
+        let period = lagesbild.period
+        lines.append("<header class=\"masthead\">")
+        lines.append("<p class=\"kicker\">\(e(lagesbild.kommun.name)) · \(e(lagesbild.kommun.lan))</p>")
+        lines.append("<h1>\(e(t("Lägesbild", "Situation picture"))) <span class=\"where\">\(e(lagesbild.kommun.name)), \(e(periodLabel))</span></h1>")
+        let span = baselineSpan
+        paragraph(t("Period", "Period") + ": \(period.start) – \(period.end) (\(period.id)). "
+            + t("Jämförs med föregående period \(period.previous), samma period förra året \(period.lastYear) och baslinjen \(span).",
+                "Compared with the previous period \(period.previous), the same period last year \(period.lastYear) and the baseline \(span)."),
+            className: "period")
+        var roles = [(t("Sammanställd av", "Compiled by"), lagesbild.distribution.compiledBy.name)]
+        if let analysed = lagesbild.distribution.analysedBy { roles.append((t("Analyseras av", "Analysed by"), analysed.name)) }
+        if let readBy = lagesbild.distribution.readBy { roles.append((t("Läses av", "Read by"), readBy.name)) }
+        lines.append("<dl class=\"roles\">" + roles.map { "<div><dt>\(e($0.0))</dt><dd>\(e($0.1))</dd></div>" }.joined() + "</dl>")
+        lines.append("</header>")
+    }
+
+    private var baselineSpan: String {
+        guard let first = lagesbild.period.baselinePeriods.first, let last = lagesbild.period.baselinePeriods.last else { return "" }
+        return "\(first)–\(last)"
+    }
+
+    private mutating func contents() {
+        lines.append("<nav class=\"toc\" aria-label=\"\(e(t("Innehåll", "Contents")))\">")
+        lines.append("<ol>" + Section.allCases.map { "<li><a href=\"#\($0.rawValue)\">\(e($0.title(language)))</a></li>" }.joined() + "</ol>")
+        lines.append("</nav>")
+    }
+
+    private mutating func footer() {
+        lines.append("<footer>")
+        paragraph(title + ". " + t("Sammanställd av", "Compiled by") + " \(lagesbild.distribution.compiledBy.name). "
+            + t("Skapad av Trygghetsplattformen (EST).", "Made by the Trygghet platform (EST)."))
+        lines.append("</footer>")
+    }
+}
