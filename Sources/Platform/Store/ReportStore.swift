@@ -151,6 +151,21 @@ public final class ReportStore: Sendable {
                 END;
                 """)
         }
+        migrator.registerMigration("v2: declared escalations") { db in
+            try db.execute(sql: """
+                CREATE TABLE escalations (
+                    id INTEGER PRIMARY KEY,
+                    kommun TEXT NOT NULL,
+                    escalation TEXT NOT NULL,
+                    from_date TEXT NOT NULL,
+                    until_date TEXT,
+                    note TEXT,
+                    declared_at TEXT NOT NULL,
+                    ended_at TEXT
+                );
+                CREATE INDEX escalations_by_kommun ON escalations (kommun, escalation);
+                """)
+        }
         return migrator
     }
 }

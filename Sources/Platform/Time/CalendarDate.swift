@@ -104,7 +104,7 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
         }
     }
 
-    static func pad(_ number: Int, _ width: Int) -> String {
+    public static func pad(_ number: Int, _ width: Int) -> String {
         let text = String(number)
         return text.count >= width ? text : String(repeating: "0", count: width - text.count) + text
     }

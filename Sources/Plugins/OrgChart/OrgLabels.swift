@@ -44,14 +44,3 @@ extension Activity.FollowUp {
     }
 }
 
-extension CalendarOffset {
-    /// `1 månad`, `6 månader`, `2 veckor`.
-    var swedish: String {
-        let (one, many) = switch unit {
-        case .day: ("dag", "dagar")
-        case .week: ("vecka", "veckor")
-        case .month: ("månad", "månader")
-        }
-        return "\(count) \(count == 1 ? one : many)"
-    }
-}

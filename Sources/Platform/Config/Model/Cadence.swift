@@ -22,8 +22,19 @@ public struct Cadence: Sendable, Hashable {
         case moveLater = "move-later"
     }
 
+    /// Which week of the month a monthly, quarterly, yearly or N-times-a-year meeting falls in.
+    public enum WeekOfMonth: String, Sendable, Hashable, CaseIterable, ConfigEnum {
+        case first, second, third, fourth, last
+    }
+
     public var rule: Rule
     public var weekday: Weekday?
+    /// For rules longer than a week: the week of the month (with `weekday`); the first by default.
+    public var week: WeekOfMonth?
+    /// For yearly and N-times-a-year rules: the months it falls in (`[3, 9]`), instead of spread evenly.
+    public var months: [Int]
+    /// The first date, anchoring every-N rules and RRULEs; 2024-01-01 by default.
+    public var start: CalendarDate?
     public var time: TimeOfDay?
     public var duration: ConfigDuration?
     public var holidays: HolidayPolicy
@@ -43,6 +54,9 @@ extension Cadence: ConfigObject {
         let timesPerYear: Int? = m.optional("timesPerYear")
         let rrule: String? = m.optional("rrule")
         weekday = m.optional("weekday")
+        week = m.optional("week")
+        months = m.list("months")
+        start = m.optional("start")
         time = m.optional("time")
         duration = m.optional("duration")
         holidays = m.optional("holidays") ?? .moveLater
@@ -54,8 +68,14 @@ extension Cadence: ConfigObject {
         if let timesPerYear, !(1...366).contains(timesPerYear) {
             m.value("timesPerYear")?.error("timesPerYear is between 1 and 366, found \(timesPerYear)")
         }
-        if let rrule, let problem = Self.problem(inRRule: rrule) {
-            m.value("rrule")?.error(problem)
+        if let rrule {
+            do { _ = try RecurrenceRule(parsing: rrule) } catch { m.value("rrule")?.error(error.description) }
+        }
+        for month in months where !(1...12).contains(month) {
+            m.value("months")?.error("a month is 1 to 12, found \(month)")
+        }
+        if let timesPerYear, !months.isEmpty, months.count != timesPerYear {
+            m.value("months")?.error("timesPerYear is \(timesPerYear) but \(months.count) months are given")
         }
         switch choice {
         case "frequency":
@@ -70,28 +90,5 @@ extension Cadence: ConfigObject {
         default:
             return nil
         }
-    }
-
-    private static let rruleParts: Set<String> = [
-        "FREQ", "UNTIL", "COUNT", "INTERVAL", "BYSECOND", "BYMINUTE", "BYHOUR", "BYDAY", "BYMONTHDAY",
-        "BYYEARDAY", "BYWEEKNO", "BYMONTH", "BYSETPOS", "WKST",
-    ]
-    private static let rruleFrequencies: Set<String> = [
-        "SECONDLY", "MINUTELY", "HOURLY", "DAILY", "WEEKLY", "MONTHLY", "YEARLY",
-    ]
-
-    /// What is wrong with an RRULE's form (RFC 5545 §3.3.10), or nil.
-    static func problem(inRRule rule: String) -> String? {
-        var names: Set<String> = []
-        for part in rule.split(separator: ";", omittingEmptySubsequences: false) {
-            let pieces = part.split(separator: "=", maxSplits: 1).map(String.init)
-            guard pieces.count == 2, !pieces[1].isEmpty else { return "an RRULE part is NAME=VALUE, found '\(part)'" }
-            guard rruleParts.contains(pieces[0]) else { return "unknown RRULE part '\(pieces[0])'" }
-            guard names.insert(pieces[0]).inserted else { return "RRULE part '\(pieces[0])' given twice" }
-            if pieces[0] == "FREQ", !rruleFrequencies.contains(pieces[1]) {
-                return "unknown RRULE frequency '\(pieces[1])'"
-            }
-        }
-        return names.contains("FREQ") ? nil : "an RRULE needs FREQ"
     }
 }

@@ -1,0 +1,54 @@
+import Foundation
+import GRDB
+
+extension ReportStore {
+    /// Why an escalation could not be declared or ended.
+    public struct EscalationError: Error, Sendable, CustomStringConvertible {
+        public var description: String
+    }
+
+    /// Declares `escalation` (for example social oro) in force from `from`; refused while one is in force.
+    public func declare(_ escalation: String, kommun: String, from: CalendarDate, note: String?, now: Date = Date()) throws {
+        try queue.inTransaction(.immediate) { db in
+            if let open = try String.fetchOne(db, sql: """
+                SELECT from_date FROM escalations WHERE kommun = ? AND escalation = ? AND until_date IS NULL
+                """, arguments: [kommun, escalation]) {
+                throw EscalationError(description: "\(escalation) is already declared for \(kommun) from \(open); end it first")
+            }
+            try db.execute(sql: """
+                INSERT INTO escalations (kommun, escalation, from_date, note, declared_at) VALUES (?, ?, ?, ?, ?)
+                """, arguments: [kommun, escalation, from.description, note, ISO8601DateFormatter().string(from: now)])
+            return .commit
+        }
+    }
+
+    /// Ends the escalation in force; `on` is its last day.
+    public func end(_ escalation: String, kommun: String, on day: CalendarDate, now: Date = Date()) throws {
+        try queue.inTransaction(.immediate) { db in
+            guard let row = try Row.fetchOne(db, sql: """
+                SELECT id, from_date FROM escalations WHERE kommun = ? AND escalation = ? AND until_date IS NULL
+                """, arguments: [kommun, escalation]) else {
+                throw EscalationError(description: "\(escalation) is not declared for \(kommun)")
+            }
+            let from: String = row[1]
+            guard day.description >= from else {
+                throw EscalationError(description: "\(escalation) was declared from \(from); it cannot end on \(day)")
+            }
+            try db.execute(sql: "UPDATE escalations SET until_date = ?, ended_at = ? WHERE id = ?",
+                           arguments: [day.description, ISO8601DateFormatter().string(from: now), row[0] as Int64])
+            return .commit
+        }
+    }
+
+    /// Every escalation declared for `kommun`, oldest first.
+    public func escalations(kommun: String) throws -> [DeclaredEscalation] {
+        try queue.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT escalation, from_date, until_date FROM escalations WHERE kommun = ? ORDER BY from_date, id
+                """, arguments: [kommun]).compactMap { row in
+                guard let from = CalendarDate(iso: row[1] as String) else { return nil }
+                return DeclaredEscalation(escalation: row[0], from: from, until: (row[2] as String?).flatMap { CalendarDate(iso: $0) })
+            }
+        }
+    }
+}

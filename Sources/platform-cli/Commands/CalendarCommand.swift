@@ -1,0 +1,58 @@
+import ArgumentParser
+import Foundation
+import Platform
+import Plugins
+
+struct CalendarCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "calendar",
+        abstract: "Every meeting a kommun's file describes, over a span of dates.",
+        discussion: """
+            Bodies' meetings and recurring activities at their cadence (raised while an escalation such as \
+            social oro is declared), safety walks rotated over the orter, and the follow-ups each walk \
+            triggers. Swedish public holidays are skipped or moved as each cadence says.
+            """
+    )
+
+    /// The output formats.
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text
+    }
+
+    @Argument(help: "The kommun's id.")
+    var kommun: String
+
+    @Option(help: "First day, YYYY-MM-DD.")
+    var from: CalendarDate
+
+    @Option(help: "Last day, YYYY-MM-DD.")
+    var to: CalendarDate
+
+    @Option(help: "Output format: text.")
+    var format: Format = .text
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file (whole or not at all) instead of standard output.", valueName: "file"))
+    var out: String?
+
+    @OptionGroup var catalogOptions: CatalogOptions
+    @OptionGroup var storeOptions: StoreOptions
+    @OptionGroup var languageOption: LanguageOption
+
+    func validate() throws {
+        guard from <= to else { throw ValidationError("--from must not be after --to") }
+    }
+
+    func run() throws {
+        let config = try catalogOptions.kommun(kommun)
+        let declared = try ReportStore.existing(at: storeOptions.resolvedPath)?.escalations(kommun: config.id) ?? []
+        let meetings = MeetingPlanner(config: config, escalations: declared).meetings(from: from, to: to)
+        let language = languageOption.resolved(for: config)
+        let text = MeetingListText(title: "\(config.kommun.name): \(from) – \(to)", meetings: meetings,
+                                   timeZone: TimeZone(identifier: config.kommun.timeZone) ?? .current, language: language).render()
+        if let out {
+            try AtomicFile.write(text, to: out)
+        } else {
+            print(text, terminator: "")
+        }
+    }
+}

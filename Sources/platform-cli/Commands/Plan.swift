@@ -1,0 +1,50 @@
+import ArgumentParser
+import Platform
+
+struct Plan: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Plan which ort each rotating activity (safety walks, safety meetings) visits in a mandate period.",
+        discussion: "The plan is deterministic: the areas of the rotation's kind in the kommun file's order, in turn from the period's start."
+    )
+
+    @Argument(help: "The kommun's id.")
+    var kommun: String
+
+    @Option(help: "The election year the mandate period follows (2022, 2026, 2030 …); it starts on 15 October.")
+    var mandate: Int
+
+    @OptionGroup var catalogOptions: CatalogOptions
+
+    func validate() throws {
+        guard MandatePeriod(startingIn: mandate) != nil else {
+            throw ValidationError("\(mandate) is not an election year (2022, 2026, 2030 …)")
+        }
+    }
+
+    func run() throws {
+        let config = try catalogOptions.kommun(kommun)
+        let period = MandatePeriod(startingIn: mandate)!
+        let planner = MeetingPlanner(config: config)
+        let rotating = config.activities.filter { $0.rotation != nil }
+        guard !rotating.isEmpty else {
+            print("\(config.kommun.name) has no rotating activities.")
+            return
+        }
+        print("\(config.kommun.name), mandatperiod \(period)")
+        var uncovered = 0
+        for activity in rotating {
+            let meetings = planner.meetings(from: period.start, to: period.end).filter { $0.source == activity.id && $0.followUpOf == nil }
+            print("\n\(activity.name) (\(meetings.count))")
+            print(TextTable.render(header: ["datum", "ort"], rows: meetings.map { [$0.date.description, $0.location ?? "–"] }), terminator: "")
+            let areas = config.allAreas.filter { $0.kind == activity.rotation!.over }
+            let missing = areas.filter { area in !meetings.contains { $0.location == area.name } }.map(\.name)
+            if missing.isEmpty {
+                print("Alla \(areas.count) \(activity.rotation!.over.rawValue) får minst \(activity.rotation!.atLeast) under perioden.")
+            } else {
+                print("warning: ingen \(activity.name.lowercased()) i: \(missing.joined(separator: ", ")) (för få tillfällen för \(areas.count) orter)")
+                uncovered += missing.count
+            }
+        }
+        if uncovered > 0 { throw ExitCode.failure }
+    }
+}
