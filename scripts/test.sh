@@ -8,4 +8,5 @@ scripts/setup.sh
 scripts/test-kommun-schema.sh
 swift build --build-tests
 scripts/check-lagesbild-schema.sh
+scripts/check-ics.sh
 swift test --skip-build "$@"
