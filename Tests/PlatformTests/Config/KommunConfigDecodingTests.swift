@@ -36,6 +36,7 @@ struct KommunConfigDecodingTests {
         #expect(config.organisation.bodies.map(\.id) == ["styrgrupp", "team"])
         #expect(config.organisation.body("styrgrupp")?.chairs.map(\.role) == ["Kommunchef"])
         #expect(config.organisation.body("team")?.cadence == Cadence(rule: .every(.weekly, interval: 1), weekday: .monday,
+                                                                     week: nil, months: [], start: nil,
                                                                      time: TimeOfDay(hour: 9, minute: 0), duration: nil,
                                                                      holidays: .moveLater, note: nil))
         #expect(config.reporters.map(\.expected) == [true, false])
