@@ -20,13 +20,17 @@ enum CLI {
         Bundle.main.bundleURL.appendingPathComponent("platform-cli")
     }
 
-    /// Runs `platform-cli arguments` with the package root as working directory.
+    /// The clock every run sees, so output does not depend on the day the tests run.
+    static let now = "2026-11-24T12:00:00Z"
+
+    /// Runs `platform-cli arguments` with the package root as working directory and the clock at `now`.
     static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Result {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
         process.currentDirectoryURL = packageRoot
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        process.environment = ProcessInfo.processInfo.environment.merging(["PLATFORM_NOW": now]) { $1 }
+            .merging(environment) { $1 }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err

@@ -28,6 +28,8 @@ public struct Lagesbild: Sendable, Hashable, Codable {
     public var history: History
     public var completeness: Completeness
     public var notes: [Note]
+    /// The meetings of the next period, from the kommun file's cadences.
+    public var upcoming: [Meeting]
     public var distribution: Distribution
     /// How the numbers are made, in words, for the reader.
     public var methods: Methods
@@ -184,7 +186,18 @@ public struct Lagesbild: Sendable, Hashable, Codable {
     public struct Completeness: Sendable, Hashable, Codable {
         public var expected: Int
         public var reported: Int
+        /// When the period's reports are due, local time (`2026-11-23T09:00`).
+        public var due: String
+        /// The meeting they are due for, when the reading body has a cadence.
+        public var dueFor: String?
         public var reporters: [ReporterStatus]
+    }
+
+    /// Whether a reporter's rows for the period came before the deadline.
+    public enum Timeliness: String, Sendable, Hashable, Codable {
+        case onTime = "on-time", late, missing
+        /// Nothing yet, and the deadline has not passed.
+        case pending
     }
 
     public struct ReporterStatus: Sendable, Hashable, Codable {
@@ -193,6 +206,8 @@ public struct Lagesbild: Sendable, Hashable, Codable {
         public var expected: Bool
         public var rows: Int
         public var reported: Bool
+        public var timeliness: Timeliness
+        public var firstIngestedAt: String?
         public var lastIngestedAt: String?
     }
 

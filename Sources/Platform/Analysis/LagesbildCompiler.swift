@@ -1,3 +1,5 @@
+import Foundation
+
 /// Compiles a kommun's lägesbild for a period from its file and the report store.
 public struct LagesbildCompiler {
     /// How many periods the baseline is the mean of.
@@ -12,11 +14,14 @@ public struct LagesbildCompiler {
 
     public let config: KommunConfig
     public let store: ReportStore?
+    /// When the lägesbild is compiled: reporters with nothing stored are `pending` until the deadline.
+    public let now: Date
 
     /// `store` may be nil (nothing ingested yet): the lägesbild then shows no events and every reporter missing.
-    public init(config: KommunConfig, store: ReportStore?) {
+    public init(config: KommunConfig, store: ReportStore?, now: Date = Date()) {
         self.config = config
         self.store = store
+        self.now = now
     }
 
     public func compile(period: Period, language: Language) throws -> Lagesbild {
@@ -29,6 +34,9 @@ public struct LagesbildCompiler {
         let daily = try store?.dailyCells(kommun: kommun, from: first, to: period.end) ?? []
         let activity = try store?.reporterActivity(kommun: kommun, from: period.start, to: period.end) ?? []
         let texts = try store?.notes(kommun: kommun, from: recent[0].start, to: period.end) ?? []
+        let escalations = try store?.escalations(kommun: kommun) ?? []
+        let deadline = ReportingDeadline(period: period, config: config, escalations: escalations)
+        let upcoming = MeetingPlanner(config: config, escalations: escalations).meetings(from: period.next.start, to: period.next.end)
         let areas = Self.flatten(config.areas)
         let names = Names(config: config, language: language)
 
@@ -71,7 +79,7 @@ public struct LagesbildCompiler {
         }
 
         let scores = scores(cells, names: names)
-        let completeness = completeness(activity, language: language)
+        let completeness = completeness(activity, deadline: deadline)
         let counted = cells.filter { config.checklist.indicator($0.indicator)?.measure == .count }
         let highlights = Lagesbild.Highlights(
             events: counted.reduce(0) { $0 + $1.value }, previousEvents: counted.reduce(0) { $0 + $1.previous },
@@ -122,6 +130,7 @@ public struct LagesbildCompiler {
                       reporter: $0.reporter, reporterName: config.partyName($0.reporter), indicator: $0.indicator,
                       indicatorName: names.indicator($0.indicator), place: $0.place, text: $0.note)
             },
+            upcoming: upcoming,
             distribution: distribution(language),
             methods: Self.methods(language, rules: config.lagesbild.status))
     }
@@ -234,16 +243,27 @@ public struct LagesbildCompiler {
         return result
     }
 
-    private func completeness(_ activity: [ReportStore.ReporterActivity], language: Language) -> Lagesbild.Completeness {
+    private func completeness(_ activity: [ReportStore.ReporterActivity], deadline: ReportingDeadline) -> Lagesbild.Completeness {
         let byReporter = Dictionary(activity.map { ($0.reporter, $0) }, uniquingKeysWith: { a, _ in a })
+        let due = deadline.instant(in: TimeZone(identifier: config.kommun.timeZone) ?? .current)
+        let parser = ISO8601DateFormatter()
         let reporters = config.reporters.map { reporter in
             let stored = byReporter[reporter.organisation]
+            let timeliness: Lagesbild.Timeliness
+            if let first = stored.flatMap({ parser.date(from: $0.firstIngestedAt) }) {
+                timeliness = first <= due ? .onTime : .late
+            } else {
+                timeliness = now < due ? .pending : .missing
+            }
             return Lagesbild.ReporterStatus(id: reporter.organisation, name: config.partyName(reporter.organisation),
                                             expected: reporter.expected, rows: stored?.rows ?? 0, reported: stored != nil,
+                                            timeliness: timeliness, firstIngestedAt: stored?.firstIngestedAt,
                                             lastIngestedAt: stored?.lastIngestedAt)
         }
         let expected = reporters.filter(\.expected)
-        return .init(expected: expected.count, reported: expected.filter(\.reported).count, reporters: reporters)
+        return .init(expected: expected.count, reported: expected.filter(\.reported).count, due: deadline.localText,
+                     dueFor: deadline.meeting.map { "\($0.title) \($0.date) \($0.start?.description ?? "")".trimmingCharacters(in: .whitespaces) },
+                     reporters: reporters)
     }
 
     private func distribution(_ language: Language) -> Lagesbild.Distribution {

@@ -37,3 +37,15 @@ extension Language {
         return text
     }
 }
+
+extension Lagesbild.Timeliness {
+    /// `i tid`, `on time`.
+    public func label(_ language: Language) -> String {
+        switch self {
+        case .onTime: language.pick("i tid", "on time")
+        case .late: language.pick("sent", "late")
+        case .missing: language.pick("saknas", "missing")
+        case .pending: language.pick("inte ännu", "not yet")
+        }
+    }
+}

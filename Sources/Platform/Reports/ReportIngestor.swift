@@ -22,14 +22,17 @@ public struct ReportIngestor {
     public var options: ReportStore.IngestOptions
     public var privacy: ReportValidator.PrivacyMode
     public var today: CalendarDate
+    /// The ingest time stamped on stored rows.
+    public var now: Date
 
     public init(config: KommunConfig, storePath: String, options: ReportStore.IngestOptions = .init(),
-                privacy: ReportValidator.PrivacyMode = .refuse, today: CalendarDate? = nil) {
+                privacy: ReportValidator.PrivacyMode = .refuse, today: CalendarDate? = nil, now: Date = Date()) {
         self.config = config
         self.storePath = storePath
         self.options = options
         self.privacy = privacy
-        self.today = today ?? CalendarDate.today(in: TimeZone(identifier: config.kommun.timeZone) ?? .current)
+        self.today = today ?? CalendarDate.today(in: TimeZone(identifier: config.kommun.timeZone) ?? .current, now: now)
+        self.now = now
     }
 
     /// Ingests each file in turn; a bad file does not stop the others.
@@ -43,7 +46,7 @@ public struct ReportIngestor {
             do {
                 let reader = try ReportFileReader(path: file)
                 if store == nil { store = try ReportStore(path: storePath) }
-                let outcome = try store!.ingest(reader, config: config, validator: validator, options: options)
+                let outcome = try store!.ingest(reader, config: config, validator: validator, options: options, now: now)
                 result.outcome = outcome
                 if let problem = outcome.fileProblem {
                     result.diagnostics.append(Diagnostic(file: file, mark: nil, message: problem))

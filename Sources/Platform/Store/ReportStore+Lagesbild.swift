@@ -15,6 +15,8 @@ extension ReportStore {
     public struct ReporterActivity: Sendable, Hashable {
         public var reporter: String
         public var rows: Int
+        /// When the first of them was ingested: what timeliness is judged by.
+        public var firstIngestedAt: String
         public var lastIngestedAt: String
     }
 
@@ -47,10 +49,10 @@ extension ReportStore {
     public func reporterActivity(kommun: String, from: CalendarDate, to: CalendarDate) throws -> [ReporterActivity] {
         try queue.read { db in
             try Row.fetchAll(db, sql: """
-                SELECT reporter, COUNT(*), MAX(ingested_at) FROM reports
+                SELECT reporter, COUNT(*), MIN(ingested_at), MAX(ingested_at) FROM reports
                 WHERE kommun = ? AND date BETWEEN ? AND ? GROUP BY reporter
                 """, arguments: [kommun, from.description, to.description]).map {
-                ReporterActivity(reporter: $0[0], rows: $0[1], lastIngestedAt: $0[2])
+                ReporterActivity(reporter: $0[0], rows: $0[1], firstIngestedAt: $0[2], lastIngestedAt: $0[3])
             }
         }
     }

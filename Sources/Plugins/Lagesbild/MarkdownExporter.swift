@@ -52,6 +52,7 @@ private struct MarkdownDocument {
         scores()
         completeness()
         notes()
+        upcoming()
         feedback()
         methods()
         return lines.joined(separator: "\n") + "\n"
@@ -171,12 +172,30 @@ private struct MarkdownDocument {
 
     private mutating func completeness() {
         section(t("Rapportering", "Reporting"))
-        table([t("Rapportör", "Reporter"), t("Rader", "Rows"), t("Status", "Status")],
-              lagesbild.completeness.reporters.map { reporter in
+        let completeness = lagesbild.completeness
+        lines.append(t("Rapporterna skulle vara inne ", "Reports were due ") + completeness.due.replacingOccurrences(of: "T", with: " ")
+            + (completeness.dueFor.map { t(", till ", ", for ") + $0 } ?? "") + ".")
+        lines.append("")
+        table([t("Rapportör", "Reporter"), t("Rader", "Rows"), t("Status", "Status"), t("I tid", "On time")],
+              completeness.reporters.map { reporter in
                   let status = reporter.reported ? t("rapporterat", "reported")
                       : reporter.expected ? t("saknas", "missing") : t("ej förväntad", "not expected")
-                  return [reporter.name, String(reporter.rows), status]
+                  return [reporter.name, String(reporter.rows), status, reporter.timeliness.label(language)]
               }, numeric: [1])
+    }
+
+    private mutating func upcoming() {
+        section(t("Nästa period", "Next period"))
+        guard !lagesbild.upcoming.isEmpty else {
+            lines.append(t("Inga möten enligt kommunens fil.", "No meetings in the kommun's file."))
+            return
+        }
+        for meeting in lagesbild.upcoming {
+            var line = "- \(meeting.date)" + (meeting.start.map { " \($0)" } ?? "") + " \(meeting.title)"
+            if let location = meeting.location { line += " – \(location)" }
+            if !meeting.notes.isEmpty { line += " (" + meeting.notes.joined(separator: "; ") + ")" }
+            lines.append(line)
+        }
     }
 
     private mutating func notes() {

@@ -16,7 +16,7 @@ struct CalendarCommand: ParsableCommand {
 
     /// The output formats.
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case text
+        case ics, text
     }
 
     @Argument(help: "The kommun's id.")
@@ -28,8 +28,8 @@ struct CalendarCommand: ParsableCommand {
     @Option(help: "Last day, YYYY-MM-DD.")
     var to: CalendarDate
 
-    @Option(help: "Output format: text.")
-    var format: Format = .text
+    @Option(help: "Output format: ics (RFC 5545 iCalendar with stable UIDs, so a re-import updates) or text.")
+    var format: Format = .ics
 
     @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file (whole or not at all) instead of standard output.", valueName: "file"))
     var out: String?
@@ -47,8 +47,15 @@ struct CalendarCommand: ParsableCommand {
         let declared = try ReportStore.existing(at: storeOptions.resolvedPath)?.escalations(kommun: config.id) ?? []
         let meetings = MeetingPlanner(config: config, escalations: declared).meetings(from: from, to: to)
         let language = languageOption.resolved(for: config)
-        let text = MeetingListText(title: "\(config.kommun.name): \(from) – \(to)", meetings: meetings,
-                                   timeZone: TimeZone(identifier: config.kommun.timeZone) ?? .current, language: language).render()
+        let title = "\(config.kommun.name): \(from) – \(to)"
+        let text: String
+        switch format {
+        case .ics:
+            text = try ICSCalendar(name: title, meetings: meetings, timeZone: config.kommun.timeZone, stamp: Now.date).render()
+        case .text:
+            text = MeetingListText(title: title, meetings: meetings, timeZone: TimeZone(identifier: config.kommun.timeZone) ?? .current,
+                                   language: language).render()
+        }
         if let out {
             try AtomicFile.write(text, to: out)
         } else {

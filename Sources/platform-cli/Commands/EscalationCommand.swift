@@ -45,7 +45,7 @@ struct EscalationCommand: ParsableCommand {
 
         func run() throws {
             let config = try target.config()
-            let from = from ?? CalendarDate.today(in: TimeZone(identifier: config.kommun.timeZone) ?? .current)
+            let from = from ?? Now.today(for: config)
             try ReportStore(path: target.storeOptions.resolvedPath).declare(target.escalation, kommun: config.id, from: from, note: note)
             let changes = config.escalations.first { $0.id == target.escalation }?.changes ?? []
             print("\(target.escalation) declared for \(config.id) from \(from)")
@@ -65,7 +65,7 @@ struct EscalationCommand: ParsableCommand {
 
         func run() throws {
             let config = try target.config()
-            let day = on ?? CalendarDate.today(in: TimeZone(identifier: config.kommun.timeZone) ?? .current)
+            let day = on ?? Now.today(for: config)
             try ReportStore(path: target.storeOptions.resolvedPath).end(target.escalation, kommun: config.id, on: day)
             print("\(target.escalation) for \(config.id) ended on \(day)")
         }

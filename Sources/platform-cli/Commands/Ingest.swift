@@ -36,7 +36,7 @@ struct Ingest: ParsableCommand {
         let config = try catalogOptions.kommun(kommun)
         let ingestor = ReportIngestor(config: config, storePath: storeOptions.resolvedPath,
                                       options: .init(skipInvalid: skipInvalid, dryRun: dryRun),
-                                      privacy: redact ? .redact : .refuse)
+                                      privacy: redact ? .redact : .refuse, today: Now.today(for: config), now: Now.date)
         var refusedFiles = 0
         for result in try ingestor.ingest(files) {
             for diagnostic in result.diagnostics { Output.error(diagnostic.headline) }

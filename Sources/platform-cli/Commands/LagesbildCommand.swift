@@ -52,9 +52,9 @@ struct LagesbildCommand: ParsableCommand {
         var failures = 0
         for (index, config) in kommuner.enumerated() {
             if kommuner.count > 1 { Output.error("[\(index + 1)/\(kommuner.count)] \(config.id)") }
-            let today = CalendarDate.today(in: TimeZone(identifier: config.kommun.timeZone) ?? .current)
+            let today = Now.today(for: config)
             let language = languageOption.resolved(for: config)
-            let lagesbild = try LagesbildCompiler(config: config, store: store)
+            let lagesbild = try LagesbildCompiler(config: config, store: store, now: Now.date)
                 .compile(period: periodOption.resolved(for: config, today: today), language: language)
             for result in writer.write(lagesbild, with: exporters, options: ExportOptions(language: language, settings: parsedSettings)) {
                 if let error = result.error {

@@ -38,7 +38,7 @@ struct Simulate: ParsableCommand {
 
     func run() throws {
         let config = try catalogOptions.kommun(kommun)
-        let today = CalendarDate.today(in: TimeZone(identifier: config.kommun.timeZone) ?? .current)
+        let today = Now.today(for: config)
         guard to <= today else { throw ValidationError("--to \(to) is in the future; reports cannot be dated after today (\(today))") }
         let simulator = ReportSimulator(config: config, seed: seed, intensity: intensity)
         var sink = try out.map { try BufferedFile(temporaryFor: $0) } ?? BufferedFile.standardOutput

@@ -1,0 +1,39 @@
+import Foundation
+
+/// When reports for a period are due: at the start of the first meeting, after the period ends, of the
+/// body that reads the lägesbild (`lagesbild.readBy`, else the body that compiles it). Without such a
+/// body or cadence: noon on the first working day after the period.
+public struct ReportingDeadline: Sendable, Hashable {
+    public var date: CalendarDate
+    public var time: TimeOfDay
+    /// The meeting the reports are due for, when there is one.
+    public var meeting: Meeting?
+
+    /// The deadline for `period` in `config`'s kommun.
+    public init(period: Period, config: KommunConfig, escalations: [DeclaredEscalation] = []) {
+        let reader = [config.lagesbild.readBy, config.lagesbild.compiledBy].compactMap { $0 }
+            .first { id in config.organisation.body(id)?.cadence != nil }
+        let after = period.end.adding(days: 1)
+        if let reader, let next = MeetingPlanner(config: config, escalations: escalations)
+            .meetings(from: after, to: after.adding(days: 100)).first(where: { $0.source == reader }) {
+            date = next.date
+            time = next.start ?? TimeOfDay(hour: 9, minute: 0)
+            meeting = next
+        } else {
+            date = Cadence.workingDay(from: after, step: 1, including: true) ?? after
+            time = TimeOfDay(hour: 12, minute: 0)
+            meeting = nil
+        }
+    }
+
+    /// `2026-11-23T09:00`, local time.
+    public var localText: String { "\(date)T\(time)" }
+
+    /// The deadline as an instant, in `timeZone`.
+    public func instant(in timeZone: TimeZone) -> Date {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        return calendar.date(from: DateComponents(year: date.year, month: date.month, day: date.day,
+                                                  hour: time.hour, minute: time.minute)) ?? Date.distantFuture
+    }
+}
