@@ -41,7 +41,7 @@ struct HTMLExporterTests {
     }
 
     @Test func isRegisteredAfterCSV() {
-        #expect(BuiltinExporters.all.map(\.id) == ["md", "json", "csv", "geojson", "html"])
+        #expect(BuiltinExporters.all.map(\.id) == ["md", "json", "csv", "geojson", "html", "ics"])
         let exporter = HTMLExporter()
         #expect(exporter.fileExtension == "html")
         #expect(exporter.mediaType == "text/html; charset=utf-8")
