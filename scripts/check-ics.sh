@@ -89,6 +89,26 @@ else
     reject "$TMP/summer-in-april.ics" "each VTIMEZONE gives zoneinfo's offsets"
 fi
 
+echo "== platform-cli calendar: Tranemo 2027 (four walks, their safety meetings, BRÅ-Unga and BRÅ Trafik twice)"
+CLI=.build/debug/platform-cli
+if [ -x "$CLI" ]; then
+    PLATFORM_NOW=2026-11-24T12:00:00Z "$CLI" calendar tranemo --from 2027-01-01 --to 2027-12-31 --out "$TMP/tranemo-2027.ics"
+    check "$TMP/tranemo-2027.ics" --expect-events 28 --expect-summary-count "Trygghetsvandring=4" \
+        --expect-summary-count "Trygghetsmöte=4" --expect-summary-count "BRÅ-Unga=2" --expect-summary-count "BRÅ Trafik=2" \
+        --expect-start-utc "tranemo-est-lagesbildsgrupp-20270302@trygghetsplattformen=2027-03-02T08:00Z" \
+        --expect-start-utc "tranemo-est-lagesbildsgrupp-20270406@trygghetsplattformen=2027-04-06T07:00Z"
+    PLATFORM_NOW=2026-11-24T12:00:00Z "$CLI" calendar tranemo --from 2027-01-01 --to 2027-12-31 --out "$TMP/again.ics"
+    if [ "$(grep UID: "$TMP/tranemo-2027.ics")" = "$(grep UID: "$TMP/again.ics")" ]; then
+        echo "ok    UIDs are stable across runs, so a re-import updates rather than duplicates"
+    else
+        echo "FAILED: UIDs differ between two runs"
+        status=1
+    fi
+else
+    echo "FAILED: $CLI is missing; build first: swift build"
+    status=1
+fi
+
 echo
 if [ "$status" -eq 0 ]; then
     echo "iCalendar: OK"

@@ -33,18 +33,23 @@ struct Plan: ParsableCommand {
         print("\(config.kommun.name), mandatperiod \(period)")
         var uncovered = 0
         for activity in rotating {
-            let meetings = planner.meetings(from: period.start, to: period.end).filter { $0.source == activity.id && $0.followUpOf == nil }
+            // Safety meetings that follow walks are scheduled by them; described follow-ups are left out.
+            let meetings = planner.meetings(from: period.start, to: period.end)
+                .filter { $0.source == activity.id && $0.kind == activity.kind.rawValue }
             print("\n\(activity.name) (\(meetings.count))")
             print(TextTable.render(header: ["datum", "ort"], rows: meetings.map { [$0.date.description, $0.location ?? "–"] }), terminator: "")
             let areas = config.allAreas.filter { $0.kind == activity.rotation!.over }
             let missing = areas.filter { area in !meetings.contains { $0.location == area.name } }.map(\.name)
+            let kind = Self.plural[activity.rotation!.over] ?? activity.rotation!.over.rawValue
             if missing.isEmpty {
-                print("Alla \(areas.count) \(activity.rotation!.over.rawValue) får minst \(activity.rotation!.atLeast) under perioden.")
+                print("Alla \(areas.count) \(kind) får minst \(activity.rotation!.atLeast) under perioden.")
             } else {
-                print("warning: ingen \(activity.name.lowercased()) i: \(missing.joined(separator: ", ")) (för få tillfällen för \(areas.count) orter)")
+                print("warning: ingen \(activity.name.lowercased()) i: \(missing.joined(separator: ", ")) (för få tillfällen för \(areas.count) \(kind))")
                 uncovered += missing.count
             }
         }
         if uncovered > 0 { throw ExitCode.failure }
     }
+
+    private static let plural: [Area.Kind: String] = [.ort: "orter", .district: "områden", .place: "platser"]
 }

@@ -1,0 +1,66 @@
+import Foundation
+import Testing
+
+/// `calendar`, `plan`, `escalation` and `due` as a säkerhetsstrateg runs them.
+@Suite("Calendar commands")
+struct CalendarCommandTests {
+    let directory: URL
+
+    init() throws {
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("cli-calendar-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    }
+
+    private var store: String { directory.appendingPathComponent("store.sqlite").path }
+
+    @Test func tranemosYearAsText() throws {
+        let result = try CLI.run(["calendar", "tranemo", "--from", "2027-01-01", "--to", "2027-12-31", "--format", "text"])
+        #expect(result.status == 0, "\(result.stderr)")
+        try CLI.expectGolden(result.stdout, "calendar-tranemo-2027.txt")
+    }
+
+    @Test func theMandatePlanCoversEveryOrt() throws {
+        let result = try CLI.run(["plan", "tranemo", "--mandate", "2026"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("Alla 12 orter får minst 1 under perioden."))
+        try CLI.expectGolden(result.stdout, "plan-tranemo-2026.txt")
+        #expect(try CLI.run(["plan", "tranemo", "--mandate", "2025"]).status != 0)
+    }
+
+    @Test func declaringSocialOroRaisesTheFrequencyUntilItEnds() throws {
+        func operativt() throws -> Int {
+            let text = try CLI.run(["calendar", "lysekil", "--from", "2026-12-01", "--to", "2026-12-20", "--format", "text", "--store", store]).stdout
+            return text.split(separator: "\n").filter { $0.contains("Operativt trygghetsteam") }.count
+        }
+        #expect(try operativt() == 2)
+        let declared = try CLI.run(["escalation", "declare", "lysekil", "social-oro", "--from", "2026-12-01", "--store", store])
+        #expect(declared.status == 0, "\(declared.stderr)")
+        #expect(declared.stdout.contains("social-oro declared for lysekil from 2026-12-01"))
+        #expect(try operativt() == 5)
+        let again = try CLI.run(["escalation", "declare", "lysekil", "social-oro", "--store", store])
+        #expect(again.status != 0)
+        #expect(again.stderr.contains("already declared"))
+        #expect(try CLI.run(["escalation", "end", "lysekil", "social-oro", "--on", "2026-12-06", "--store", store]).status == 0)
+        #expect(try operativt() == 3)
+        let list = try CLI.run(["escalation", "list", "lysekil", "--store", store])
+        #expect(list.stdout.contains("social-oro  2026-12-01  2026-12-06"))
+        #expect(try CLI.run(["escalation", "declare", "tranemo", "social-oro", "--store", store]).stderr
+            .contains("tranemo's file declares no escalation 'social-oro'"))
+    }
+
+    @Test func dueListsLateAndMissingReports() throws {
+        let reports = directory.appendingPathComponent("w47.csv")
+        try Data("""
+            date,reporter,area,indicator,value
+            2026-11-17,polismyndigheten,norra-hamnen,klotter,1
+
+            """.utf8).write(to: reports)
+        #expect(try CLI.run(["ingest", "lysekil", reports.path, "--store", store]).status == 0)
+        let result = try CLI.run(["due", "lysekil", "--period", "2026-W47", "--store", store])
+        #expect(result.status == 1)
+        #expect(result.stdout.hasPrefix("Lysekils kommun, vecka 47 2026: rapporter senast 2026-11-23 09:00 (Operativt trygghetsteam 2026-11-23 09:00)"))
+        // Ingested at the test clock, 2026-11-24 12:00, after the deadline.
+        #expect(result.stdout.contains("Polismyndigheten               1      sent"))
+        #expect(result.stdout.contains("Utbildningsförvaltningen       0      saknas"))
+    }
+}

@@ -1,0 +1,142 @@
+import Foundation
+import Testing
+@testable import Platform
+@testable import Plugins
+
+@Suite("Schedule")
+struct ScheduleTests {
+    private func date(_ text: String) -> CalendarDate { CalendarDate(iso: text)! }
+    private func cadence(_ yaml: String) throws -> Cadence {
+        let context = DecodingContext(file: "c.yaml")
+        let root = try #require(YAMLLoader().load(yaml, file: "c.yaml").root)
+        let cadence = ConfigValue(node: root, path: "", context: context).decode(Cadence.self)
+        #expect(context.diagnostics == [])
+        return try #require(cadence)
+    }
+    private func dates(_ yaml: String, _ from: String, _ to: String) throws -> [String] {
+        try cadence(yaml).occurrences(in: date(from)...date(to)).map(\.date.description)
+    }
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
+    private func kommun(_ id: String) throws -> KommunConfig {
+        try #require(KommunConfigLoader().load(path: Self.root.appendingPathComponent("municipalities/\(id).yaml").path).config)
+    }
+
+    @Test func swedishHolidays() {
+        #expect([2024, 2025, 2026, 2027].map { SwedishHolidays.easterSunday($0).description } == ["2024-03-31", "2025-04-20", "2026-04-05", "2027-03-28"])
+        let holidays = SwedishHolidays.holidays(in: 2026)
+        #expect(holidays[date("2026-06-19")] == "midsommarafton")
+        #expect(holidays[date("2026-10-31")] == "alla helgons dag")
+        #expect(holidays[date("2026-05-14")] == "Kristi himmelsfärdsdag")
+        #expect(holidays.count == 16)
+        #expect(!SwedishHolidays.isWorkingDay(date("2026-12-24")))
+        #expect(SwedishHolidays.isWorkingDay(date("2026-12-23")))
+    }
+
+    @Test func weeklyAcrossTheYearEndAndHolidays() throws {
+        // Mondays; 2026-12-28 is a working day, 2027-01-04 too; annandag påsk 2027-03-29 moves to Tuesday.
+        #expect(try dates("{frequency: weekly, weekday: monday, time: '09:00'}", "2026-12-21", "2027-01-11")
+            == ["2026-12-21", "2026-12-28", "2027-01-04", "2027-01-11"])
+        let moved = try cadence("{frequency: weekly, weekday: monday}").occurrences(in: date("2027-03-22")...date("2027-04-05"))
+        #expect(moved.map(\.date.description) == ["2027-03-22", "2027-03-30", "2027-04-05"])
+        #expect(moved[1].note == "flyttat från 2027-03-29 (annandag påsk)")
+        #expect(try dates("{frequency: weekly, weekday: monday, holidays: skip}", "2027-03-22", "2027-04-05") == ["2027-03-22", "2027-04-05"])
+        #expect(try dates("{frequency: weekly, weekday: monday, holidays: move-earlier}", "2027-03-22", "2027-04-05")
+            == ["2027-03-22", "2027-03-25", "2027-04-05"])  // långfredagen 03-26 is a holiday too
+    }
+
+    @Test func everyOtherWeekFollowsItsStart() throws {
+        #expect(try dates("{frequency: weekly, interval: 2, weekday: wednesday, start: 2026-11-04}", "2026-11-01", "2026-12-10")
+            == ["2026-11-04", "2026-11-18", "2026-12-02"])
+    }
+
+    @Test func monthlyQuarterlyAndSpreadOverTheYear() throws {
+        #expect(try dates("{frequency: monthly, weekday: tuesday}", "2026-11-01", "2027-01-31") == ["2026-11-03", "2026-12-01", "2027-01-05"])
+        // December's last Friday is juldagen, moved to the next working day.
+        #expect(try dates("{frequency: monthly, weekday: friday, week: last}", "2026-11-01", "2026-12-31") == ["2026-11-27", "2026-12-28"])
+        #expect(try dates("{frequency: monthly, interval: 2}", "2026-01-01", "2026-06-30") == ["2026-01-02", "2026-03-02", "2026-05-04"])
+        // The first Thursday of 2026 is nyårsdagen.
+        #expect(try dates("{frequency: quarterly, weekday: thursday}", "2026-01-01", "2026-12-31") == ["2026-01-02", "2026-04-02", "2026-07-02", "2026-10-01"])
+        #expect(try dates("{timesPerYear: 2, duration: half-day}", "2027-01-01", "2027-12-31") == ["2027-04-01", "2027-10-01"])
+        #expect(try dates("{timesPerYear: 4}", "2027-01-01", "2027-12-31") == ["2027-02-01", "2027-05-03", "2027-08-02", "2027-11-01"])
+        #expect(try dates("{timesPerYear: 2, months: [3, 9], weekday: wednesday}", "2027-01-01", "2027-12-31") == ["2027-03-03", "2027-09-01"])
+        #expect(Cadence.spread(1) == [8])
+    }
+
+    @Test func rrules() throws {
+        #expect(try dates("{rrule: 'FREQ=MONTHLY;BYDAY=1TU'}", "2027-01-01", "2027-03-31") == ["2027-01-05", "2027-02-02", "2027-03-02"])
+        #expect(try dates("{rrule: 'FREQ=WEEKLY;BYDAY=MO,TH', start: 2026-11-30}", "2026-11-30", "2026-12-13")
+            == ["2026-11-30", "2026-12-03", "2026-12-07", "2026-12-10"])
+        #expect(try dates("{rrule: 'FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1'}", "2026-10-01", "2026-11-30") == ["2026-10-30", "2026-11-30"])
+        #expect(try dates("{rrule: 'FREQ=DAILY;INTERVAL=10;COUNT=3', start: 2026-01-01, holidays: skip}", "2026-01-01", "2026-12-31")
+            == ["2026-01-11", "2026-01-21"])
+        #expect(try dates("{rrule: 'FREQ=YEARLY;BYMONTH=6;BYMONTHDAY=-1;UNTIL=20271231'}", "2026-01-01", "2029-12-31") == ["2026-06-30", "2027-06-30"])
+        #expect(throws: RecurrenceRule.ParseError.self) { try RecurrenceRule(parsing: "FREQ=HOURLY") }
+        #expect(throws: RecurrenceRule.ParseError.self) { try RecurrenceRule(parsing: "FREQ=DAILY;BYHOUR=9") }
+    }
+
+    @Test func summerAndWinterTimeShowInTheOffsets() {
+        let list = MeetingListText(title: "", meetings: [], timeZone: TimeZone(identifier: "Europe/Stockholm")!, language: .sv)
+        let nine = TimeOfDay(hour: 9, minute: 0)
+        #expect(list.offset(on: date("2027-03-26"), at: nine) == "+01:00")
+        #expect(list.offset(on: date("2027-03-29"), at: nine) == "+02:00")
+        #expect(list.offset(on: date("2027-10-29"), at: nine) == "+02:00")
+        #expect(list.offset(on: date("2027-11-01"), at: nine) == "+01:00")
+    }
+
+    @Test func socialOroRaisesTheFrequencyWhileDeclared() throws {
+        let lysekil = try kommun("lysekil")
+        func operativt(_ escalations: [DeclaredEscalation]) -> [String] {
+            MeetingPlanner(config: lysekil, escalations: escalations).meetings(from: date("2026-11-23"), to: date("2026-12-27"))
+                .filter { $0.source == "operativt-trygghetsteam" }.map(\.date.description)
+        }
+        let normal = operativt([])
+        #expect(normal == ["2026-11-23", "2026-11-30", "2026-12-07", "2026-12-14", "2026-12-21"])
+        let raised = operativt([DeclaredEscalation(escalation: "social-oro", from: date("2026-12-01"), until: date("2026-12-13"))])
+        #expect(raised == ["2026-11-23", "2026-11-30", "2026-12-03", "2026-12-07", "2026-12-10", "2026-12-14", "2026-12-21"])
+        let escalated = MeetingPlanner(config: lysekil, escalations: [DeclaredEscalation(escalation: "social-oro", from: date("2026-12-01"), until: nil)])
+            .meetings(from: date("2026-12-03"), to: date("2026-12-03"))
+        #expect(escalated.first?.escalated == true)
+        #expect(escalated.first?.notes.contains("tätare möten under Social oro") == true)
+    }
+
+    @Test func rotationVisitsEveryOrtInEachMandatePeriod() throws {
+        let tranemo = try kommun("tranemo")
+        let mandate = try #require(MandatePeriod(startingIn: 2026))
+        #expect(mandate.description == "2026-10-15–2030-10-14")
+        #expect(MandatePeriod(containing: date("2026-10-14")).electionYear == 2022)
+        let walks = MeetingPlanner(config: tranemo).meetings(from: mandate.start, to: mandate.end).filter { $0.kind == "safety-walk" }
+        let orter = tranemo.allAreas.filter { $0.kind == .ort }.map(\.name)
+        #expect(walks.count == 16)
+        #expect(Set(walks.compactMap(\.location)) == Set(orter))
+        #expect(walks.first?.location == orter.first)
+    }
+
+    @Test func aWalkIsFollowedByAMeetingWithinAMonthAndFeedbackAfterSixMonths() throws {
+        let tranemo = try kommun("tranemo")
+        let meetings = MeetingPlanner(config: tranemo).meetings(from: date("2027-01-01"), to: date("2027-12-31"))
+        let walks = meetings.filter { $0.kind == "safety-walk" }
+        #expect(walks.count == 4)
+        for walk in walks {
+            let meeting = try #require(meetings.first { $0.kind == "safety-meeting" && $0.followUpOf == walk.uid })
+            #expect(meeting.location == walk.location)
+            #expect(meeting.date > walk.date && meeting.date <= walk.date.adding(months: 1))
+            #expect(meeting.start == TimeOfDay(hour: 18, minute: 0))
+            #expect(meeting.agenda.first == "18:00 Välkomna")
+        }
+        let feedback = meetings.filter { $0.kind == "follow-up" }
+        #expect(feedback.count == 4)
+        #expect(feedback.allSatisfy { $0.notes.first?.hasPrefix("uppföljning av trygghetsvandring") == true })
+        #expect(meetings.filter { $0.source == "bra-unga" }.count == 2)
+        #expect(meetings.filter { $0.source == "bra-trafik" }.count == 2)
+    }
+
+    @Test func deadlinesFollowTheReadingBodysMeeting() throws {
+        let lysekil = try kommun("lysekil")
+        let deadline = ReportingDeadline(period: Period("2026-W47")!, config: lysekil)
+        #expect(deadline.localText == "2026-11-23T09:00")
+        #expect(deadline.meeting?.source == "operativt-trygghetsteam")
+        // Christmas week: Monday 2026-12-28 is a working day; the meeting after W52 is then.
+        #expect(ReportingDeadline(period: Period("2026-W52")!, config: lysekil).localText == "2026-12-28T09:00")
+    }
+}
