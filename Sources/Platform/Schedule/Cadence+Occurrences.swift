@@ -1,5 +1,6 @@
 extension Cadence {
-    /// The anchor of every-N rules and RRULEs when the file gives no `start`: Monday 2024-01-01.
+    /// The anchor of every-N rules and RRULEs when the file gives no `start`: Monday 2024-01-01. Without a
+    /// `start` the rule runs in both directions from it; an explicit `start` is the first possible date.
     public static let defaultStart = CalendarDate(year: 2024, month: 1, day: 1)!
 
     /// One date of a cadence, and why it is not where the rule put it (a holiday).
@@ -38,17 +39,23 @@ extension Cadence {
 
     /// The dates the rule gives, before holidays.
     func ruleDates(in range: ClosedRange<CalendarDate>) -> [CalendarDate] {
+        ruleDatesIgnoringStart(in: range).filter { date in start.map { date >= $0 } ?? true }
+    }
+
+    private func ruleDatesIgnoringStart(in range: ClosedRange<CalendarDate>) -> [CalendarDate] {
         let anchor = start ?? Self.defaultStart
         switch rule {
         case .rrule(let text):
-            return (try? RecurrenceRule(parsing: text))?.dates(start: anchor, in: range) ?? []
+            // An RRULE counts from its DTSTART; without a `start`, from well before any report.
+            let rule = try? RecurrenceRule(parsing: text)
+            return rule?.dates(start: start ?? CalendarDate(year: 2000, month: 1, day: 3)!, in: range) ?? []
         case .every(.daily, let interval):
-            return Self.days(in: range).filter { ($0.dayNumber - anchor.dayNumber) % interval == 0 && $0 >= anchor }
+            return Self.days(in: range).filter { Self.isMultiple($0.dayNumber - anchor.dayNumber, of: interval) }
         case .every(.weekly, let interval):
             let day = weekday.map { Weekday.allCases.firstIndex(of: $0)! + 1 } ?? 1
             let anchorMonday = anchor.adding(days: 1 - anchor.isoWeekday)
             return Self.days(in: range).filter { date in
-                date.isoWeekday == day && date >= anchorMonday && ((date.dayNumber - anchorMonday.dayNumber) / 7) % interval == 0
+                date.isoWeekday == day && Self.isMultiple((date.dayNumber - anchorMonday.dayNumber - (day - 1)) / 7, of: interval)
             }
         case .every(.monthly, let interval):
             return monthly(every: interval, anchorMonth: anchor.year * 12 + anchor.month - 1, in: range)
@@ -76,7 +83,7 @@ extension Cadence {
     private func monthly(every step: Int, anchorMonth: Int, in range: ClosedRange<CalendarDate>) -> [CalendarDate] {
         let first = range.lowerBound.year * 12 + range.lowerBound.month - 1
         let last = range.upperBound.year * 12 + range.upperBound.month - 1
-        return (first...last).filter { $0 >= anchorMonth && ($0 - anchorMonth) % step == 0 }
+        return (first...last).filter { Self.isMultiple($0 - anchorMonth, of: step) }
             .map { dayInMonth(year: $0 / 12, month: $0 % 12 + 1) }
             .filter { range.contains($0) }
     }
@@ -96,6 +103,11 @@ extension Cadence {
             let fifth = firstMatch.adding(days: 28)
             return fifth.month == month ? fifth : firstMatch.adding(days: 21)
         }
+    }
+
+    /// Whether `value` is a multiple of `step`, negative values included.
+    private static func isMultiple(_ value: Int, of step: Int) -> Bool {
+        (value % step + step) % step == 0
     }
 
     private static func days(in range: ClosedRange<CalendarDate>) -> [CalendarDate] {

@@ -45,6 +45,14 @@ struct ScheduleTests {
             == ["2027-03-22", "2027-03-25", "2027-04-05"])  // långfredagen 03-26 is a holiday too
     }
 
+    @Test func rulesWithoutAStartRunBeforeTheAnchorToo() throws {
+        #expect(try dates("{frequency: monthly, interval: 2}", "2019-01-01", "2019-06-30") == ["2019-01-02", "2019-03-01", "2019-05-02"])
+        #expect(try dates("{frequency: weekly, interval: 2, weekday: friday}", "2019-01-01", "2019-01-31") == ["2019-01-11", "2019-01-25"])
+        #expect(try dates("{rrule: 'FREQ=MONTHLY;BYDAY=1TU'}", "2019-01-01", "2019-02-28") == ["2019-01-02", "2019-02-05"])  // 2019-01-01 is nyårsdagen
+        // An explicit start is the first possible date.
+        #expect(try dates("{frequency: monthly, start: 2026-06-01}", "2026-01-01", "2026-08-31") == ["2026-06-01", "2026-07-01", "2026-08-03"])
+    }
+
     @Test func everyOtherWeekFollowsItsStart() throws {
         #expect(try dates("{frequency: weekly, interval: 2, weekday: wednesday, start: 2026-11-04}", "2026-11-01", "2026-12-10")
             == ["2026-11-04", "2026-11-18", "2026-12-02"])
