@@ -30,7 +30,7 @@ for kommun in $("$cli" kommuner | awk 'NR > 1 && $1 != "?" { print $1 }'); do
 done
 "$cli" lagesbild --all --period last --format md,json,csv,geojson,html --store "$store" --out "$out/lagesbild"
 echo
-echo "Lägesbilder ($last_week): $out/lagesbild/*-$last_week.md, .json, .csv, .geojson"
+echo "Lägesbilder:               $out/lagesbild/ (each kommun's last complete week or month: .md .json .csv .geojson .html)"
 echo "Organisation charts:      $out/org-*.txt, .mmd, .dot"
 echo "Simulated reports:        $out/reports/*.csv"
 echo "Report store:             $store"
