@@ -19,7 +19,6 @@ mkdir -p "$out/reports"
 
 to=$(date -d yesterday +%F)
 from=$(date -d "$to - 1 year + 1 day" +%F)
-last_week=$(date -d "$to - 7 days" +%G-W%V)
 for kommun in $("$cli" kommuner | awk 'NR > 1 && $1 != "?" { print $1 }'); do
     "$cli" org "$kommun" > "$out/org-$kommun.txt"
     "$cli" org "$kommun" --format mermaid > "$out/org-$kommun.mmd"
