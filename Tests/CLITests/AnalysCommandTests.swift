@@ -73,4 +73,25 @@ struct AnalysCommandTests {
         let again = try CLI.run(["insats", "import-list", "lysekil", "medborgardialog-trygghet", "--store", store])
         #expect(again.stdout == "0 of 8 items new for lysekil\n")
     }
+
+    @Test func theAtgardsplanIsWrittenAsMarkdownAndEscapedHTML() throws {
+        let store = try plantedStore()
+        #expect(try CLI.run(["insats", "propose", "lysekil", "--title", "Belysning <i> \"Kronberget\" & tunneln", "--by",
+                             "strategiskt-trygghetsteam", "--on", "2026-11-02", "--areas", "kronberget", "--store", store]).status == 0)
+        let out = path("plan")
+        let written = try CLI.run(["atgardsplan", "lysekil", "--year", "2026", "--format", "md,html", "--out", out, "--store", store])
+        #expect(written.status == 0, "\(written.stderr)")
+        let markdown = try String(contentsOfFile: out + "/atgardsplan-lysekil-2026.md", encoding: .utf8)
+        let html = try String(contentsOfFile: out + "/atgardsplan-lysekil-2026.html", encoding: .utf8)
+        try CLI.expectGolden(markdown, "atgardsplan-lysekil-2026.md")
+        try CLI.expectGolden(html, "atgardsplan-lysekil-2026.html")
+        #expect(html.contains("Belysning &lt;i&gt; &quot;Kronberget&quot; &amp; tunneln"))
+        #expect(!html.contains("<i>") && !html.contains("<script") && !html.contains("http"))
+        #expect(markdown.contains("| 2026-Q4 | Kronbergsvallen, Södra hamnen, ICA Lysekil | Styrgrupp | 2026-10-05 |"))
+        #expect(markdown.contains("2026-09-14: fortsätta – Mindre klotter sedan maj"))
+        // The year before has none of it.
+        let before = try CLI.run(["atgardsplan", "lysekil", "--year", "2025", "--format", "md", "--out", out, "--store", store])
+        #expect(before.status == 0)
+        #expect(try String(contentsOfFile: out + "/atgardsplan-lysekil-2025.md", encoding: .utf8).contains("Inga beslutade insatser under året."))
+    }
 }
