@@ -109,19 +109,24 @@ extension ReportStore {
         }
     }
 
-    /// The decided interventions of `kommun` that are due a follow-up on `date`: not ended, and neither decided
-    /// nor followed up in the `withinDays` days up to and including `date`.
-    public func followUpsDue(kommun: String, by date: CalendarDate, withinDays: Int = 90) throws -> [Intervention] {
-        let since = date.adding(days: -withinDays).description
-        return try queue.read { db in
+    /// The decided interventions of `kommun` that are due a follow-up on `date`: not ended, and since their
+    /// latest decision or follow-up either a meeting of the deciding body has been held (among `meetings`,
+    /// e.g. from ``MeetingPlanner``, before `date`) or `withinDays` days or more have passed.
+    public func followUpsDue(kommun: String, by date: CalendarDate, withinDays: Int = 90, meetings: [Meeting] = []) throws -> [Intervention] {
+        let latest = try queue.read { db in
             try Row.fetchAll(db, sql: """
-                SELECT i.* FROM interventions i
-                WHERE i.kommun = ? AND i.status = 'decided' AND i.decided_on <= ?
-                  AND NOT EXISTS (SELECT 1 FROM intervention_events e WHERE e.kommun = i.kommun AND e.intervention = i.id
-                                  AND e.kind IN ('decided', 'follow-up') AND e.date > ? AND e.date <= ?)
-                ORDER BY i.id
-                """, arguments: [kommun, date.description, since, date.description]).compactMap(Self.intervention(from:))
+                SELECT i.*, (SELECT MAX(e.date) FROM intervention_events e WHERE e.kommun = i.kommun AND e.intervention = i.id
+                             AND e.kind IN ('decided', 'follow-up') AND e.date <= ?) AS latest
+                FROM interventions i WHERE i.kommun = ? AND i.status = 'decided' AND i.decided_on <= ? ORDER BY i.id
+                """, arguments: [date.description, kommun, date.description]).compactMap { row -> (Intervention, CalendarDate)? in
+                guard let item = Self.intervention(from: row), let latest = (row["latest"] as String?).flatMap({ CalendarDate(iso: $0) }) else { return nil }
+                return (item, latest)
+            }
         }
+        return latest.filter { item, latest in
+            if date.dayNumber - latest.dayNumber >= withinDays { return true }
+            return meetings.contains { $0.source == item.decidedBy && $0.date > latest && $0.date < date }
+        }.map(\.0)
     }
 
     private static func insert(_ proposal: InterventionProposal, kommun: String, db: Database, now: Date) throws -> String {

@@ -102,7 +102,7 @@ struct InsatsCommand: ParsableCommand {
 
         @OptionGroup var target: Target
         @Option(name: .customLong("active-on"), help: "Only those under way on this day.") var activeOn: CalendarDate?
-        @Option(name: .customLong("due"), help: "Only those due a follow-up on this day (none in the last --within days).")
+        @Option(name: .customLong("due"), help: "Only those due a follow-up on this day: the deciding body has met since the latest decision or follow-up, or --within days have passed.")
         var due: CalendarDate?
         @Option(help: "Days without a follow-up after which one is due.") var within = 90
 
@@ -111,7 +111,9 @@ struct InsatsCommand: ParsableCommand {
             let store = try ReportStore.existing(at: target.storeOptions.resolvedPath)
             let all: [Intervention]
             if let due {
-                all = try store?.followUpsDue(kommun: config.id, by: due, withinDays: within) ?? []
+                let escalations = try store?.escalations(kommun: config.id) ?? []
+                let meetings = MeetingPlanner(config: config, escalations: escalations).meetings(from: due.adding(months: -12), to: due)
+                all = try store?.followUpsDue(kommun: config.id, by: due, withinDays: within, meetings: meetings) ?? []
             } else if let activeOn {
                 all = try store?.interventions(kommun: config.id, activeOn: activeOn) ?? []
             } else {

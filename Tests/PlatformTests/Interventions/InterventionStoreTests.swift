@@ -75,6 +75,14 @@ struct InterventionStoreTests {
         #expect(try store.followUpsDue(kommun: "exempel", by: Self.day("2026-05-01"), withinDays: 90).isEmpty)
         #expect(try store.followUpsDue(kommun: "exempel", by: Self.day("2026-10-01"), withinDays: 90).map(\.id) == [a])
         #expect(try store.followUpsDue(kommun: "exempel", by: Self.day("2026-12-15"), withinDays: 90).map(\.id) == [a, b])
+        // A meeting of the deciding body (styrgrupp) since the latest decision or follow-up makes one due at once.
+        let meeting = Meeting(uid: "m", kommun: "exempel", source: "styrgrupp", kind: "body", title: "Styrgrupp",
+                              date: Self.day("2026-09-10"), start: nil, durationMinutes: nil)
+        let other = Meeting(uid: "t", kommun: "exempel", source: "team", kind: "body", title: "Team",
+                            date: Self.day("2026-09-10"), start: nil, durationMinutes: nil)
+        #expect(try store.followUpsDue(kommun: "exempel", by: Self.day("2026-09-20"), meetings: [meeting, other]).map(\.id) == [a, b])
+        #expect(try store.followUpsDue(kommun: "exempel", by: Self.day("2026-09-20"), meetings: [other]).map(\.id) == [a])
+        #expect(try store.followUpsDue(kommun: "exempel", by: Self.day("2026-09-10"), meetings: [meeting]).map(\.id) == [a])
     }
 
     @Test func historyCannotBeRewritten() throws {
