@@ -66,7 +66,7 @@ struct AnalysCommandTests {
         let json = try CLI.run(["analys", "lysekil", "--year", "2026", "--format", "json", "--out", path("analys.json"), "--store", store])
         #expect(json.status == 0)
         let object = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path("analys.json")))) as? [String: Any]
-        let verdicts = (object?["interventions"] as? [[String: Any]])?.compactMap { $0["verdict"] as? String }
+        let verdicts = (object?["effects"] as? [[String: Any]])?.compactMap { $0["verdict"] as? String }
         #expect(verdicts == ["decreased-more", "no-clear-difference"])
         let shown = try CLI.run(["insats", "show", "lysekil", "I-2026-001", "--store", store])
         try CLI.expectGolden(shown.stdout, "insats-show-lysekil.txt")

@@ -12,43 +12,9 @@ public enum YearlyAnalysisExporter {
         case "json":
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            let data = try encoder.encode(Document(analysis))
+            let data = try encoder.encode(analysis)
             return String(decoding: data, as: UTF8.self) + "\n"
         default: return nil
-        }
-    }
-
-    /// Dates as `YYYY-MM-DD` strings in JSON.
-    private struct Document: Encodable {
-        let analysis: YearlyAnalysis
-        init(_ analysis: YearlyAnalysis) { self.analysis = analysis }
-
-        func encode(to encoder: Encoder) throws {
-            var container = encoder.container(keyedBy: Key.self)
-            try container.encode(analysis.kommun, forKey: .kommun)
-            try container.encode(analysis.year, forKey: .year)
-            try container.encode(analysis.through?.description, forKey: .through)
-            try container.encode(analysis.method, forKey: .method)
-            try container.encode(analysis.effects.map(Effect.init), forKey: .interventions)
-            try container.encode(analysis.skipped, forKey: .skipped)
-        }
-
-        enum Key: String, CodingKey { case kommun, year, through, method, interventions, skipped }
-    }
-
-    private struct Effect: Encodable {
-        let id, title, start, verdict, sentence: String
-        let areas, indicators, before, after: [String]
-        let weeks, treatedBefore, treatedAfter, comparisonBefore, comparisonAfter: Int
-        let dispersion: Double
-        let ratio, low, high: Double?
-
-        init(_ e: InterventionEffect) {
-            id = e.id; title = e.title; start = e.start.description; verdict = e.verdict.rawValue; sentence = e.sentence
-            areas = e.areas; indicators = e.indicators; before = e.before.map(\.description); after = e.after.map(\.description)
-            weeks = e.weeks; treatedBefore = e.treatedBefore; treatedAfter = e.treatedAfter
-            comparisonBefore = e.comparisonBefore; comparisonAfter = e.comparisonAfter
-            dispersion = e.dispersion; ratio = e.ratio; low = e.low; high = e.high
         }
     }
 
