@@ -24,9 +24,11 @@ struct InterventionReferences {
         return ["unknown indicator '\(id)'\(Self.hint(id, config.checklist.indicators.map(\.id)))"]
     }
 
-    /// ` (did you mean 'x'?)` for a likely typo, else ` (known: a, b, c)`, the first few when there are many.
+    /// ` (did you mean 'x'?)` for a likely typo or a known id ending in `-id` (`centrum` → `lysekil-centrum`), else ` (known: a, b, c)`, the first few when there are many.
     private static func hint(_ id: String, _ known: [String]) -> String {
-        if let nearest = Suggestion.nearest(to: id, among: known) { return " (did you mean '\(nearest)'?)" }
+        if let nearest = Suggestion.nearest(to: id, among: known) ?? known.first(where: { $0.hasSuffix("-" + id) }) {
+            return " (did you mean '\(nearest)'?)"
+        }
         let shown = known.prefix(12).joined(separator: ", ")
         return " (known: \(shown)\(known.count > 12 ? ", …" : ""))"
     }
