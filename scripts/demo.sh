@@ -28,8 +28,17 @@ for kommun in $("$cli" kommuner | awk 'NR > 1 && $1 != "?" { print $1 }'); do
     "$cli" ingest "$kommun" "$out/reports/$kommun.csv" --store "$store"
 done
 "$cli" lagesbild --all --period last --format md,json,csv,geojson,html --store "$store" --out "$out/lagesbild"
+# Interventions and priorities (docs/insatser.md): Lysekil's medborgardialog list as interventions, this
+# quarter's proposed priority areas, the year's åtgärdsplan and analysis.
+year=$(date -d "$to" +%Y)
+quarter="$year-Q$(( ($(date -d "$to" +%-m) - 1) / 3 + 1 ))"
+"$cli" insats import-list lysekil medborgardialog-trygghet --store "$store"
+"$cli" prioritet propose lysekil --period "$quarter" --store "$store" > "$out/prioritet-lysekil-$quarter.txt"
+"$cli" atgardsplan lysekil --year "$year" --format md,html --store "$store" --out "$out/atgardsplan"
+"$cli" analys lysekil --year "$year" --store "$store" --out "$out/analys-lysekil-$year.md"
 echo
 echo "Lägesbilder:               $out/lagesbild/ (each kommun's last complete week or month: .md .json .csv .geojson .html)"
 echo "Organisation charts:      $out/org-*.txt, .mmd, .dot"
 echo "Simulated reports:        $out/reports/*.csv"
 echo "Report store:             $store"
+echo "Priorities, plan, analys: $out/prioritet-lysekil-$quarter.txt, $out/atgardsplan/, $out/analys-lysekil-$year.md"

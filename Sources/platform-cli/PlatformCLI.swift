@@ -9,6 +9,10 @@ struct PlatformCLI: ParsableCommand {
             Each kommun is described by one YAML file in the municipalities folder. Start with \
             `platform-cli validate` and `platform-cli kommuner`.
             """,
-        subcommands: [Validate.self, Kommuner.self, Org.self, Simulate.self, Ingest.self, Reports.self, LagesbildCommand.self, Exporters.self, CalendarCommand.self, Plan.self, EscalationCommand.self, Due.self]
+        subcommands: [
+            Validate.self, Kommuner.self, Org.self, Simulate.self, Ingest.self, Reports.self, LagesbildCommand.self,
+            Exporters.self, CalendarCommand.self, Plan.self, EscalationCommand.self, Due.self, InsatsCommand.self,
+            PrioritetCommand.self, AnalysCommand.self, AtgardsplanCommand.self,
+        ]
     )
 }

@@ -11,6 +11,31 @@ public struct ReportSimulator: Sendable {
     /// The header of the CSV it writes.
     public static let columns: [ReportColumn] = [.date, .time, .reporter, .area, .indicator, .value, .place, .lat, .lon, .note, .id]
 
+    /// A planted change: from `from` on, the rate of `indicator` in `area` is multiplied by `factor`
+    /// (0.4 is a 60 % drop). Used to test that an analysis finds an effect that is known to be there.
+    public struct Effect: Sendable, Hashable {
+        public var area: String
+        public var indicator: String
+        public var from: CalendarDate
+        public var factor: Double
+
+        /// An effect; see the type's description.
+        public init(area: String, indicator: String, from: CalendarDate, factor: Double) {
+            self.area = area
+            self.indicator = indicator
+            self.from = from
+            self.factor = factor
+        }
+
+        /// Reads `AREA:INDICATOR:FROM_DATE:FACTOR`, e.g. `lysekil-centrum:klotter:2026-04-01:0.4`.
+        public init?(_ text: String) {
+            let parts = text.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
+            guard parts.count == 4, !parts[0].isEmpty, !parts[1].isEmpty, let from = CalendarDate(iso: parts[2]),
+                  let factor = Double(parts[3]), factor >= 0 else { return nil }
+            self.init(area: parts[0], indicator: parts[1], from: from, factor: factor)
+        }
+    }
+
     public let config: KommunConfig
     public let seed: UInt64
     /// Multiplies every rate; 1 is a realistic volume.
@@ -19,13 +44,16 @@ public struct ReportSimulator: Sendable {
     public let risingAreas: [String]
     /// Reporters who report in only about a third of the weeks.
     public let quietReporters: [String]
+    /// Planted changes; none leaves every row as it would be without them.
+    public let effects: [Effect]
 
     private let areas: [Area]
     private let areaWeights: [Double]
     private let affinity: [[Double]]
 
-    public init(config: KommunConfig, seed: UInt64, intensity: Double = 1) {
+    public init(config: KommunConfig, seed: UInt64, intensity: Double = 1, effects: [Effect] = []) {
         self.config = config
+        self.effects = effects
         self.seed = seed
         self.intensity = intensity
         var rng = SplitMix64(seed: seed ^ 0x5EED)
@@ -57,19 +85,36 @@ public struct ReportSimulator: Sendable {
         let season = 1 + 0.3 * cos(Double(dayOfYear - 196) / 365 * 2 * Double.pi)
         let years = Double(day.dayNumber - CalendarDate(year: 2025, month: 1, day: 1)!.dayNumber) / 365.25
         let week = Period(containing: day, kind: .week)
-        var counter = 0
+        var counter = 0, plantedCounter = 0
         for (areaIndex, area) in areas.enumerated() {
             let trend = risingAreas.contains(area.id) ? max(0.5, pow(1.35, years)) : 1
             for (indicatorIndex, indicator) in config.checklist.indicators.enumerated() where indicator.measure == .count {
                 let rate = 0.035 / indicator.weight * areaWeights[areaIndex] * weekdayFactor * season * trend * intensity
+                let factor = effects.reduce(1.0) { factor, effect in
+                    effect.area == area.id && effect.indicator == indicator.id && day >= effect.from ? factor * effect.factor : factor
+                }
+                // A planted effect draws from its own stream, so every other cell keeps exactly its rows.
+                var planted = SplitMix64(seed: seed ^ UInt64(bitPattern: Int64(day.dayNumber)) &* 0xA24B_AED4_963E_E407
+                    ^ UInt64(areaIndex << 16 | indicatorIndex))
                 let count = rng.poisson(rate)
-                guard count > 0 else { continue }
-                for _ in 0..<count {
-                    let reporterIndex = rng.weightedIndex(affinity.map { $0[indicatorIndex] })
+                for index in 0..<max(count, factor > 1 ? count + planted.poisson(rate * (factor - 1)) : 0) {
+                    // Each event of the cell is drawn as without the effect, then kept with probability `factor`.
+                    let extra = index >= count
+                    let keep = factor >= 1 || planted.nextDouble() < factor
+                    let reporterIndex = extra ? planted.weightedIndex(affinity.map { $0[indicatorIndex] })
+                        : rng.weightedIndex(affinity.map { $0[indicatorIndex] })
                     let reporter = config.reporters[reporterIndex].organisation
                     guard isActive(reporter, in: week) else { continue }
+                    // Added events are numbered apart, so the other rows keep their ids.
+                    if extra {
+                        plantedCounter += 1
+                        emit(eventRow(day: day, area: area, indicator: indicator, reporter: reporter,
+                                      number: Self.plantedNumbers + plantedCounter, rng: &planted))
+                        continue
+                    }
                     counter += 1
-                    emit(eventRow(day: day, area: area, indicator: indicator, reporter: reporter, number: counter, rng: &rng))
+                    let row = eventRow(day: day, area: area, indicator: indicator, reporter: reporter, number: counter, rng: &rng)
+                    if keep { emit(row) }
                 }
             }
         }
@@ -117,6 +162,8 @@ public struct ReportSimulator: Sendable {
         return rng.nextDouble() < 0.35
     }
 
+    /// Where the numbers of events added by a planted effect start, above any day's own events.
+    private static let plantedNumbers = 1_000_000
     private static let hours = Array(0...23)
     private static let hourWeights: [Double] = [5, 4, 2, 1, 0.5, 0.5, 1, 1.5, 2, 2, 2, 2, 2, 2, 2.5, 3, 4, 6, 7, 8, 9, 9, 8, 6]
     private static let places = ["vid busshållplatsen", "skolgården", "vid centrumhuset", "parkeringen", "gångtunneln",

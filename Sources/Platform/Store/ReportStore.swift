@@ -166,6 +166,58 @@ public final class ReportStore: Sendable {
                 CREATE INDEX escalations_by_kommun ON escalations (kommun, escalation);
                 """)
         }
+        migrator.registerMigration("v3: interventions and priorities") { db in
+            try db.execute(sql: """
+                CREATE TABLE interventions (
+                    kommun TEXT NOT NULL,
+                    id TEXT NOT NULL,
+                    title TEXT NOT NULL,
+                    status TEXT NOT NULL,
+                    proposed_by TEXT NOT NULL,
+                    proposed_on TEXT NOT NULL,
+                    lagesbild_period TEXT,
+                    areas TEXT NOT NULL,
+                    indicators TEXT NOT NULL,
+                    decided_by TEXT,
+                    decided_on TEXT,
+                    owner TEXT,
+                    start_date TEXT,
+                    planned_end TEXT,
+                    ended_on TEXT,
+                    source TEXT,
+                    PRIMARY KEY (kommun, id),
+                    UNIQUE (kommun, source)
+                );
+                CREATE TABLE intervention_events (
+                    id INTEGER PRIMARY KEY,
+                    kommun TEXT NOT NULL,
+                    intervention TEXT NOT NULL,
+                    kind TEXT NOT NULL,
+                    date TEXT NOT NULL,
+                    body TEXT NOT NULL,
+                    outcome TEXT,
+                    comment TEXT,
+                    recorded_at TEXT NOT NULL,
+                    FOREIGN KEY (kommun, intervention) REFERENCES interventions (kommun, id)
+                );
+                CREATE INDEX intervention_events_by_intervention ON intervention_events (kommun, intervention);
+                -- The history is only ever added to.
+                CREATE TRIGGER intervention_events_never_updated BEFORE UPDATE ON intervention_events
+                BEGIN SELECT RAISE(ABORT, 'intervention events are never changed'); END;
+                CREATE TRIGGER intervention_events_never_deleted BEFORE DELETE ON intervention_events
+                BEGIN SELECT RAISE(ABORT, 'intervention events are never deleted'); END;
+                CREATE TABLE priorities (
+                    id INTEGER PRIMARY KEY,
+                    kommun TEXT NOT NULL,
+                    period TEXT NOT NULL,
+                    areas TEXT NOT NULL,
+                    decided_by TEXT NOT NULL,
+                    decided_on TEXT NOT NULL,
+                    recorded_at TEXT NOT NULL
+                );
+                CREATE INDEX priorities_by_period ON priorities (kommun, period);
+                """)
+        }
         return migrator
     }
 }

@@ -21,11 +21,26 @@ public struct LagesbildConfig: Sendable, Hashable {
             case month, quarter, tertial, year
         }
 
+        /// How much each part of an area's score counts when priorities are proposed; see docs/insatser.md.
+        public struct Weights: Sendable, Hashable {
+            /// Weighted events in the previous period.
+            public var volume: Double
+            /// Change of the weighted events against the baseline.
+            public var trend: Double
+            /// Share of the weighted events from indicators weighted above 1.
+            public var severity: Double
+
+            /// Every part counts the same.
+            public static let equal = Weights(volume: 1, trend: 1, severity: 1)
+        }
+
         public var period: Period
         /// How many areas are prioritised.
         public var areas: Int
         public var proposedBy: String?
         public var decidedBy: String?
+        /// How the proposal's score is weighted; equal when not given.
+        public var weights: Weights = .equal
     }
 
     /// The keyword for "every reporter" in the feedback chain.
@@ -81,9 +96,22 @@ extension LagesbildConfig.Priorities: ConfigObject {
         let areas: Int? = m.required("areas")
         proposedBy = m.reference("proposedBy", to: EntityKind.parties)
         decidedBy = m.reference("decidedBy", to: EntityKind.parties)
+        weights = m.optional("weights") ?? .equal
         if let areas, areas < 1 { m.value("areas")?.error("at least 1 area is prioritised, found \(areas)") }
         guard let period, let areas else { return nil }
         self.period = period
         self.areas = areas
+    }
+}
+
+extension LagesbildConfig.Priorities.Weights: ConfigObject {
+    init?(from m: ConfigMapping) {
+        volume = m.optional("volume") ?? 1
+        trend = m.optional("trend") ?? 1
+        severity = m.optional("severity") ?? 1
+        for (key, value) in [("volume", volume), ("trend", trend), ("severity", severity)] where value < 0 {
+            m.value(key)?.error("a weight is 0 or more, found \(value)")
+        }
+        if volume + trend + severity <= 0 { m.value.error("at least one weight must be above 0") }
     }
 }

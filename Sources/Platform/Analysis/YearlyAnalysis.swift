@@ -1,0 +1,161 @@
+import Foundation
+
+/// The yearly analysis: for each intervention under way in a year, whether the indicators it targets changed
+/// more in its areas than in the kommun's other areas (a difference-in-differences on weekly counts).
+///
+/// Method, for one intervention with areas A (with their sub-areas) and indicators I (counted ones only):
+/// the comparison areas are every other area of the kommun, except A's parent areas (whose reports may be
+/// about A). The weeks after are the whole ISO weeks from its start (the week it starts, when it starts on a
+/// Monday, else the next) to the end of the year or the last week with reports; the weeks before are as
+/// many weeks just before, limited to weeks the store has reports for. With sums tb, ta (A before and after)
+/// and cb, ca (comparison), the estimate is d = ln(ta/tb) − ln(ca/cb), with variance φ (1/tb + 1/ta + 1/cb +
+/// 1/ca): the Poisson approximation on the log scale, times φ, the mean of variance ÷ mean of the four weekly
+/// series (at least 1), so that weeks that vary more than Poisson widen the interval (quasi-Poisson). The
+/// 95 % interval is d ± 1.96 √variance, shown as a change in percent, 100 (e^d − 1).
+public struct YearlyAnalysis: Sendable, Hashable, Codable {
+    /// An intervention that could not be analysed, and why.
+    public struct Skipped: Sendable, Hashable, Codable {
+        public var id: String
+        public var title: String
+        public var reason: String
+    }
+
+    /// Fewest whole weeks on each side for an estimate.
+    public static let minimumWeeks = 4
+    /// The method in one paragraph, for the reader.
+    public static let method = """
+        Skillnad i skillnader (difference-in-differences) på veckosummor: förändringen i insatsens områden från \
+        veckorna före start till lika många veckor efter, jämförd med förändringen i kommunens övriga områden \
+        under samma veckor (överordnade områden räknas inte som jämförelse). Skattningen är kvoten mellan \
+        kvoterna efter/före; 95 % intervall från en Poissonapproximation på logskala med korrektion för \
+        överspridning mellan veckor (kvasi-Poisson). Ett intervall som innehåller 0 % betyder inget säkert \
+        samband. Ett samband är inte ett bevis för att insatsen orsakade förändringen.
+        """
+
+    public var kommun: String
+    public var kommunName: String
+    public var year: Int
+    /// The last day with reports that the analysis uses.
+    public var through: CalendarDate?
+    public var method: String
+    public var effects: [InterventionEffect]
+    public var skipped: [Skipped]
+
+    /// Analyses every intervention of `interventions` under way in `year`, from `cells` (every report of the
+    /// kommun from at least a year before the year to its end).
+    public init(config: KommunConfig, year: Int, interventions: [Intervention], cells: [ReportStore.DailyCell]) {
+        kommun = config.id
+        kommunName = config.kommun.name
+        self.year = year
+        method = Self.method
+        let yearStart = CalendarDate(year: year, month: 1, day: 1)!, yearEnd = CalendarDate(year: year, month: 12, day: 31)!
+        // Level answers are dated by their week; only counted events say how far the reports reach.
+        let counted = cells.filter { config.checklist.indicator($0.indicator)?.measure == .count }
+        let lastDay = counted.map(\.date).filter { $0 <= yearEnd }.max()
+        let firstDay = counted.map(\.date).min()
+        through = lastDay
+        var effects: [InterventionEffect] = [], skipped: [Skipped] = []
+        for item in interventions {
+            guard item.status != .proposed, let start = item.start, start <= yearEnd, (item.endedOn ?? yearEnd) >= yearStart else { continue }
+            let indicators = item.indicators.filter { config.checklist.indicator($0)?.measure == .count }
+            guard !item.areas.isEmpty, !indicators.isEmpty else {
+                skipped.append(Skipped(id: item.id, title: item.title, reason: "insatsen anger inga områden eller inga räknade indikatorer"))
+                continue
+            }
+            guard let lastDay, let firstDay else {
+                skipped.append(Skipped(id: item.id, title: item.title, reason: "inga rapporter"))
+                continue
+            }
+            effects.append(Self.effect(of: item, start: start, indicators: indicators, config: config, cells: cells,
+                                       firstDay: firstDay, lastDay: lastDay))
+        }
+        self.effects = effects
+        self.skipped = skipped
+    }
+
+    private static func effect(of item: Intervention, start: CalendarDate, indicators: [String], config: KommunConfig,
+                               cells: [ReportStore.DailyCell], firstDay: CalendarDate, lastDay: CalendarDate) -> InterventionEffect {
+        let treated = Set(config.allAreas.filter { item.areas.contains($0.id) }.flatMap { $0.flattened.map(\.id) })
+        let parents = Set(config.allAreas.filter { area in area.flattened.dropFirst().contains { item.areas.contains($0.id) } }.map(\.id))
+        let firstAfter = start.isoWeekday == 1 ? start : start.adding(days: 8 - start.isoWeekday)
+        let lastAfter = lastDay.isoWeekday == 7 ? lastDay : lastDay.adding(days: -lastDay.isoWeekday)
+        let firstData = firstDay.isoWeekday == 1 ? firstDay : firstDay.adding(days: 8 - firstDay.isoWeekday)
+        let weeksAfter = max(0, (lastAfter.dayNumber - firstAfter.dayNumber + 1) / 7)
+        let weeksBefore = max(0, (firstAfter.dayNumber - firstData.dayNumber) / 7)
+        let weeks = min(weeksAfter, weeksBefore)
+        let firstBefore = firstAfter.adding(days: -7 * weeks)
+        var treatedWeeks = [Int](repeating: 0, count: 2 * weeks), comparisonWeeks = [Int](repeating: 0, count: 2 * weeks)
+        let wanted = Set(indicators)
+        for cell in cells where wanted.contains(cell.indicator) && !parents.contains(cell.area) {
+            let index = (cell.date.dayNumber - firstBefore.dayNumber)
+            guard index >= 0, index < 14 * weeks else { continue }
+            if treated.contains(cell.area) { treatedWeeks[index / 7] += cell.sum } else { comparisonWeeks[index / 7] += cell.sum }
+        }
+        let tb = treatedWeeks.prefix(weeks).reduce(0, +), ta = treatedWeeks.suffix(weeks).reduce(0, +)
+        let cb = comparisonWeeks.prefix(weeks).reduce(0, +), ca = comparisonWeeks.suffix(weeks).reduce(0, +)
+        let series = [Array(treatedWeeks.prefix(weeks)), Array(treatedWeeks.suffix(weeks)),
+                      Array(comparisonWeeks.prefix(weeks)), Array(comparisonWeeks.suffix(weeks))]
+        let dispersion = max(1, series.map(Self.dispersion).reduce(0, +) / Double(series.count))
+        var effect = InterventionEffect(
+            id: item.id, title: item.title, areas: item.areas, indicators: indicators, start: start, weeks: weeks,
+            before: [firstBefore, firstAfter.adding(days: -1)], after: [firstAfter, firstAfter.adding(days: 7 * weeks - 1)],
+            treatedBefore: tb, treatedAfter: ta, comparisonBefore: cb, comparisonAfter: ca, dispersion: rounded(dispersion, 3),
+            ratio: nil, low: nil, high: nil, verdict: .tooLittleData, sentence: "")
+        let what = Self.what(indicators, config: config), whereText = Self.whereText(item.areas, config: config)
+        guard weeks >= minimumWeeks, tb > 0, ta > 0, cb > 0, ca > 0 else {
+            effect.sentence = weeks < minimumWeeks
+                ? "För kort tid för en bedömning: \(weeks) hela veckor före och efter start (minst \(minimumWeeks) behövs)."
+                : "För få händelser med \(what) i \(whereText) för en bedömning (\(tb) före, \(ta) efter; övriga områden \(cb) och \(ca))."
+            return effect
+        }
+        let d = log(Double(ta) / Double(tb)) - log(Double(ca) / Double(cb))
+        let se = (dispersion * (1 / Double(tb) + 1 / Double(ta) + 1 / Double(cb) + 1 / Double(ca))).squareRoot()
+        effect.ratio = rounded(exp(d), 3)
+        effect.low = rounded(exp(d - 1.96 * se), 3)
+        effect.high = rounded(exp(d + 1.96 * se), 3)
+        let percent = { (ratio: Double) -> String in
+            let value = Int(((ratio - 1) * 100).rounded())
+            return (value > 0 ? "+" : "") + String(value) + " %"
+        }
+        let interval = "skattning \(percent(exp(d))) jämfört med övriga områden, 95 % intervall \(percent(exp(d - 1.96 * se))) till \(percent(exp(d + 1.96 * se)))"
+        let counts = "\(tb) → \(ta) i \(whereText), \(cb) → \(ca) i övriga områden, \(weeks) veckor före och efter"
+        if d + 1.96 * se < 0 {
+            effect.verdict = .decreasedMore
+            effect.sentence = "Antalet rapporterade händelser med \(what) i \(whereText) minskade mer än i övriga områden (\(interval); \(counts)). Insatsen sammanföll med ett positivt utfall; det visar ett samband, inte att insatsen var orsaken."
+        } else if d - 1.96 * se > 0 {
+            effect.verdict = .increasedMore
+            effect.sentence = "Antalet rapporterade händelser med \(what) i \(whereText) ökade mer än i övriga områden (\(interval); \(counts))."
+        } else {
+            effect.verdict = .noClearDifference
+            effect.sentence = "Inget säkert samband: antalet rapporterade händelser med \(what) i \(whereText) förändrades inte säkert annorlunda än i övriga områden (\(interval); \(counts))."
+        }
+        return effect
+    }
+
+    /// Sample variance ÷ mean of a weekly series; 1 when it cannot be computed.
+    private static func dispersion(_ counts: [Int]) -> Double {
+        guard counts.count > 1 else { return 1 }
+        let mean = Double(counts.reduce(0, +)) / Double(counts.count)
+        guard mean > 0 else { return 1 }
+        let variance = counts.reduce(0) { $0 + (Double($1) - mean) * (Double($1) - mean) } / Double(counts.count - 1)
+        return variance / mean
+    }
+
+    private static func what(_ indicators: [String], config: KommunConfig) -> String {
+        list(indicators.map { config.checklist.indicator($0)?.name.text(.sv).lowercased() ?? $0 })
+    }
+
+    private static func whereText(_ areas: [String], config: KommunConfig) -> String {
+        list(areas.map { id in config.allAreas.first { $0.id == id }?.name ?? id })
+    }
+
+    private static func list(_ items: [String]) -> String {
+        items.count <= 1 ? items.joined() : items.dropLast().joined(separator: ", ") + " och " + items.last!
+    }
+
+    private static func rounded(_ value: Double, _ places: Int) -> Double {
+        var scale = 1.0
+        for _ in 0..<places { scale *= 10 }
+        return (value * scale).rounded() / scale
+    }
+}

@@ -1,0 +1,16 @@
+/// One change in an intervention's history; events are only ever added, never changed.
+public struct InterventionEvent: Sendable, Hashable {
+    /// What happened.
+    public enum Kind: String, Sendable, Hashable, CaseIterable {
+        case proposed, decided, followUp = "follow-up"
+    }
+
+    public var kind: Kind
+    /// The day it happened (the meeting's day for a follow-up).
+    public var date: CalendarDate
+    /// The body that proposed, decided or followed up.
+    public var body: String
+    /// The follow-up's outcome; nil for other kinds.
+    public var outcome: FollowUpOutcome?
+    public var comment: String?
+}

@@ -1,0 +1,100 @@
+import ArgumentParser
+import Foundation
+import Platform
+
+struct PrioritetCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "prioritet",
+        abstract: "Priority areas per period: propose them from the reports, record the decision, show it.",
+        discussion: "See docs/insatser.md for the score.",
+        subcommands: [Propose.self, Decide.self, Show.self],
+        defaultSubcommand: Show.self
+    )
+
+    /// `--period` as the kommun's priority period (e.g. 2026-Q4 for quarters).
+    static func period(_ text: String, config: KommunConfig) throws -> Period {
+        guard let priorities = config.lagesbild.priorities else {
+            throw ValidationError("\(config.id)'s file sets no lagesbild.priorities (see docs/configuration.md)")
+        }
+        guard let period = Period(text) else { throw ValidationError("'\(text)' is not a period: use 2026-Q4, 2026-11 or 2026") }
+        let expected: Period.Kind? = switch priorities.period {
+        case .month: .month
+        case .quarter: .quarter
+        case .year: .year
+        case .tertial: nil
+        }
+        guard let expected else { throw ValidationError("priorities per tertial are not supported yet; use month, quarter or year") }
+        guard period.kind == expected else {
+            throw ValidationError("\(config.id) sets priorities per \(priorities.period.rawValue); give a \(expected.rawValue) such as \(Period(containing: period.start, kind: expected))")
+        }
+        return period
+    }
+
+    struct Propose: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Propose the priority areas for a period by the weighted score.")
+
+        @Argument(help: "The kommun's id.") var kommun: String
+        @Option(help: "The period the priorities are for, e.g. 2026-Q4.") var period: String
+        @OptionGroup var language: LanguageOption
+        @OptionGroup var catalogOptions: CatalogOptions
+        @OptionGroup var storeOptions: StoreOptions
+
+        func run() throws {
+            let config = try catalogOptions.kommun(kommun)
+            let period = try PrioritetCommand.period(period, config: config)
+            let lang = language.resolved(for: config)
+            let first = period.offset(by: -(PriorityProposal.baselinePeriods + 1)).start
+            let cells = try ReportStore.existing(at: storeOptions.resolvedPath)?.dailyCells(kommun: config.id, from: first, to: period.previous.end) ?? []
+            let proposal = PriorityProposal(config: config, period: period, cells: cells)
+            func number(_ value: Double) -> String { lang.number(value, decimals: 3) }
+            let rows = proposal.scores.map { [$0.area, number($0.volume), number($0.baseline), number($0.trend), number($0.severity), number($0.score)] }
+            print(lang.pick("Förslag till prioriterade områden \(period) för \(config.kommun.name)", "Proposed priority areas \(period) for \(config.kommun.name)"))
+            print(TextTable.render(header: [lang.pick("område", "area"), "V", "B", "T", "S", lang.pick("poäng", "score")], rows: rows), terminator: "")
+            print(proposal.formula(lang))
+            print(lang.pick("Föreslås: ", "Proposed: ") + proposal.proposed.joined(separator: ", "))
+        }
+    }
+
+    struct Decide: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Record the decided priority areas for a period.")
+
+        @Argument(help: "The kommun's id.") var kommun: String
+        @Option(help: "The period, e.g. 2026-Q4.") var period: String
+        @Option(help: "Area ids, comma-separated.") var areas: String
+        @Option(help: "The deciding body's id.") var by: String
+        @Option(help: "Day of the decision (default: today).") var on: CalendarDate?
+        @OptionGroup var catalogOptions: CatalogOptions
+        @OptionGroup var storeOptions: StoreOptions
+
+        func run() throws {
+            let config = try catalogOptions.kommun(kommun)
+            let period = try PrioritetCommand.period(period, config: config)
+            let day = on ?? CalendarDate.today(in: TimeZone(identifier: config.kommun.timeZone) ?? .current)
+            let ids = InsatsCommand.ids(areas)
+            try ReportStore(path: storeOptions.resolvedPath).decidePriorities(kommun: config, period: period, areas: ids, decidedBy: by, on: day)
+            print("\(config.id) \(period): \(ids.joined(separator: ", ")) decided by \(config.partyName(by)) on \(day)")
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show the decided priorities, for one period or all.")
+
+        @Argument(help: "The kommun's id.") var kommun: String
+        @Option(help: "Only this period, e.g. 2026-Q4.") var period: String?
+        @OptionGroup var catalogOptions: CatalogOptions
+        @OptionGroup var storeOptions: StoreOptions
+
+        func run() throws {
+            let config = try catalogOptions.kommun(kommun)
+            let store = try ReportStore.existing(at: storeOptions.resolvedPath)
+            let decisions: [PriorityDecision]
+            if let period {
+                decisions = try store?.priorities(kommun: config.id, period: PrioritetCommand.period(period, config: config)).map { [$0] } ?? []
+            } else {
+                decisions = try store?.priorityDecisions(kommun: config.id) ?? []
+            }
+            let rows = decisions.map { [$0.period.description, $0.areas.joined(separator: ", "), config.partyName($0.decidedBy), $0.decidedOn.description] }
+            print(TextTable.render(header: ["period", "areas", "decided by", "on"], rows: rows), terminator: "")
+        }
+    }
+}
