@@ -64,3 +64,29 @@ struct CalendarCommandTests {
         #expect(result.stdout.contains("Utbildningsförvaltningen       0      saknas"))
     }
 }
+
+/// Issue 7's promise: the lägesbild shows interventions due for follow-up and the quarter's priority areas.
+@Suite("Lägesbild with interventions")
+struct LagesbildInterventionTests {
+    @Test func followUpsDueAndPrioritiesShow() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("cli-insats-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let store = ["--store", directory.appendingPathComponent("s.sqlite").path]
+        #expect(try CLI.run(["insats", "propose", "lysekil", "--title", "Belysning vid Norra hamnen", "--by", "operativt-trygghetsteam",
+                             "--on", "2026-06-01", "--areas", "norra-hamnen", "--indicators", "otrygg-plats"] + store).status == 0)
+        #expect(try CLI.run(["insats", "decide", "lysekil", "I-2026-001", "--by", "styrgrupp", "--on", "2026-06-02",
+                             "--owner", "sakerhetsstrateg", "--start", "2026-06-15"] + store).status == 0)
+        #expect(try CLI.run(["prioritet", "decide", "lysekil", "--period", "2026-Q4", "--areas", "kronberget,stadsparken,badhusberget",
+                             "--by", "styrgrupp"] + store).status == 0)
+        let out = directory.appendingPathComponent("out").path
+        let result = try CLI.run(["lagesbild", "lysekil", "--period", "2026-W47", "--format", "md,json", "--out", out] + store)
+        #expect(result.status == 0, "\(result.stderr)")
+        let markdown = try String(contentsOfFile: out + "/lysekil-2026-W47.md", encoding: .utf8)
+        #expect(markdown.contains("Prioriterade områden 2026-Q4: Kronberget, Stadsparken, Badhusberget"))
+        #expect(markdown.contains("**Att följa upp**\n- I-2026-001 Belysning vid Norra hamnen (Norra hamnen), ansvarig: Säkerhetsstrateg"))
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/lysekil-2026-W47.json"))) as? [String: Any]
+        let interventions = json?["interventions"] as? [String: Any]
+        #expect((interventions?["followUpsDue"] as? [[String: Any]])?.first?["id"] as? String == "I-2026-001")
+        #expect(((interventions?["priorities"] as? [String: Any])?["areas"] as? [Any])?.count == 3)
+    }
+}

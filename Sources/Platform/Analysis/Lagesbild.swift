@@ -30,6 +30,8 @@ public struct Lagesbild: Sendable, Hashable, Codable {
     public var notes: [Note]
     /// The meetings of the next period, from the kommun file's cadences.
     public var upcoming: [Meeting]
+    /// Interventions proposed this period, under way, and due for follow-up; the current priority areas.
+    public var interventions: Interventions
     public var distribution: Distribution
     /// How the numbers are made, in words, for the reader.
     public var methods: Methods
@@ -181,6 +183,39 @@ public struct Lagesbild: Sendable, Hashable, Codable {
         public var area: String
         public var areaName: String
         public var values: [Double]
+    }
+
+    public struct Interventions: Sendable, Hashable, Codable {
+        /// Proposed during the period.
+        public var proposed: [InterventionItem]
+        /// Decided and running at the end of the period.
+        public var underWay: [InterventionItem]
+        /// Decided, not ended, and not followed up since the deciding body last met (or in 90 days).
+        public var followUpsDue: [InterventionItem]
+        /// The latest decided priority areas for the analysis period holding this one.
+        public var priorities: Priorities?
+    }
+
+    public struct InterventionItem: Sendable, Hashable, Codable {
+        public var id: String
+        public var title: String
+        /// `proposed`, `decided` or `ended`.
+        public var status: String
+        public var areas: [Party]
+        public var indicators: [Party]
+        public var proposedBy: Party
+        public var decidedBy: Party?
+        public var owner: Party?
+        public var start: String?
+        public var plannedEnd: String?
+    }
+
+    public struct Priorities: Sendable, Hashable, Codable {
+        /// The analysis period the decision is for (`2026-Q4`).
+        public var period: String
+        public var areas: [Party]
+        public var decidedBy: Party
+        public var decidedOn: String
     }
 
     public struct Completeness: Sendable, Hashable, Codable {

@@ -131,6 +131,7 @@ public struct LagesbildCompiler {
                       indicatorName: names.indicator($0.indicator), place: $0.place, text: $0.note)
             },
             upcoming: upcoming,
+            interventions: try interventions(period: period, upcoming: upcoming, names: names),
             distribution: distribution(language),
             methods: Self.methods(language, rules: config.lagesbild.status))
     }
@@ -264,6 +265,42 @@ public struct LagesbildCompiler {
         return .init(expected: expected.count, reported: expected.filter(\.reported).count, due: deadline.localText,
                      dueFor: deadline.meeting.map { "\($0.title) \($0.date) \($0.start?.description ?? "")".trimmingCharacters(in: .whitespaces) },
                      reporters: reporters)
+    }
+
+    /// The period's interventions and the current priorities, from the store.
+    private func interventions(period: Period, upcoming: [Meeting], names: Names) throws -> Lagesbild.Interventions {
+        guard let store else { return .init(proposed: [], underWay: [], followUpsDue: [], priorities: nil) }
+        let all = try store.interventions(kommun: config.id)
+        let meetings = MeetingPlanner(config: config).meetings(from: period.start.adding(days: -90), to: period.end) + upcoming
+        let due = try store.followUpsDue(kommun: config.id, by: period.end, meetings: meetings)
+        func item(_ intervention: Intervention) -> Lagesbild.InterventionItem {
+            .init(id: intervention.id, title: intervention.title, status: intervention.status.rawValue,
+                  areas: intervention.areas.map { .init(id: $0, name: names.area($0)) },
+                  indicators: intervention.indicators.map { .init(id: $0, name: names.indicator($0)) },
+                  proposedBy: .init(id: intervention.proposedBy, name: config.partyName(intervention.proposedBy)),
+                  decidedBy: intervention.decidedBy.map { .init(id: $0, name: config.partyName($0)) },
+                  owner: intervention.owner.map { .init(id: $0, name: config.partyName($0)) },
+                  start: intervention.start?.description, plannedEnd: intervention.plannedEnd?.description)
+        }
+        var priorities: Lagesbild.Priorities?
+        let kind: Period.Kind? = switch config.lagesbild.priorities?.period {
+        case .month: .month
+        case .quarter: .quarter
+        case .year: .year
+        case .tertial, nil: nil
+        }
+        if let kind {
+            let current = Period(containing: period.end, kind: kind)
+            let decisions = try store.priorityDecisions(kommun: config.id).filter { $0.period <= current }
+            priorities = decisions.last.map { decision in
+                .init(period: decision.period.description, areas: decision.areas.map { .init(id: $0, name: names.area($0)) },
+                      decidedBy: .init(id: decision.decidedBy, name: config.partyName(decision.decidedBy)),
+                      decidedOn: decision.decidedOn.description)
+            }
+        }
+        return .init(proposed: all.filter { period.contains($0.proposedOn) }.map(item),
+                     underWay: all.filter { $0.isActive(on: period.end) }.map(item),
+                     followUpsDue: due.map(item), priorities: priorities)
     }
 
     private func distribution(_ language: Language) -> Lagesbild.Distribution {

@@ -52,6 +52,7 @@ private struct MarkdownDocument {
         scores()
         completeness()
         notes()
+        interventions()
         upcoming()
         feedback()
         methods()
@@ -182,6 +183,31 @@ private struct MarkdownDocument {
                       : reporter.expected ? t("saknas", "missing") : t("ej förväntad", "not expected")
                   return [reporter.name, String(reporter.rows), status, reporter.timeliness.label(language)]
               }, numeric: [1])
+    }
+
+    private mutating func interventions() {
+        section(t("Insatser och prioriteringar", "Interventions and priorities"))
+        let interventions = lagesbild.interventions
+        if let priorities = interventions.priorities {
+            lines.append(t("Prioriterade områden \(priorities.period)", "Priority areas \(priorities.period)") + ": "
+                + priorities.areas.map(\.name).joined(separator: ", ")
+                + t(" (beslutat av \(priorities.decidedBy.name) \(priorities.decidedOn)).", " (decided by \(priorities.decidedBy.name) on \(priorities.decidedOn))."))
+        } else {
+            lines.append(t("Inga beslutade prioriterade områden.", "No priority areas decided."))
+        }
+        for (title, items) in [(t("Nya förslag", "New proposals"), interventions.proposed),
+                               (t("Pågående", "Under way"), interventions.underWay),
+                               (t("Att följa upp", "Due for follow-up"), interventions.followUpsDue)] {
+            lines.append("")
+            lines.append("**\(title)**" + (items.isEmpty ? ": " + t("inga.", "none.") : ""))
+            for item in items {
+                var line = "- \(item.id) \(item.title)"
+                if !item.areas.isEmpty { line += " (" + item.areas.map(\.name).joined(separator: ", ") + ")" }
+                if let owner = item.owner { line += t(", ansvarig: ", ", owner: ") + owner.name }
+                if let end = item.plannedEnd { line += t(", planerat slut ", ", planned end ") + end }
+                lines.append(line)
+            }
+        }
     }
 
     private mutating func upcoming() {
