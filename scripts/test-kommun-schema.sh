@@ -11,16 +11,8 @@ cd "$(dirname "$0")/.."
 PYTHON="${PYTHON:-python3}"
 CHECK="scripts/check-kommun-schema.py"
 
-if ! "$PYTHON" -c 'import ruamel.yaml, jsonschema' >/dev/null 2>&1; then
-    echo "installing ruamel.yaml and jsonschema with pip …"
-    "$PYTHON" -m pip install --quiet --disable-pip-version-check ruamel.yaml jsonschema >/dev/null 2>&1 \
-        || "$PYTHON" -m pip install --quiet --disable-pip-version-check --user ruamel.yaml jsonschema >/dev/null 2>&1 \
-        || "$PYTHON" -m pip install --quiet --disable-pip-version-check --break-system-packages ruamel.yaml jsonschema
-    if ! "$PYTHON" -c 'import ruamel.yaml, jsonschema' >/dev/null 2>&1; then
-        echo "error: could not install ruamel.yaml and jsonschema (try: $PYTHON -m pip install ruamel.yaml jsonschema)" >&2
-        exit 2
-    fi
-fi
+. scripts/lib/python-packages.sh
+ensure_python_packages ruamel.yaml=ruamel.yaml jsonschema=jsonschema
 
 status=0
 
