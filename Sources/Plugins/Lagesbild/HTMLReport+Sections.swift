@@ -1,7 +1,7 @@
 import Platform
 
 /// The text and table sections of the page: summary, hotspots, new, rising, recurring places, scores,
-/// reporting, notes, feedback and methods.
+/// reporting, notes, interventions and priorities, the next period, feedback and methods.
 extension HTMLReport {
     mutating func summary() {
         open(.summary)
@@ -126,16 +126,31 @@ extension HTMLReport {
         let completeness = lagesbild.completeness
         paragraph(t("\(completeness.reported) av \(completeness.expected) förväntade rapportörer har rapporterat.",
                     "\(completeness.reported) of \(completeness.expected) expected reporters have reported."))
+        paragraph(t("Rapporterna skulle vara inne ", "Reports were due ") + completeness.due.replacingOccurrences(of: "T", with: " ")
+            + (completeness.dueFor.map { t(", till ", ", for ") + $0 } ?? "") + ".")
         table(t("Rapportörer denna period", "Reporters this period"),
-              [t("Rapportör", "Reporter"), t("Förväntad", "Expected"), t("Rader", "Rows"), t("Status", "Status")],
+              [t("Rapportör", "Reporter"), t("Förväntad", "Expected"), t("Rader", "Rows"), t("Status", "Status"), t("I tid", "On time")],
               completeness.reporters.map { reporter in
                   let status = reporter.reported ? "<span class=\"ok\"><span aria-hidden=\"true\">✓</span> \(e(t("rapporterat", "reported")))</span>"
                       : reporter.expected ? "<span class=\"missing\"><span aria-hidden=\"true\">✗</span> \(e(t("saknas", "missing")))</span>"
                       : e(t("ej förväntad", "not expected"))
-                  return [e(reporter.name), e(reporter.expected ? t("ja", "yes") : t("nej", "no")), String(reporter.rows), status]
+                  return [e(reporter.name), e(reporter.expected ? t("ja", "yes") : t("nej", "no")), String(reporter.rows), status,
+                          timeliness(reporter.timeliness)]
               },
               numeric: [2])
         close()
+    }
+
+    /// Whether a reporter was on time, as a word with a sign that does not depend on colour: ✓ on time,
+    /// ! late, ✗ missing, ○ not yet.
+    private func timeliness(_ timeliness: Lagesbild.Timeliness) -> String {
+        let (className, marker) = switch timeliness {
+        case .onTime: ("ok", "✓")
+        case .late: ("late", "!")
+        case .missing: ("missing", "✗")
+        case .pending: ("pending", "○")
+        }
+        return "<span class=\"\(className)\"><span aria-hidden=\"true\">\(marker)</span> \(e(timeliness.label(language)))</span>"
     }
 
     mutating func notes() {
@@ -153,6 +168,55 @@ extension HTMLReport {
                       [e(lagesbild.areaName(note.area)), "<span class=\"when\">" + e(note.date + (note.time.map { " \($0)" } ?? "")) + "</span>",
                        e(lagesbild.indicatorName(note.indicator) + (note.place.map { ", \($0)" } ?? "")),
                        e(names[note.reporter] ?? note.reporter), e(note.text ?? "")]
+                  })
+        }
+        close()
+    }
+
+    mutating func interventions() {
+        open(.interventions)
+        let interventions = lagesbild.interventions
+        if let priorities = interventions.priorities {
+            let areas = priorities.areas.isEmpty ? t("inga", "none") : priorities.areas.map(\.name).joined(separator: ", ")
+            paragraph(t("Prioriterade områden \(priorities.period)", "Priority areas \(priorities.period)") + ": " + areas
+                + t(" (beslutat av \(priorities.decidedBy.name) \(priorities.decidedOn)).",
+                    " (decided by \(priorities.decidedBy.name) on \(priorities.decidedOn))."))
+        } else {
+            paragraph(t("Inga beslutade prioriterade områden.", "No priority areas decided."))
+        }
+        let lists = [(t("Nya förslag", "New proposals"), t("Insatser föreslagna denna period", "Interventions proposed this period"),
+                      interventions.proposed),
+                     (t("Pågående", "Under way"), t("Beslutade insatser som pågår", "Decided interventions under way"), interventions.underWay),
+                     (t("Att följa upp", "Due for follow-up"), t("Insatser som ska följas upp", "Interventions due for follow-up"),
+                      interventions.followUpsDue)]
+        for (heading, caption, items) in lists {
+            append("<h3>\(e(heading))</h3>")
+            if items.isEmpty {
+                paragraph(t("Inga.", "None."))
+            } else {
+                table(caption,
+                      [t("Id", "Id"), t("Insats", "Intervention"), t("Områden", "Areas"), t("Ansvarig", "Owner"),
+                       t("Planerat slut", "Planned end")],
+                      items.map { item in
+                          [e(item.id), e(item.title), e(item.areas.isEmpty ? "–" : item.areas.map(\.name).joined(separator: ", ")),
+                           e(item.owner?.name ?? "–"), "<span class=\"when\">" + e(item.plannedEnd ?? "–") + "</span>"]
+                      })
+            }
+        }
+        close()
+    }
+
+    mutating func nextPeriod() {
+        open(.nextPeriod)
+        if lagesbild.upcoming.isEmpty {
+            paragraph(t("Inga möten enligt kommunens fil.", "No meetings in the kommun's file."))
+        } else {
+            table(t("Möten och aktiviteter nästa period", "Meetings and activities next period"),
+                  [t("Datum", "Date"), t("Tid", "Time"), t("Vad", "What"), t("Var", "Where"), t("Anmärkning", "Notes")],
+                  lagesbild.upcoming.map { meeting in
+                      ["<span class=\"when\">" + e(meeting.date.description) + "</span>",
+                       "<span class=\"when\">" + e(meeting.start?.description ?? t("heldag", "all day")) + "</span>",
+                       e(meeting.title), e(meeting.location ?? "–"), e(meeting.notes.joined(separator: "; "))]
                   })
         }
         close()

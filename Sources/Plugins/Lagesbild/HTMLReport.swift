@@ -16,7 +16,7 @@ struct HTMLReport {
     /// The page's sections, in order: their ids (link targets) and headings.
     enum Section: String, CaseIterable {
         case summary, heatMap = "heat-map", hotspots, new, rising, recurring, indicators, trends, scores, reporting, notes,
-             feedback, methods
+             interventions, nextPeriod = "next-period", feedback, methods
 
         func title(_ language: Language) -> String {
             switch self {
@@ -31,6 +31,8 @@ struct HTMLReport {
             case .scores: language.pick("Områden efter poäng", "Areas by score")
             case .reporting: language.pick("Rapportering", "Reporting")
             case .notes: language.pick("Noteringar", "Notes")
+            case .interventions: language.pick("Insatser och prioriteringar", "Interventions and priorities")
+            case .nextPeriod: language.pick("Nästa period", "Next period")
             case .feedback: language.pick("Återkoppling", "Feedback")
             case .methods: language.pick("Så är siffrorna gjorda", "How the numbers are made")
             }
@@ -64,6 +66,8 @@ struct HTMLReport {
         scores()
         completeness()
         notes()
+        interventions()
+        nextPeriod()
         feedback()
         methods()
         lines.append("</main>")

@@ -97,6 +97,8 @@ enum HTMLStyleSheet {
         .bars .grid { stroke: #e1e6ec; stroke-width: 1; }
         .ok { color: #1d6b2f; font-weight: 600; }
         .missing { color: #a3211a; font-weight: 600; }
+        .late { color: #8a4500; font-weight: 600; }
+        .pending { color: var(--muted); }
         .when { white-space: nowrap; }
         .chain { padding-left: 1.6em; }
         .chain li { margin: 6px 0; }

@@ -7,7 +7,8 @@ import Testing
 /// same lägesbild always gives the same bytes.
 @Suite("HTML exporter")
 struct HTMLExporterTests {
-    /// The empty lägesbild of the registry tests, with hostile names, a note, and a place that recurs.
+    /// The empty lägesbild of the registry tests, with hostile names, a note, an intervention, priority
+    /// areas and a meeting next period.
     static var hostile: Lagesbild {
         var lagesbild = ExporterRegistryTests.lagesbild
         lagesbild.kommun.name = "Exempel <b>kommun</b>"
@@ -19,6 +20,18 @@ struct HTMLExporterTests {
                                           place: "<img src=x onerror=alert(1)>",
                                           text: "</td></tr></table><script>alert(\"note\")</script>")]
         lagesbild.distribution.compiledBy.name = "Trygg & Säker"
+        let area = Lagesbild.Party(id: lagesbild.areas[0].id, name: lagesbild.areas[0].name)
+        let owner = Lagesbild.Party(id: "agare", name: "Ägare <em>ett</em>")
+        lagesbild.interventions.proposed = [
+            Lagesbild.InterventionItem(id: "INS-1", title: "Belysning <script>alert('insats')</script>", status: "proposed", areas: [area],
+                                       indicators: [], proposedBy: owner, decidedBy: nil, owner: owner, start: nil, plannedEnd: "2027-03-31"),
+        ]
+        lagesbild.interventions.priorities = Lagesbild.Priorities(period: "2026-Q4", areas: [area], decidedBy: owner, decidedOn: "2026-10-01")
+        lagesbild.upcoming = [
+            Meeting(uid: "m", kommun: "exempel", source: "team", kind: "body", title: "Möte <b>team</b>",
+                    date: CalendarDate(iso: "2026-11-25")!, start: TimeOfDay(hour: 18, minute: 0), durationMinutes: 60,
+                    location: "<i>Torget</i>", notes: ["flyttat & \"uppskjutet\""]),
+        ]
         return lagesbild
     }
 
@@ -31,6 +44,12 @@ struct HTMLExporterTests {
         #expect(html.contains("Torget &amp; &quot;Kajen&quot; &lt;i&gt;"))
         #expect(html.contains("&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;script&gt;alert(&quot;note&quot;)&lt;/script&gt;"))
         #expect(html.contains("Klotter &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"))
+        #expect(html.contains("Belysning &lt;script&gt;alert(&#39;insats&#39;)&lt;/script&gt;"))
+        #expect(html.contains("Ägare &lt;em&gt;ett&lt;/em&gt;"))
+        #expect(html.contains("Möte &lt;b&gt;team&lt;/b&gt;"))
+        #expect(html.contains("&lt;i&gt;Torget&lt;/i&gt;"))
+        #expect(html.contains("flyttat &amp; &quot;uppskjutet&quot;"))
+        #expect(!html.contains("<em>"))
         #expect(html.contains("<html lang=\"\(language.rawValue)\">"))
     }
 
