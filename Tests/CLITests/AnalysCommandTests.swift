@@ -74,6 +74,32 @@ struct AnalysCommandTests {
         #expect(again.stdout == "0 of 8 items new for lysekil\n")
     }
 
+    @Test func theAnalysisIsInEnglishOnRequest() throws {
+        let store = try plantedStore()
+        let markdown = try CLI.run(["analys", "lysekil", "--year", "2026", "--lang", "en", "--store", store])
+        #expect(markdown.status == 0, "\(markdown.stderr)")
+        try CLI.expectGolden(markdown.stdout, "analys-lysekil-2026-en.md")
+        #expect(markdown.stdout.contains("The number of reported events of graffiti in Stadsparken decreased more than in the other areas"))
+        #expect(markdown.stdout.contains("No reliable association: the number of reported events of littering in Badhusberget"))
+        #expect(!markdown.stdout.contains("övriga") && !markdown.stdout.contains("samband"))
+        let json = try CLI.run(["analys", "lysekil", "--year", "2026", "--format", "json", "--lang", "en", "--store", store])
+        #expect(json.status == 0)
+        #expect(json.stdout.contains("\"verdict\" : \"decreased-more\"") && json.stdout.contains("No reliable association: the number of reported events of littering"))
+    }
+
+    @Test func theAtgardsplanIsInEnglishOnRequest() throws {
+        let store = try plantedStore()
+        let out = path("plan-en")
+        let written = try CLI.run(["atgardsplan", "lysekil", "--year", "2026", "--lang", "en", "--out", out, "--store", store])
+        #expect(written.status == 0, "\(written.stderr)")
+        let markdown = try String(contentsOfFile: out + "/atgardsplan-lysekil-2026.md", encoding: .utf8)
+        let html = try String(contentsOfFile: out + "/atgardsplan-lysekil-2026.html", encoding: .utf8)
+        try CLI.expectGolden(markdown, "atgardsplan-lysekil-2026-en.md")
+        try CLI.expectGolden(html, "atgardsplan-lysekil-2026-en.html")
+        #expect(html.contains("<html lang=\"en\">"))
+        #expect(markdown.contains("2026-09-14: continue – Mindre klotter sedan maj"))
+    }
+
     @Test func theAtgardsplanIsWrittenAsMarkdownAndEscapedHTML() throws {
         let store = try plantedStore()
         #expect(try CLI.run(["insats", "propose", "lysekil", "--title", "Belysning <i> \"Kronberget\" & tunneln", "--by",

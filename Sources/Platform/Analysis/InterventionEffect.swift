@@ -38,6 +38,6 @@ public struct InterventionEffect: Sendable, Hashable, Codable {
     public var low: Double?
     public var high: Double?
     public var verdict: Verdict
-    /// The result in plain Swedish.
+    /// The result in plain language: Swedish, or English when the analysis was made in English.
     public var sentence: String
 }

@@ -23,6 +23,11 @@ public struct YearlyAnalysis: Sendable, Hashable, Codable {
     /// Fewest whole weeks on each side for an estimate.
     public static let minimumWeeks = 4
     /// The method in one paragraph, for the reader.
+    public static func method(in language: Language) -> String {
+        language.pick(method, methodEnglish)
+    }
+
+    /// The method in one paragraph, in Swedish.
     public static let method = """
         Skillnad i skillnader (difference-in-differences) på veckosummor: förändringen i insatsens områden från \
         veckorna före start till lika många veckor efter, jämförd med förändringen i kommunens övriga områden \
@@ -30,6 +35,16 @@ public struct YearlyAnalysis: Sendable, Hashable, Codable {
         kvoterna efter/före; 95 % intervall från en Poissonapproximation på logskala med korrektion för \
         överspridning mellan veckor (kvasi-Poisson). Ett intervall som innehåller 0 % betyder inget säkert \
         samband. Ett samband är inte ett bevis för att insatsen orsakade förändringen.
+        """
+
+    /// The method in one paragraph, in English.
+    public static let methodEnglish = """
+        Difference-in-differences on weekly sums: the change in the intervention's areas from the weeks before \
+        the start to as many weeks after, compared with the change in the kommun's other areas over the same \
+        weeks (parent areas are not used for comparison). The estimate is the ratio of the after/before ratios; \
+        95% interval from a Poisson approximation on the log scale, corrected for overdispersion between weeks \
+        (quasi-Poisson). An interval that includes 0% means no reliable association. An association is not \
+        proof that the intervention caused the change.
         """
 
     public var kommun: String
@@ -42,12 +57,13 @@ public struct YearlyAnalysis: Sendable, Hashable, Codable {
     public var skipped: [Skipped]
 
     /// Analyses every intervention of `interventions` under way in `year`, from `cells` (every report of the
-    /// kommun from at least a year before the year to its end).
-    public init(config: KommunConfig, year: Int, interventions: [Intervention], cells: [ReportStore.DailyCell]) {
+    /// kommun from at least a year before the year to its end), with its sentences in `language`.
+    public init(config: KommunConfig, year: Int, interventions: [Intervention], cells: [ReportStore.DailyCell],
+                language: Language = .sv) {
         kommun = config.id
         kommunName = config.kommun.name
         self.year = year
-        method = Self.method
+        method = Self.method(in: language)
         let yearStart = CalendarDate(year: year, month: 1, day: 1)!, yearEnd = CalendarDate(year: year, month: 12, day: 31)!
         // Level answers are dated by their week; only counted events say how far the reports reach.
         let counted = cells.filter { config.checklist.indicator($0.indicator)?.measure == .count }
@@ -59,22 +75,25 @@ public struct YearlyAnalysis: Sendable, Hashable, Codable {
             guard item.status != .proposed, let start = item.start, start <= yearEnd, (item.endedOn ?? yearEnd) >= yearStart else { continue }
             let indicators = item.indicators.filter { config.checklist.indicator($0)?.measure == .count }
             guard !item.areas.isEmpty, !indicators.isEmpty else {
-                skipped.append(Skipped(id: item.id, title: item.title, reason: "insatsen anger inga områden eller inga räknade indikatorer"))
+                let reason = language.pick("insatsen anger inga områden eller inga räknade indikatorer",
+                                           "the intervention names no areas or no counted indicators")
+                skipped.append(Skipped(id: item.id, title: item.title, reason: reason))
                 continue
             }
             guard let lastDay, let firstDay else {
-                skipped.append(Skipped(id: item.id, title: item.title, reason: "inga rapporter"))
+                skipped.append(Skipped(id: item.id, title: item.title, reason: language.pick("inga rapporter", "no reports")))
                 continue
             }
             effects.append(Self.effect(of: item, start: start, indicators: indicators, config: config, cells: cells,
-                                       firstDay: firstDay, lastDay: lastDay))
+                                       firstDay: firstDay, lastDay: lastDay, language: language))
         }
         self.effects = effects
         self.skipped = skipped
     }
 
     private static func effect(of item: Intervention, start: CalendarDate, indicators: [String], config: KommunConfig,
-                               cells: [ReportStore.DailyCell], firstDay: CalendarDate, lastDay: CalendarDate) -> InterventionEffect {
+                               cells: [ReportStore.DailyCell], firstDay: CalendarDate, lastDay: CalendarDate,
+                               language: Language) -> InterventionEffect {
         let treated = Set(config.allAreas.filter { item.areas.contains($0.id) }.flatMap { $0.flattened.map(\.id) })
         let parents = Set(config.allAreas.filter { area in area.flattened.dropFirst().contains { item.areas.contains($0.id) } }.map(\.id))
         let firstAfter = start.isoWeekday == 1 ? start : start.adding(days: 8 - start.isoWeekday)
@@ -101,11 +120,14 @@ public struct YearlyAnalysis: Sendable, Hashable, Codable {
             before: [firstBefore, firstAfter.adding(days: -1)], after: [firstAfter, firstAfter.adding(days: 7 * weeks - 1)],
             treatedBefore: tb, treatedAfter: ta, comparisonBefore: cb, comparisonAfter: ca, dispersion: rounded(dispersion, 3),
             ratio: nil, low: nil, high: nil, verdict: .tooLittleData, sentence: "")
-        let what = Self.what(indicators, config: config), whereText = Self.whereText(item.areas, config: config)
+        let what = Self.what(indicators, config: config, language: language)
+        let whereText = Self.whereText(item.areas, config: config, language: language)
         guard weeks >= minimumWeeks, tb > 0, ta > 0, cb > 0, ca > 0 else {
             effect.sentence = weeks < minimumWeeks
-                ? "För kort tid för en bedömning: \(weeks) hela veckor före och efter start (minst \(minimumWeeks) behövs)."
-                : "För få händelser med \(what) i \(whereText) för en bedömning (\(tb) före, \(ta) efter; övriga områden \(cb) och \(ca))."
+                ? language.pick("För kort tid för en bedömning: \(weeks) hela veckor före och efter start (minst \(minimumWeeks) behövs).",
+                                "Too short a time for an assessment: \(weeks) whole weeks before and after the start (at least \(minimumWeeks) are needed).")
+                : language.pick("För få händelser med \(what) i \(whereText) för en bedömning (\(tb) före, \(ta) efter; övriga områden \(cb) och \(ca)).",
+                                "Too few events of \(what) in \(whereText) for an assessment (\(tb) before, \(ta) after; other areas \(cb) and \(ca)).")
             return effect
         }
         let d = log(Double(ta) / Double(tb)) - log(Double(ca) / Double(cb))
@@ -115,19 +137,28 @@ public struct YearlyAnalysis: Sendable, Hashable, Codable {
         effect.high = rounded(exp(d + 1.96 * se), 3)
         let percent = { (ratio: Double) -> String in
             let value = Int(((ratio - 1) * 100).rounded())
-            return (value > 0 ? "+" : "") + String(value) + " %"
+            return (value > 0 ? "+" : "") + String(value) + language.pick(" %", "%")
         }
-        let interval = "skattning \(percent(exp(d))) jämfört med övriga områden, 95 % intervall \(percent(exp(d - 1.96 * se))) till \(percent(exp(d + 1.96 * se)))"
-        let counts = "\(tb) → \(ta) i \(whereText), \(cb) → \(ca) i övriga områden, \(weeks) veckor före och efter"
+        let estimate = percent(exp(d)), low = percent(exp(d - 1.96 * se)), high = percent(exp(d + 1.96 * se))
+        let interval = language.pick("skattning \(estimate) jämfört med övriga områden, 95 % intervall \(low) till \(high)",
+                                     "estimate \(estimate) compared with the other areas, 95% interval \(low) to \(high)")
+        let counts = language.pick("\(tb) → \(ta) i \(whereText), \(cb) → \(ca) i övriga områden, \(weeks) veckor före och efter",
+                                   "\(tb) → \(ta) in \(whereText), \(cb) → \(ca) in the other areas, \(weeks) weeks before and after")
         if d + 1.96 * se < 0 {
             effect.verdict = .decreasedMore
-            effect.sentence = "Antalet rapporterade händelser med \(what) i \(whereText) minskade mer än i övriga områden (\(interval); \(counts)). Insatsen sammanföll med ett positivt utfall; det visar ett samband, inte att insatsen var orsaken."
+            effect.sentence = language.pick(
+                "Antalet rapporterade händelser med \(what) i \(whereText) minskade mer än i övriga områden (\(interval); \(counts)). Insatsen sammanföll med ett positivt utfall; det visar ett samband, inte att insatsen var orsaken.",
+                "The number of reported events of \(what) in \(whereText) decreased more than in the other areas (\(interval); \(counts)). The intervention coincided with a positive outcome; this shows an association, not that the intervention was the cause.")
         } else if d - 1.96 * se > 0 {
             effect.verdict = .increasedMore
-            effect.sentence = "Antalet rapporterade händelser med \(what) i \(whereText) ökade mer än i övriga områden (\(interval); \(counts))."
+            effect.sentence = language.pick(
+                "Antalet rapporterade händelser med \(what) i \(whereText) ökade mer än i övriga områden (\(interval); \(counts)).",
+                "The number of reported events of \(what) in \(whereText) increased more than in the other areas (\(interval); \(counts)).")
         } else {
             effect.verdict = .noClearDifference
-            effect.sentence = "Inget säkert samband: antalet rapporterade händelser med \(what) i \(whereText) förändrades inte säkert annorlunda än i övriga områden (\(interval); \(counts))."
+            effect.sentence = language.pick(
+                "Inget säkert samband: antalet rapporterade händelser med \(what) i \(whereText) förändrades inte säkert annorlunda än i övriga områden (\(interval); \(counts)).",
+                "No reliable association: the number of reported events of \(what) in \(whereText) did not change in a way reliably different from the other areas (\(interval); \(counts)).")
         }
         return effect
     }
@@ -141,16 +172,16 @@ public struct YearlyAnalysis: Sendable, Hashable, Codable {
         return variance / mean
     }
 
-    private static func what(_ indicators: [String], config: KommunConfig) -> String {
-        list(indicators.map { config.checklist.indicator($0)?.name.text(.sv).lowercased() ?? $0 })
+    private static func what(_ indicators: [String], config: KommunConfig, language: Language) -> String {
+        list(indicators.map { config.checklist.indicator($0)?.name.text(language).lowercased() ?? $0 }, language: language)
     }
 
-    private static func whereText(_ areas: [String], config: KommunConfig) -> String {
-        list(areas.map { id in config.allAreas.first { $0.id == id }?.name ?? id })
+    private static func whereText(_ areas: [String], config: KommunConfig, language: Language) -> String {
+        list(areas.map { id in config.allAreas.first { $0.id == id }?.name ?? id }, language: language)
     }
 
-    private static func list(_ items: [String]) -> String {
-        items.count <= 1 ? items.joined() : items.dropLast().joined(separator: ", ") + " och " + items.last!
+    private static func list(_ items: [String], language: Language) -> String {
+        items.count <= 1 ? items.joined() : items.dropLast().joined(separator: ", ") + language.pick(" och ", " and ") + items.last!
     }
 
     private static func rounded(_ value: Double, _ places: Int) -> Double {

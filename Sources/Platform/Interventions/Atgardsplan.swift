@@ -50,8 +50,8 @@ public struct Atgardsplan: Sendable, Hashable {
         config.allAreas.first { $0.id == id }?.name ?? id
     }
 
-    /// An indicator's Swedish name, or its id.
-    public func indicatorName(_ id: String) -> String {
-        config.checklist.indicator(id)?.name.text(.sv) ?? id
+    /// An indicator's name in `language` (Swedish by default), or its id.
+    public func indicatorName(_ id: String, _ language: Language = .sv) -> String {
+        config.checklist.indicator(id)?.name.text(language) ?? id
     }
 }

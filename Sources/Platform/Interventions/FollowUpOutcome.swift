@@ -20,6 +20,11 @@ public enum FollowUpOutcome: String, Sendable, Hashable, CaseIterable {
         }
     }
 
+    /// The word in `language`: `fortsätta`, `continue`.
+    public func label(_ language: Language) -> String {
+        language.pick(swedish, rawValue)
+    }
+
     /// The Swedish word.
     public var swedish: String {
         switch self {

@@ -15,6 +15,7 @@ struct AnalysCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file")) var out: String?
     @OptionGroup var catalogOptions: CatalogOptions
     @OptionGroup var storeOptions: StoreOptions
+    @OptionGroup var languageOption: LanguageOption
 
     func validate() throws {
         guard YearlyAnalysisExporter.formats.contains(format) else {
@@ -29,8 +30,9 @@ struct AnalysCommand: ParsableCommand {
         // Enough history for as many weeks before as after any start in the year.
         let from = CalendarDate(year: year - 2, month: 1, day: 1)!, to = CalendarDate(year: year, month: 12, day: 31)!
         let cells = try store?.dailyCells(kommun: config.id, from: from, to: to) ?? []
-        let analysis = YearlyAnalysis(config: config, year: year, interventions: interventions, cells: cells)
-        let text = try YearlyAnalysisExporter.export(analysis, format: format) ?? ""
+        let language = languageOption.resolved(for: config)
+        let analysis = YearlyAnalysis(config: config, year: year, interventions: interventions, cells: cells, language: language)
+        let text = try YearlyAnalysisExporter.export(analysis, format: format, language: language) ?? ""
         if let out { try AtomicFile.write(text, to: out) } else { print(text, terminator: "") }
     }
 }

@@ -16,6 +16,7 @@ struct AtgardsplanCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The folder to write to.", valueName: "dir")) var out: String
     @OptionGroup var catalogOptions: CatalogOptions
     @OptionGroup var storeOptions: StoreOptions
+    @OptionGroup var languageOption: LanguageOption
 
     var formats: [String] { InsatsCommand.ids(format) }
 
@@ -34,10 +35,11 @@ struct AtgardsplanCommand: ParsableCommand {
         } else {
             plan = Atgardsplan(config: config, year: year, priorities: [], entries: [])
         }
+        let language = languageOption.resolved(for: config)
         try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
         for format in formats {
             let path = URL(fileURLWithPath: out).appendingPathComponent("atgardsplan-\(config.id)-\(year).\(format)").path
-            try AtomicFile.write(AtgardsplanExporter.export(plan, format: format) ?? "", to: path)
+            try AtomicFile.write(AtgardsplanExporter.export(plan, format: format, language: language) ?? "", to: path)
             print(path)
         }
     }

@@ -71,4 +71,24 @@ struct YearlyAnalysisTests {
         #expect(analysis.effects[0].ratio == nil && analysis.effects[0].weeks == 3)
         #expect(analysis.skipped.map(\.id) == ["I-2026-003"])
     }
+
+    @Test func inEnglishTheNumbersAreTheSameAndTheWordsEnglish() throws {
+        let cells = Self.cells(effects: [])
+        var whole = Self.intervention("I-2026-003", area: "stadsparken", indicator: "klotter")
+        whole.areas = []
+        let interventions = [
+            Self.intervention("I-2026-001", area: "stadsparken", indicator: "klotter", start: CalendarDate(iso: "2026-11-02")!),
+            Self.intervention("I-2026-002", area: "stadsparken", indicator: "klotter"), whole,
+        ]
+        let swedish = YearlyAnalysis(config: Self.lysekil, year: 2026, interventions: interventions, cells: cells)
+        let english = YearlyAnalysis(config: Self.lysekil, year: 2026, interventions: interventions, cells: cells, language: .en)
+        #expect(english.effects.map(\.verdict) == swedish.effects.map(\.verdict))
+        #expect(english.effects.map(\.ratio) == swedish.effects.map(\.ratio) && english.effects.map(\.high) == swedish.effects.map(\.high))
+        #expect(english.effects[0].sentence
+                == "Too short a time for an assessment: 3 whole weeks before and after the start (at least 4 are needed).")
+        #expect(english.effects[1].sentence.contains("of graffiti in Stadsparken"))
+        #expect(english.skipped.map(\.reason) == ["the intervention names no areas or no counted indicators"])
+        #expect(english.method == YearlyAnalysis.methodEnglish && swedish.method == YearlyAnalysis.method)
+        #expect(english.method.contains("An association is not proof that the intervention caused the change."))
+    }
 }
