@@ -1,0 +1,277 @@
+#!/usr/bin/env bash
+# Lägesbild benchmark (issue: lägesbild): compiling lägesbilder from a store with 5 years of weekly data
+# for 10 kommuner, against the same aggregation done by the `sqlite3` CLI in one SQL query.
+#
+# Ten kommuner are made in a temporary municipalities folder by copying municipalities/lysekil.yaml and
+# tranemo.yaml with kommun.id (and name) changed: lysekil-01..05, tranemo-01..05. Each gets
+# `platform-cli simulate ID --from 2021-11-22 --to 2026-11-22 --seed N` (5 years of reports and weekly
+# checklist answers), ingested into one store. Then, interleaved round by round so that the machine's load
+# falls on all of them alike, it measures the whole process's wall time and CPU time (user + sys, which
+# depends far less on what else the machine runs) with bash's `time`, and peak RSS with /usr/bin/time:
+#   - one kommun-week:           platform-cli lagesbild lysekil-01 --period 2026-W46 --format csv
+#   - one kommun-week, 3 formats: the same with --format md,json,csv
+#   - the batch:                 platform-cli lagesbild --all --period 2026-W46 --format csv (10 kommuner)
+#   - the bare SQL:              sqlite3 STORE < query.sql, one query computing for every kommun × area ×
+#                                indicator with reports the numbers the CSV has (value, previous week,
+#                                the same week last year, baseline = mean of the 8 weeks before; counts
+#                                summed, the level indicator otrygg-plats the week's highest answer). It
+#                                names the 10 kommuner (kommun IN (...)), as the batch knows them from the
+#                                folder, so SQLite searches the (kommun, date) index; the target uses it.
+#   - for reference: the same query without the kommun list (SQLite then scans the whole index), and
+#                                the process start floor, `platform-cli --help`.
+# The SQL's result is checked against the batch's CSV files, cell by cell, before anything is timed.
+# Targets (issue): one kommun-week under 100 ms whole process (median wall); the batch within 2x of the
+# bare SQL (the median of the per-round batch / SQL wall ratios).
+#
+# Usage: Benchmarks/lagesbild.sh         (from anywhere; it works from the repository root)
+# Environment:
+#   BENCH_BIN=path        use this platform-cli binary instead of building one
+#   BENCH_RUNS=n          timed rounds (each runs every command once); the summary shows medians (default 15)
+#   BENCH_INTENSITY=x     event-rate multiplier for the simulated reports (default 1, a realistic volume)
+#   BENCH_KEEP=1          keep the temporary directory
+set -euo pipefail
+
+# A relative BENCH_BIN is taken from where the script was started, before it moves to the repository root.
+if [[ -n "${BENCH_BIN:-}" && $BENCH_BIN != /* ]]; then BENCH_BIN="$PWD/$BENCH_BIN"; fi
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+ROOT=$(pwd)
+
+# Five years up to 2026-11-22 (`simulate` refuses days after today, so this needs a clock past that date).
+FROM=2021-11-22
+TO=2026-11-22
+PERIOD=2026-W46          # Mon 2026-11-09 .. Sun 2026-11-15
+ONE=lysekil-01           # the kommun of the single kommun-week
+RUNS=${BENCH_RUNS:-15}
+INTENSITY=${BENCH_INTENSITY:-1}
+# The weeks the SQL needs: baseline 2026-W38 (from 2026-09-14) .. W45, previous W45, this week W46
+# (ends 2026-11-15), and the same week last year, 2025-W46 (2025-11-10 .. 2025-11-16).
+BASELINE_START=2026-09-14
+WEEK_END=2026-11-15
+LAST_YEAR_START=2025-11-10
+LAST_YEAR_END=2025-11-16
+
+log() { printf '%s\n' "$*" >&2; }
+
+# --- tools -------------------------------------------------------------------------------------------
+if [[ ! -x /usr/bin/time ]]; then
+    log "installing GNU time (Debian package 'time')"
+    if ! apt-get install -y -qq time >/dev/null 2>&1; then
+        apt-get update -qq >/dev/null
+        apt-get install -y -qq time >/dev/null
+    fi
+fi
+command -v sqlite3 >/dev/null || { log "sqlite3 CLI is missing (apt-get install sqlite3)"; exit 1; }
+
+# What is measured: the commit, and whether Sources differ from it, when the binary is built.
+# (Untracked files count too: SwiftPM compiles every file under Sources.)
+COMMIT="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)$([[ -z $(git status --porcelain -- Sources Package.swift 2>/dev/null) ]] || echo ' with uncommitted or untracked changes in Sources')"
+
+if [[ -n "${BENCH_BIN:-}" ]]; then
+    BIN=$BENCH_BIN
+    [[ -x $BIN ]] || { log "BENCH_BIN=$BIN is not an executable"; exit 1; }
+else
+    log "building platform-cli (release, --scratch-path .build-bench)"
+    swift build -c release --scratch-path .build-bench --product platform-cli >&2
+    BIN="$ROOT/.build-bench/release/platform-cli"
+fi
+
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/lagesbild-bench.XXXXXX")
+cleanup() {
+    if [[ "${BENCH_KEEP:-0}" == 1 ]]; then log "kept $WORK"; else rm -rf "$WORK"; fi
+}
+trap cleanup EXIT
+
+MUNI="$WORK/municipalities"
+STORE="$WORK/store.sqlite"
+OUT="$WORK/out"
+mkdir -p "$MUNI" "$OUT"
+
+log "platform-cli: $BIN"
+log "temporary data: $WORK"
+log "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
+
+# --- 10 kommuner ---------------------------------------------------------------------------------------
+# Only the `  id:` and `  name:` lines of the top-level `kommun:` mapping change.
+KOMMUNER=()
+for base in lysekil tranemo; do
+    for i in 01 02 03 04 05; do
+        id="$base-$i"
+        sed -e "/^kommun:/,/^[^ #]/ s/^  id: $base\$/  id: $id/" \
+            -e "/^kommun:/,/^[^ #]/ s/^  name: \(.*\)\$/  name: \1 $i/" \
+            "municipalities/$base.yaml" > "$MUNI/$id.yaml"
+        grep -q "^  id: $id\$" "$MUNI/$id.yaml" || { log "could not set kommun.id in $MUNI/$id.yaml"; exit 1; }
+        KOMMUNER+=("$id")
+    done
+done
+"$BIN" validate "$MUNI" > "$WORK/validate.out" || { cat "$WORK/validate.out" >&2; exit 1; }
+listed=$("$BIN" kommuner --municipalities "$MUNI" | tail -n +2 | wc -l)
+[[ $listed == "${#KOMMUNER[@]}" ]] || { log "platform-cli kommuner lists $listed kommuner, not ${#KOMMUNER[@]}"; exit 1; }
+
+# --- 5 years of reports each, into one store ---------------------------------------------------------
+seed=0
+ROWS=0
+for id in "${KOMMUNER[@]}"; do
+    seed=$((seed + 1))
+    csv="$WORK/$id.csv"
+    "$BIN" simulate "$id" --from "$FROM" --to "$TO" --seed "$seed" --intensity "$INTENSITY" --out "$csv" --municipalities "$MUNI"
+    rows=$(( $(wc -l < "$csv") - 1 ))   # the simulator writes no quoted newlines
+    ROWS=$((ROWS + rows))
+    "$BIN" ingest "$id" "$csv" --store "$STORE" --municipalities "$MUNI" > "$WORK/ingest.out"
+    log "$id: seed $seed, $rows rows: $(sed "s#$WORK/##" "$WORK/ingest.out")"
+    rm -f "$csv"
+done
+stored=$(sqlite3 "$STORE" "SELECT count(*) FROM reports")
+[[ $stored == "$ROWS" ]] || { log "the store holds $stored rows of $ROWS simulated"; exit 1; }
+sqlite3 "$STORE" "PRAGMA wal_checkpoint(TRUNCATE)" >/dev/null
+STORE_BYTES=$(( $(stat -c %s "$STORE") + $( [[ -f $STORE-wal ]] && stat -c %s "$STORE-wal" || echo 0) ))
+WEEK_ROWS=$(sqlite3 "$STORE" "SELECT count(*) FROM reports WHERE date BETWEEN '$BASELINE_START' AND '$WEEK_END' OR date BETWEEN '$LAST_YEAR_START' AND '$LAST_YEAR_END'")
+
+# --- the bare SQL ---------------------------------------------------------------------------------------
+# Weeks are 7-day buckets from the baseline's first Monday: 0..7 are 2026-W38..W45 (7 is the previous
+# week), 8 is this week; -1 is the same week last year. Counts are summed per week, the level indicator
+# otrygg-plats takes the week's highest answer (as LagesbildCommandTests.csvMatchesAnIndependentSQLAggregation).
+IN_LIST=$(printf "'%s'," "${KOMMUNER[@]}"); IN_LIST=${IN_LIST%,}
+SQL_SCAN="$WORK/query-scan.sql"
+cat > "$SQL_SCAN" <<EOF
+WITH weekly AS (
+  SELECT kommun, area, indicator,
+         CAST((julianday(date) - julianday('$BASELINE_START')) / 7 AS INTEGER) AS bucket,
+         CASE WHEN indicator = 'otrygg-plats' THEN MAX(value) ELSE SUM(value) END AS v
+  FROM reports WHERE date BETWEEN '$BASELINE_START' AND '$WEEK_END'
+  GROUP BY kommun, area, indicator, bucket
+  UNION ALL
+  SELECT kommun, area, indicator, -1,
+         CASE WHEN indicator = 'otrygg-plats' THEN MAX(value) ELSE SUM(value) END
+  FROM reports WHERE date BETWEEN '$LAST_YEAR_START' AND '$LAST_YEAR_END'
+  GROUP BY kommun, area, indicator)
+SELECT kommun, area, indicator,
+       TOTAL(CASE WHEN bucket = 8 THEN v END) AS value,
+       TOTAL(CASE WHEN bucket = 7 THEN v END) AS previous,
+       TOTAL(CASE WHEN bucket = -1 THEN v END) AS last_year,
+       ROUND(TOTAL(CASE WHEN bucket BETWEEN 0 AND 7 THEN v END) / 8.0, 2) AS baseline
+FROM weekly GROUP BY kommun, area, indicator ORDER BY kommun, area, indicator;
+EOF
+SQL="$WORK/query.sql"
+sed "s/FROM reports WHERE date/FROM reports WHERE kommun IN ($IN_LIST) AND date/" "$SQL_SCAN" > "$SQL"
+[[ $(grep -c "kommun IN (" "$SQL") == 2 ]] || { log "could not add the kommun list to $SQL"; exit 1; }
+
+# --- the commands measured ------------------------------------------------------------------------------
+# Their own stderr (the batch's progress lines) goes to a log, so that only `time` writes to the group's.
+ERR="$WORK/commands.err"
+run_one_csv()   { "$BIN" lagesbild "$ONE" --period "$PERIOD" --format csv --out "$OUT" --store "$STORE" --municipalities "$MUNI" >/dev/null 2>>"$ERR"; }
+run_one_three() { "$BIN" lagesbild "$ONE" --period "$PERIOD" --format md,json,csv --out "$OUT" --store "$STORE" --municipalities "$MUNI" >/dev/null 2>>"$ERR"; }
+run_batch()     { "$BIN" lagesbild --all --period "$PERIOD" --format csv --out "$OUT" --store "$STORE" --municipalities "$MUNI" >/dev/null 2>>"$ERR"; }
+run_sql()       { sqlite3 "$STORE" < "$SQL" >/dev/null 2>>"$ERR"; }
+run_sql_scan()  { sqlite3 "$STORE" < "$SQL_SCAN" >/dev/null 2>>"$ERR"; }
+run_start()     { "$BIN" --help >/dev/null 2>>"$ERR"; }
+NAMES=(one_csv one_three batch sql sql_scan start)
+declare -A LABEL=(
+    [one_csv]="one kommun-week, --format csv"
+    [one_three]="one kommun-week, --format md,json,csv"
+    [batch]="batch: --all (10 kommuner), --format csv"
+    [sql]="bare SQL: sqlite3, one query (kommun IN list, index search)"
+    [sql_scan]="(reference) the same SQL without the kommun list (index scan)"
+    [start]="(reference) process start floor: platform-cli --help"
+)
+
+# --- the SQL gives the CSV's numbers --------------------------------------------------------------------
+# Every cell the SQL returns must match the batch's CSV (value, previous, last_year, baseline; "2.0" = "2"),
+# and every CSV cell the SQL does not return must be all zeros (no reports).
+run_batch
+for id in "${KOMMUNER[@]}"; do [[ -s $OUT/$id-$PERIOD.csv ]] || { log "no $OUT/$id-$PERIOD.csv"; exit 1; }; done
+sqlite3 -csv "$STORE" < "$SQL" | awk -F, -v OFS=, '{ print $1, $2, $3, $4 + 0, $5 + 0, $6 + 0, $7 + 0 }' | sort > "$WORK/sql.cells"
+for id in "${KOMMUNER[@]}"; do tail -n +2 "$OUT/$id-$PERIOD.csv"; done |
+    awk -F, -v OFS=, '{ print $1, $3, $5, $7 + 0, $8 + 0, $9 + 0, $10 + 0 }' | sort > "$WORK/csv.cells"
+SQL_CELLS=$(wc -l < "$WORK/sql.cells")
+CSV_CELLS=$(wc -l < "$WORK/csv.cells")
+missing=$(comm -13 "$WORK/csv.cells" "$WORK/sql.cells" | wc -l)
+extra=$(comm -23 "$WORK/csv.cells" "$WORK/sql.cells" | awk -F, '!($4 == 0 && $5 == 0 && $6 == 0 && $7 == 0)' | wc -l)
+if (( missing > 0 || extra > 0 || SQL_CELLS == 0 )); then
+    log "the SQL and the platform's CSV differ ($missing SQL cells not in the CSV, $extra non-zero CSV cells not in the SQL):"
+    comm -3 "$WORK/csv.cells" "$WORK/sql.cells" | head -20 >&2
+    exit 1
+fi
+cmp -s <(sqlite3 -csv "$STORE" < "$SQL") <(sqlite3 -csv "$STORE" < "$SQL_SCAN") || { log "the two SQL queries differ"; exit 1; }
+log "checked: the SQL's $SQL_CELLS cells with reports equal the batch CSV's ($CSV_CELLS cells in all, the rest zero)"
+
+# --- timing -----------------------------------------------------------------------------------------------
+# Bash's `time` around the whole process: wall (%R) and the child's CPU, user + sys (%U %S), in ms resolution.
+# CPU time hardly depends on what else the machine runs; wall time does.
+TIMEFORMAT='%3R %3U %3S'
+# measure NAME: one run; appends wall ms to $WORK/NAME.ms and CPU ms to $WORK/NAME.cpu; prints "wall/cpu".
+measure() {
+    local real user sys
+    { time "run_$1"; } 2> "$WORK/time.out"
+    read -r real user sys < "$WORK/time.out"
+    awk -v r="$real" 'BEGIN { printf "%.1f\n", r * 1000 }' >> "$WORK/$1.ms"
+    awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.1f\n", (u + s) * 1000 }' >> "$WORK/$1.cpu"
+    printf '%s/%s' "$(tail -1 "$WORK/$1.ms")" "$(tail -1 "$WORK/$1.cpu")"
+}
+median() { sort -n "$1" | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else printf "%.1f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+minof() { sort -n "$1" | head -1; }
+maxof() { sort -n "$1" | tail -1; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }'; }
+mb() { awk -v k="$1" 'BEGIN { printf "%.1f", k / 1024 }'; }
+
+# One warm-up run of each (page cache, dynamic loader), then RUNS interleaved rounds.
+for name in "${NAMES[@]}"; do "run_$name"; done
+LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
+log "timing $RUNS interleaved rounds (load average $LOAD_START); wall/CPU ms"
+rm -f "$WORK"/*.ms "$WORK"/*.cpu
+for run in $(seq 1 "$RUNS"); do
+    line="round $run/$RUNS (load $(cut -d' ' -f1 /proc/loadavg)):"
+    for name in "${NAMES[@]}"; do line+=" $name $(measure "$name")"; done
+    log "$line"
+done
+LOAD_END=$(cut -d' ' -f1-3 /proc/loadavg)
+
+# Peak RSS, one more run of each under /usr/bin/time (not timed: its own start-up would count).
+declare -A KB
+for name in "${NAMES[@]}"; do
+    case $name in
+        one_csv)   /usr/bin/time -f "%M" -o "$WORK/rss" "$BIN" lagesbild "$ONE" --period "$PERIOD" --format csv --out "$OUT" --store "$STORE" --municipalities "$MUNI" >/dev/null ;;
+        one_three) /usr/bin/time -f "%M" -o "$WORK/rss" "$BIN" lagesbild "$ONE" --period "$PERIOD" --format md,json,csv --out "$OUT" --store "$STORE" --municipalities "$MUNI" >/dev/null ;;
+        batch)     /usr/bin/time -f "%M" -o "$WORK/rss" "$BIN" lagesbild --all --period "$PERIOD" --format csv --out "$OUT" --store "$STORE" --municipalities "$MUNI" >/dev/null 2>>"$ERR" ;;
+        sql)       /usr/bin/time -f "%M" -o "$WORK/rss" sqlite3 "$STORE" < "$SQL" >/dev/null ;;
+        sql_scan)  /usr/bin/time -f "%M" -o "$WORK/rss" sqlite3 "$STORE" < "$SQL_SCAN" >/dev/null ;;
+        start)     /usr/bin/time -f "%M" -o "$WORK/rss" "$BIN" --help >/dev/null ;;
+    esac
+    KB[$name]=$(tail -1 "$WORK/rss")
+done
+
+declare -A WALL CPU
+for name in "${NAMES[@]}"; do WALL[$name]=$(median "$WORK/$name.ms"); CPU[$name]=$(median "$WORK/$name.cpu"); done
+# The batch / SQL ratio of each round (both measured within a second of each other), and their median:
+# steadier than the ratio of the medians when the machine's speed drifts during the run.
+paste "$WORK/batch.ms" "$WORK/sql.ms" | awk '{ printf "%.3f\n", $1 / $2 }' > "$WORK/round-ratio.wall"
+paste "$WORK/batch.cpu" "$WORK/sql.cpu" | awk '{ printf "%.3f\n", $1 / $2 }' > "$WORK/round-ratio.cpu"
+batch_ratio=$(median "$WORK/round-ratio.wall" | awk '{ printf "%.2f", $1 }')
+batch_cpu_ratio=$(median "$WORK/round-ratio.cpu" | awk '{ printf "%.2f", $1 }')
+one_ok=$(awk -v m="${WALL[one_csv]}" 'BEGIN { print (m < 100 ? "yes" : "no") }')
+batch_ok=$(awk -v r="$batch_ratio" 'BEGIN { print (r <= 2 ? "yes" : "no") }')
+
+printf '\n## Lägesbild %s (whole process; medians of %s interleaved runs; bash time)\n\n' "$PERIOD" "$RUNS"
+printf 'Store: %d kommuner, %d report rows (%s .. %s), %s MB; %d rows in the weeks the SQL reads\n' \
+    "${#KOMMUNER[@]}" "$ROWS" "$FROM" "$TO" "$(mb $((STORE_BYTES / 1024)))" "$WEEK_ROWS"
+printf 'Cells: %d in the 10 CSV files, %d with reports (the SQL result, checked against the CSV)\n\n' "$CSV_CELLS" "$SQL_CELLS"
+printf '| measurement | wall ms | wall runs ranged | CPU ms (user+sys) | peak RSS MB |\n|---|---:|---:|---:|---:|\n'
+for name in "${NAMES[@]}"; do
+    printf '| %s | %s | %s–%s | %s | %s |\n' "${LABEL[$name]}" "${WALL[$name]}" "$(minof "$WORK/$name.ms")" \
+        "$(maxof "$WORK/$name.ms")" "${CPU[$name]}" "$(mb "${KB[$name]}")"
+done
+printf '\nbatch / bare SQL: %s wall, %s CPU (median of the per-round ratios, %s rounds; they ranged %s–%s wall);\n' \
+    "$batch_ratio" "$batch_cpu_ratio" "$RUNS" "$(minof "$WORK/round-ratio.wall" | awk '{ printf "%.2f", $1 }')" \
+    "$(maxof "$WORK/round-ratio.wall" | awk '{ printf "%.2f", $1 }')"
+printf 'ratios of the medians: batch / bare SQL %s wall, %s CPU; batch / SQL without the kommun list %s wall; batch / one kommun-week %s wall\n' \
+    "$(ratio "${WALL[batch]}" "${WALL[sql]}")" "$(ratio "${CPU[batch]}" "${CPU[sql]}")" \
+    "$(ratio "${WALL[batch]}" "${WALL[sql_scan]}")" "$(ratio "${WALL[batch]}" "${WALL[one_csv]}")"
+printf 'Targets (issue): one kommun-week under 100 ms: %s (median %s ms wall); batch within 2x of the bare SQL: %s (%s wall)\n' \
+    "$one_ok" "${WALL[one_csv]}" "$batch_ok" "$batch_ratio"
+printf '\nMachine: %s cores (nproc), %s, %s; %s; %s\n' "$(nproc)" \
+    "$(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)" \
+    "$(awk '/MemTotal/ { printf "%.1f GB RAM", $2 / 1048576 }' /proc/meminfo)" \
+    "$(uname -sr)" "sqlite3 $(sqlite3 --version | cut -d' ' -f1)"
+printf 'Swift: %s\n' "$(swift --version 2>/dev/null | head -1 || echo unknown)"
+printf 'Date: %s; load average before timing: %s, after: %s\n' "$(date -u '+%Y-%m-%d %H:%M UTC')" "$LOAD_START" "$LOAD_END"
+printf 'Commit: %s%s\n' "$COMMIT" "${BENCH_BIN:+ (but BENCH_BIN=$BENCH_BIN was measured)}"
+printf 'Reproduce: Benchmarks/lagesbild.sh\n'
