@@ -29,9 +29,15 @@ public struct LagesbildCompiler {
         let lastYear = period.sameLastYear
         let recent = (0..<4).reversed().map { period.offset(by: -$0) }
         let trend = (0..<Self.historyPeriods).reversed().map { period.offset(by: -$0) }
-        let first = min(trend[0].start, baseline[0].start, lastYear.start)
+        let first = min(trend[0].start, baseline[0].start)
         let kommun = config.id
-        let daily = try store?.dailyCells(kommun: kommun, from: first, to: period.end) ?? []
+        // The recent window and the same period last year, not the year of days between them.
+        var daily = try store?.dailyCells(kommun: kommun, from: first, to: period.end) ?? []
+        if lastYear.end < first {
+            daily += try store?.dailyCells(kommun: kommun, from: lastYear.start, to: lastYear.end) ?? []
+        } else if lastYear.start < first {
+            daily += try store?.dailyCells(kommun: kommun, from: lastYear.start, to: first.adding(days: -1)) ?? []
+        }
         let activity = try store?.reporterActivity(kommun: kommun, from: period.start, to: period.end) ?? []
         let texts = try store?.notes(kommun: kommun, from: recent[0].start, to: period.end) ?? []
         let escalations = try store?.escalations(kommun: kommun) ?? []

@@ -38,6 +38,18 @@ public struct KommunCatalog: Sendable {
         files.compactMap(\.config).sorted { $0.id < $1.id }
     }
 
+    /// Reads only `DIRECTORY/ID.yaml` when that file describes kommun `id` (the usual case), else the
+    /// whole folder: compiling one kommun need not decode every kommun's file.
+    public static func kommun(_ id: String, in directory: String = KommunCatalog.defaultDirectory,
+                              loader: KommunConfigLoader = KommunConfigLoader()) throws(CatalogError) -> KommunConfig {
+        let base = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
+        for candidate in ["\(base)/\(id).yaml", "\(base)/\(id).yml"] where FileManager.default.fileExists(atPath: candidate) {
+            let file = loader.load(path: candidate)
+            if let config = file.config, config.id == id, file.isValid { return config }
+        }
+        return try KommunCatalog(directory: directory, loader: loader).kommun(id)
+    }
+
     /// The kommun with `id`, or an error that lists the known ids and any problems in its file.
     public func kommun(_ id: String) throws(CatalogError) -> KommunConfig {
         if let config = kommuner.first(where: { $0.id == id }) { return config }

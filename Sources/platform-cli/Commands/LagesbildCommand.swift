@@ -41,8 +41,7 @@ struct LagesbildCommand: ParsableCommand {
     }
 
     func run() throws {
-        let catalog = try catalogOptions.catalog()
-        let kommuner = try all ? catalog.kommuner : [catalog.kommun(kommun!)]
+        let kommuner = try all ? catalogOptions.catalog().kommuner : [catalogOptions.kommun(kommun!)]
         let exporterCatalog = try exporterOptions.catalog()
         for warning in exporterCatalog.warnings { Output.error("warning: \(warning)") }
         let exporters = try format.split(separator: ",").map { try exporterCatalog.exporter(String($0).trimmingSpaces) }

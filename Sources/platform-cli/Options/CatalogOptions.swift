@@ -15,6 +15,6 @@ struct CatalogOptions: ParsableArguments {
 
     /// The kommun with `id`; a clear error when it is unknown or its file is invalid.
     func kommun(_ id: String) throws -> KommunConfig {
-        try catalog().kommun(id)
+        try KommunCatalog.kommun(id, in: directory ?? KommunCatalog.defaultDirectory)
     }
 }
