@@ -5,7 +5,23 @@ public enum ReportColumn: String, Sendable, CaseIterable {
     /// Columns every file must have.
     public static let required: [ReportColumn] = [.date, .reporter, .area, .indicator]
 
-    var index: Int { Self.allCases.firstIndex(of: self)! }
+    /// The column's position in `allCases`, and so in `RawReport.values`. A switch rather than a search of
+    /// `allCases`, which builds that array on every call: this is read for every column of every row.
+    var index: Int {
+        switch self {
+        case .date: 0
+        case .reporter: 1
+        case .area: 2
+        case .indicator: 3
+        case .value: 4
+        case .time: 5
+        case .place: 6
+        case .lat: 7
+        case .lon: 8
+        case .note: 9
+        case .id: 10
+        }
+    }
 }
 
 /// One row of a report file before it is checked: its line and the text of each column.

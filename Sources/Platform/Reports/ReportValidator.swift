@@ -63,7 +63,8 @@ public struct ReportValidator: Sendable {
         let (lat, lon) = checkCoordinates(raw[.lat], raw[.lon], &problems)
         let place = guarded(raw[.place], column: "place", &problems)
         let note = guarded(raw[.note], column: "note", &problems)
-        if let ref = raw[.id], ref.count > 100 { problems.append("id is longer than 100 characters") }
+        // Counting characters walks grapheme clusters; no more bytes than 100 means no more characters.
+        if let ref = raw[.id], ref.utf8.count > 100, ref.count > 100 { problems.append("id is longer than 100 characters") }
         for column in ReportColumn.required where raw[column] == nil && !raw.problems.contains(where: { $0.contains("'\(column.rawValue)'") }) {
             problems.append("missing \(column.rawValue)")
         }
