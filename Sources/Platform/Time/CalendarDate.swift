@@ -92,7 +92,16 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
 
     /// `2026-11-24`.
     public var description: String {
-        Self.pad(year, 4) + "-" + Self.pad(month, 2) + "-" + Self.pad(day, 2)
+        ShortText.make { write(to: &$0) }
+    }
+
+    /// Writes `description` (the year padded to 4 digits, month and day to 2, as `pad` does).
+    func write(to text: inout some TextByteSink) {
+        text.appendDecimal(year, width: 4)
+        text.append(UInt8(ascii: "-"))
+        text.appendDecimal(month, width: 2)
+        text.append(UInt8(ascii: "-"))
+        text.appendDecimal(day, width: 2)
     }
 
     public static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool {

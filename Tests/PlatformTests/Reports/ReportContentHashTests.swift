@@ -76,7 +76,7 @@ struct ReportContentHashTests {
             default: rng.nextDouble() * pow(10, Double(Int(rng.next() % 40)) - 20)
             }
         }
-        for _ in 0..<20_000 {
+        for _ in 0..<5_000 {
             let day = CalendarDate(dayNumber: Int(rng.next() % 8_000_000) - 4_000_000)
             let time = TimeOfDay(hour: Int(rng.next() % 40) - 10, minute: Int(rng.next() % 80) - 10)
             let report = Report(reporter: text(), ref: maybe(text()), date: day, precision: rng.next() % 4 == 0 ? .week : .day,

@@ -10,7 +10,16 @@ public struct TimeOfDay: Sendable, Hashable, Comparable, CustomStringConvertible
 
     /// `18:00`.
     public var description: String {
-        (hour < 10 ? "0" : "") + "\(hour):" + (minute < 10 ? "0" : "") + "\(minute)"
+        ShortText.make { write(to: &$0) }
+    }
+
+    /// Writes `description`: a `0` before an hour or minute below 10, then its decimal digits.
+    func write(to text: inout some TextByteSink) {
+        if hour < 10 { text.append(UInt8(ascii: "0")) }
+        text.appendDecimal(hour)
+        text.append(UInt8(ascii: ":"))
+        if minute < 10 { text.append(UInt8(ascii: "0")) }
+        text.appendDecimal(minute)
     }
 
     public static func < (lhs: TimeOfDay, rhs: TimeOfDay) -> Bool {
