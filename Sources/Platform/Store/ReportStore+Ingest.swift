@@ -108,6 +108,8 @@ private struct RowWriter {
     let lookup: Statement
     let touch: Statement
     let revise: Statement
+    /// Where the texts of the row being inserted are kept while SQLite reads them.
+    let rowTexts = RowTexts()
 
     init(db: Database, kommun: String, version: String, ingestID: Int64, file: String, timestamp: String) throws {
         (self.db, self.kommun, self.version, self.ingestID, self.file, self.timestamp) = (db, kommun, version, ingestID, file, timestamp)
@@ -168,9 +170,10 @@ private struct RowWriter {
     ///
     /// Why not GRDB's `insert.setUncheckedArguments([...])`, as before: that packs all 20 values into
     /// `StatementArguments` (each boxed as a `DatabaseValue`), clears every binding and binds all 20 again, each
-    /// text measured with `strlen`. In the profile of the ingest benchmark that cost 25 % of the whole run, almost
-    /// as much as SQLite's INSERT itself (docs/benchmarks.md). Here only the 14 values that change from row to
-    /// row are bound (`init` binds the other six once, through GRDB), with their byte lengths, and nothing is
+    /// text measured with `strlen` and copied by SQLite into memory it allocates (and frees) for that value. In
+    /// the profile of the ingest benchmark that cost 25 % of the whole run, almost as much as SQLite's INSERT
+    /// itself (docs/benchmarks.md). Here only the 14 values that change from row to row are bound (`init`
+    /// binds the other six once, through GRDB), texts from `rowTexts` without a copy by SQLite, and nothing is
     /// cleared. `insert.execute()` then runs the statement through GRDB as any other: with no arguments given,
     /// GRDB only resets it, which keeps these bindings, and handles errors and transaction state as usual.
     /// (A failing INSERT's GRDB error shows the placeholder arguments of `init`, not this row's; it names the row
@@ -178,24 +181,34 @@ private struct RowWriter {
     private func bindRow(_ report: Report, ref: String, hash: Int64) throws {
         let statement = insert.sqliteStatement
         // A statement must be reset before it is bound again. Its result is the previous run's, which
-        // `execute()` has already reported.
+        // `execute()` has already reported. From here on SQLite reads none of the previous row's texts.
         sqlite3_reset(statement)
+        rowTexts.removeAll()
         var code = SQLITE_OK
         func check(_ result: CInt) {
             if code == SQLITE_OK { code = result }
         }
-        check(bindText(report.reporter, at: 2, statement))
-        check(bindText(ref, at: 3, statement))
-        check(bindText(report.date.description, at: 4, statement))
-        check(bindText(report.precision.rawValue, at: 5, statement))
-        check(bindText(report.time?.description, at: 6, statement))
-        check(bindText(report.area, at: 7, statement))
-        check(bindText(report.indicator, at: 8, statement))
+        func bindText(_ text: String?, at index: CInt) {
+            guard let text else { return check(sqlite3_bind_null(statement, index)) }
+            let (bytes, count) = rowTexts.append(text)
+            check(sqlite3_bind_text(statement, index, bytes, count, sqliteStatic))
+        }
+        func bindDouble(_ value: Double?, at index: CInt) {
+            guard let value else { return check(sqlite3_bind_null(statement, index)) }
+            check(sqlite3_bind_double(statement, index, value))
+        }
+        bindText(report.reporter, at: 2)
+        bindText(ref, at: 3)
+        bindText(report.date.description, at: 4)
+        bindText(report.precision.rawValue, at: 5)
+        bindText(report.time?.description, at: 6)
+        bindText(report.area, at: 7)
+        bindText(report.indicator, at: 8)
         check(sqlite3_bind_int64(statement, 9, Int64(report.value)))
-        check(bindText(report.place, at: 10, statement))
-        check(bindDouble(report.lat, at: 11, statement))
-        check(bindDouble(report.lon, at: 12, statement))
-        check(bindText(report.note, at: 13, statement))
+        bindText(report.place, at: 10)
+        bindDouble(report.lat, at: 11)
+        bindDouble(report.lon, at: 12)
+        bindText(report.note, at: 13)
         check(sqlite3_bind_int64(statement, 14, hash))
         check(sqlite3_bind_int64(statement, 18, Int64(report.line)))
         guard code == SQLITE_OK else {
@@ -205,23 +218,54 @@ private struct RowWriter {
     }
 }
 
-/// Tells SQLite to copy a bound text: Swift only guarantees a String's bytes inside `withUTF8`. The copy lands
-/// in a buffer SQLite keeps with the statement, so it rarely allocates.
-private let sqliteTransient = unsafeBitCast(OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self)
+/// Tells SQLite to read a bound text where it is, without copying it: the memory must stay as it is until the
+/// statement has run and the value is bound anew.
+private let sqliteStatic = unsafeBitCast(OpaquePointer(bitPattern: 0), to: sqlite3_destructor_type.self)
 
-/// Binds `text` (or NULL) at the 1-based `index`, with its byte length so SQLite need not measure it.
-private func bindText(_ text: String?, at index: CInt, _ statement: SQLiteStatement) -> CInt {
-    guard var text else { return sqlite3_bind_null(statement, index) }
-    return text.withUTF8 { bytes in
-        // An empty buffer may have no address, and a NULL pointer would bind NULL instead of ''.
-        guard let base = bytes.baseAddress, !bytes.isEmpty else { return sqlite3_bind_text(statement, index, "", 0, sqliteTransient) }
-        return base.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
-            sqlite3_bind_text(statement, index, $0, CInt(bytes.count), sqliteTransient)
+/// The texts of the row being inserted, in memory that stays put until the next row: what SQLite reads texts
+/// bound with `SQLITE_STATIC` from.
+///
+/// Why: a text bound with `SQLITE_TRANSIENT` is copied by SQLite into memory it allocates for that one value and
+/// frees when the value is bound again, so 9 malloc/free pairs (with SQLite's allocation mutex) per row, about
+/// 5 % of the ingest (perf, 250k rows). A Swift String only promises its bytes inside `withUTF8`, so they can
+/// not be bound in place; here they are copied once into memory this writer owns. A full block is set aside,
+/// not reused or freed, until `removeAll`, so every text of a row stays where it was bound.
+private final class RowTexts {
+    private var block: UnsafeMutableBufferPointer<CChar>
+    private var used = 0
+    /// Full blocks still read by the current row's bindings.
+    private var retired: [UnsafeMutableBufferPointer<CChar>] = []
+
+    init(capacity: Int = 4096) {
+        block = .allocate(capacity: capacity)
+    }
+
+    deinit {
+        block.deallocate()
+        for block in retired { block.deallocate() }
+    }
+
+    /// Forgets the texts of the previous row; only when no bound value points at them any more.
+    func removeAll() {
+        used = 0
+        for block in retired { block.deallocate() }
+        retired.removeAll(keepingCapacity: true)
+    }
+
+    /// Copies the UTF-8 of `text` in: its address (never NULL, which SQLite would take for NULL) and length,
+    /// valid until `removeAll`.
+    func append(_ text: String) -> (UnsafePointer<CChar>, CInt) {
+        var text = text
+        return text.withUTF8 { bytes in
+            if used + bytes.count > block.count {
+                retired.append(block)
+                block = .allocate(capacity: max(2 * block.count, bytes.count + 1))
+                used = 0
+            }
+            let start = block.baseAddress! + used
+            if let source = bytes.baseAddress { UnsafeMutableRawPointer(start).copyMemory(from: source, byteCount: bytes.count) }
+            used += bytes.count
+            return (UnsafePointer(start), CInt(bytes.count))
         }
     }
-}
-
-private func bindDouble(_ value: Double?, at index: CInt, _ statement: SQLiteStatement) -> CInt {
-    guard let value else { return sqlite3_bind_null(statement, index) }
-    return sqlite3_bind_double(statement, index, value)
 }
