@@ -33,7 +33,6 @@ public final class CSVReader {
     private var line = 1
     private var sawHeader = false
     private var scratch: [UInt8] = []
-    private var fields: [String] = []
 
     /// Opens `path`; `chunkSize` is how much is read at a time.
     public init(path: String, chunkSize: Int = 1 << 20) throws(Failure) {
@@ -105,9 +104,11 @@ public final class CSVReader {
     /// the buffer ends before the record does (and the file has more).
     private func parseRecord() throws(Failure) -> ([String], Int, Int)? {
         let quote = UInt8(ascii: "\""), newline = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
-        let delimiter = self.delimiter
-        // Reuses the array of the previous record when its reader has let go of it (as the ingest does).
-        fields.removeAll(keepingCapacity: true)
+        // Local copies, and a local array of fields: each access to a class's stored property pays for a runtime
+        // exclusivity check, 1.5 % of the whole ingest in the profile when this read and appended through `self`.
+        let delimiter = self.delimiter, buffer = self.buffer, start = self.start, end = self.end, atEOF = self.atEOF
+        var fields: [String] = []
+        fields.reserveCapacity(12)
         var position = start
         var lines = 0
         while true {

@@ -90,3 +90,23 @@ struct RowFastPathTests {
         #expect(problems(id: String(repeating: "å", count: 101)) == ["id is longer than 100 characters"])
     }
 }
+
+extension RowFastPathTests {
+    /// Coordinates are read with a shortcut for plain decimals; every text must read as `Double(_:)` reads it.
+    @Test func coordinatesReadAsDoubleReadsThem() {
+        var texts = ["0", "-0", "-0.0", "58.27431", "-58.27431", "11.43697", "90", "-180.000", "0.1", "0.3", "1.0000000000000002",
+                     "123456789012345", "1234567890123456", "0.000000000000001", "9.99999999999999", "58.", ".5", "-.5", "+5",
+                     "1e3", "1E-3", "inf", "nan", "-", "", "5-", "5.5.5", "--5", "0x1p3", "٣", "58,27", " 58.1", "58.1 "]
+        var rng = SplitMix64(seed: 2026)
+        for _ in 0..<20_000 {
+            let whole = String(rng.next() % 1_000)
+            let fraction = String(rng.next() % 100_000_000_000_000)
+            texts.append((rng.next() % 2 == 0 ? "-" : "") + whole + "." + String(fraction.prefix(Int(rng.next() % 14) + 1)))
+        }
+        for text in texts {
+            let expected = Double(text)
+            let got = ReportValidator.number(text)
+            #expect(got?.bitPattern == expected?.bitPattern || (got?.isNaN == true && expected?.isNaN == true), "\(text)")
+        }
+    }
+}
