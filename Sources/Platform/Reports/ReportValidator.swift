@@ -44,16 +44,19 @@ public struct ReportValidator: Sendable {
             problems.append(Self.unknown("reporter", reporter, among: reporters))
         }
         var area: String?
-        if let name = raw[.area] {
+        let areaName = raw[.area]
+        if let name = areaName {
             area = areasByKey[name] ?? areasByKey[name.lowercased()]
             if area == nil { problems.append(Self.unknown("area", name, among: areaIDs)) }
         }
         var indicator: Indicator?
-        if let id = raw[.indicator] {
+        let indicatorID = raw[.indicator]
+        if let id = indicatorID {
             indicator = indicators[id]
             if indicator == nil { problems.append(Self.unknown("indicator", id, among: indicators.keys)) }
         }
-        let date = checkDate(raw[.date], &problems)
+        let dateText = raw[.date]
+        let date = checkDate(dateText, &problems)
         let value = checkValue(raw[.value], indicator: indicator, &problems)
         var time: TimeOfDay?
         if let text = raw[.time] {
@@ -63,15 +66,19 @@ public struct ReportValidator: Sendable {
         let (lat, lon) = checkCoordinates(raw[.lat], raw[.lon], &problems)
         let place = guarded(raw[.place], column: "place", &problems)
         let note = guarded(raw[.note], column: "note", &problems)
+        let ref = raw[.id]
         // Counting characters walks grapheme clusters; no more bytes than 100 means no more characters.
-        if let ref = raw[.id], ref.utf8.count > 100, ref.count > 100 { problems.append("id is longer than 100 characters") }
-        for column in ReportColumn.required where raw[column] == nil && !raw.problems.contains(where: { $0.contains("'\(column.rawValue)'") }) {
+        if let ref, ref.utf8.count > 100, ref.count > 100 { problems.append("id is longer than 100 characters") }
+        // Each column is read once above (every read trims it); only a row that lacks one looks again.
+        let requiredMissing = dateText == nil || reporter == nil || areaName == nil || indicatorID == nil
+        for column in ReportColumn.required where requiredMissing && raw[column] == nil
+            && !raw.problems.contains(where: { $0.contains("'\(column.rawValue)'") }) {
             problems.append("missing \(column.rawValue)")
         }
         guard problems.isEmpty, let reporter, let area, let indicator, let date, let value else {
             return .failure(RowProblems(line: raw.line, messages: problems))
         }
-        return .success(Report(reporter: reporter, ref: raw[.id], date: date.day, precision: date.precision, time: time,
+        return .success(Report(reporter: reporter, ref: ref, date: date.day, precision: date.precision, time: time,
                                area: area, indicator: indicator.id, value: value, place: place, lat: lat, lon: lon,
                                note: note, line: raw.line))
     }
