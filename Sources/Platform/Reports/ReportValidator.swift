@@ -17,7 +17,7 @@ public struct ReportValidator: Sendable {
     private let reporters: Set<String>
     private let areasByKey: [String: String]
     private let areaIDs: [String]
-    private let indicators: [String: Indicator]
+    private let indicators: [String: IndicatorRule]
     private let today: CalendarDate
     private let privacy: PrivacyMode
 
@@ -30,7 +30,7 @@ public struct ReportValidator: Sendable {
         for area in config.allAreas { areas[area.id] = area.id }
         areasByKey = areas
         areaIDs = config.allAreas.map(\.id)
-        indicators = Dictionary(config.checklist.indicators.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        indicators = Dictionary(config.checklist.indicators.map { ($0.id, IndicatorRule($0)) }, uniquingKeysWith: { first, _ in first })
         self.today = today
         self.privacy = privacy
     }
@@ -49,7 +49,7 @@ public struct ReportValidator: Sendable {
             area = areasByKey[name] ?? areasByKey[name.lowercased()]
             if area == nil { problems.append(Self.unknown("area", name, among: areaIDs)) }
         }
-        var indicator: Indicator?
+        var indicator: IndicatorRule?
         let indicatorID = raw[.indicator]
         if let id = indicatorID {
             indicator = indicators[id]
@@ -109,7 +109,7 @@ public struct ReportValidator: Sendable {
         return (parsed.day, parsed.precision)
     }
 
-    private func checkValue(_ text: String?, indicator: Indicator?, _ problems: inout [String]) -> Int? {
+    private func checkValue(_ text: String?, indicator: IndicatorRule?, _ problems: inout [String]) -> Int? {
         guard let text else {
             if let indicator, let scale = indicator.scale, indicator.measure == .level {
                 problems.append("'\(indicator.id)' is a level from \(scale.min) to \(scale.max) and needs a value")
@@ -205,6 +205,20 @@ public struct ReportValidator: Sendable {
         var message = "unknown \(what) '\(value)'"
         if let suggestion = Suggestion.nearest(to: value, among: candidates) { message += " (did you mean '\(suggestion)'?)" }
         return message
+    }
+}
+
+/// What checking a row needs of an indicator. (The whole `Indicator`, with its names, texts and labels, was
+/// copied for every row.)
+private struct IndicatorRule: Sendable {
+    let id: String
+    let measure: Indicator.Measure
+    let scale: (min: Int, max: Int)?
+
+    init(_ indicator: Indicator) {
+        id = indicator.id
+        measure = indicator.measure
+        scale = indicator.scale.map { ($0.min, $0.max) }
     }
 }
 
