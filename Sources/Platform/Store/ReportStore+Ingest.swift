@@ -193,15 +193,20 @@ private struct RowWriter {
             let (bytes, count) = rowTexts.append(text)
             check(sqlite3_bind_text(statement, index, bytes, count, sqliteStatic))
         }
+        /// A date or time is written straight into `rowTexts`, without making a String of it first.
+        func bindText(writing write: (inout ShortText) -> Void, at index: CInt) {
+            let (bytes, count) = ShortText.withBytes(write) { rowTexts.append($0) }
+            check(sqlite3_bind_text(statement, index, bytes, count, sqliteStatic))
+        }
         func bindDouble(_ value: Double?, at index: CInt) {
             guard let value else { return check(sqlite3_bind_null(statement, index)) }
             check(sqlite3_bind_double(statement, index, value))
         }
         bindText(report.reporter, at: 2)
         bindText(ref, at: 3)
-        bindText(report.date.description, at: 4)
+        bindText(writing: { report.date.write(to: &$0) }, at: 4)
         bindText(report.precision.rawValue, at: 5)
-        bindText(report.time?.description, at: 6)
+        if let time = report.time { bindText(writing: { time.write(to: &$0) }, at: 6) } else { bindText(nil, at: 6) }
         bindText(report.area, at: 7)
         bindText(report.indicator, at: 8)
         check(sqlite3_bind_int64(statement, 9, Int64(report.value)))
@@ -256,16 +261,19 @@ private final class RowTexts {
     /// valid until `removeAll`.
     func append(_ text: String) -> (UnsafePointer<CChar>, CInt) {
         var text = text
-        return text.withUTF8 { bytes in
-            if used + bytes.count > block.count {
-                retired.append(block)
-                block = .allocate(capacity: max(2 * block.count, bytes.count + 1))
-                used = 0
-            }
-            let start = block.baseAddress! + used
-            if let source = bytes.baseAddress { UnsafeMutableRawPointer(start).copyMemory(from: source, byteCount: bytes.count) }
-            used += bytes.count
-            return (UnsafePointer(start), CInt(bytes.count))
+        return text.withUTF8 { append($0) }
+    }
+
+    /// Copies `bytes` in, as `append(_: String)` does.
+    func append(_ bytes: UnsafeBufferPointer<UInt8>) -> (UnsafePointer<CChar>, CInt) {
+        if used + bytes.count > block.count {
+            retired.append(block)
+            block = .allocate(capacity: max(2 * block.count, bytes.count + 1))
+            used = 0
         }
+        let start = block.baseAddress! + used
+        if let source = bytes.baseAddress { UnsafeMutableRawPointer(start).copyMemory(from: source, byteCount: bytes.count) }
+        used += bytes.count
+        return (UnsafePointer(start), CInt(bytes.count))
     }
 }

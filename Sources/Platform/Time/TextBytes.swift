@@ -36,7 +36,7 @@ extension TextByteSink {
     }
 }
 
-/// A short text written into memory on the stack; `string` makes it a String (which, up to 15 bytes, Swift
+/// A short text written into memory on the stack; `make` makes it a String (which, up to 15 bytes, Swift
 /// keeps inline, without allocating).
 struct ShortText: TextByteSink {
     static let capacity = 64
@@ -45,10 +45,15 @@ struct ShortText: TextByteSink {
 
     /// The String that `write` writes, at most `capacity` bytes of UTF-8.
     static func make(_ write: (inout ShortText) -> Void) -> String {
+        withBytes(write) { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// Calls `body` with the bytes that `write` writes (at most `capacity`), valid only during the call.
+    static func withBytes<Result>(_ write: (inout ShortText) -> Void, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { buffer in
             var text = ShortText(buffer: buffer)
             write(&text)
-            return String(decoding: UnsafeBufferPointer(rebasing: buffer[..<text.count]), as: UTF8.self)
+            return body(UnsafeBufferPointer(rebasing: buffer[..<text.count]))
         }
     }
 
