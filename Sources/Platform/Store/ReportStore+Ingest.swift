@@ -231,7 +231,7 @@ private let sqliteStatic = unsafeBitCast(OpaquePointer(bitPattern: 0), to: sqlit
 /// bound with `SQLITE_STATIC` from.
 ///
 /// Why: a text bound with `SQLITE_TRANSIENT` is copied by SQLite into memory it allocates for that one value and
-/// frees when the value is bound again, so 9 malloc/free pairs (with SQLite's allocation mutex) per row, about
+/// frees when the value is bound again, so up to 9 malloc/free pairs (with SQLite's allocation mutex) per row, about
 /// 5 % of the ingest (perf, 250k rows). A Swift String only promises its bytes inside `withUTF8`, so they can
 /// not be bound in place; here they are copied once into memory this writer owns. A full block is set aside,
 /// not reused or freed, until `removeAll`, so every text of a row stays where it was bound.
