@@ -27,6 +27,9 @@ let package = Package(
             dependencies: [
                 "CYaml",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                // SQLite's C API as GRDB itself imports it, for the ingest's per-row binding
+                // (ReportStore+Ingest.swift); the same system libsqlite3 that GRDB links.
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]
         ),
         .target(

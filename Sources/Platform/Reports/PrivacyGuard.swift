@@ -30,6 +30,8 @@ public enum PrivacyGuard {
 
     /// The kinds of personal data in `text`, in order of first appearance, each once.
     public static func findings(in text: String) -> [Finding] {
+        // Checked on the String's own bytes first: most texts are let through without copying them.
+        guard mayHoldFindings(text.utf8) else { return [] }
         var kinds: [Finding] = []
         for match in matches(in: Array(text.utf8)) where !kinds.contains(match.kind) {
             kinds.append(match.kind)
@@ -58,13 +60,7 @@ public enum PrivacyGuard {
 
     /// Every finding, left to right, not overlapping.
     static func matches(in bytes: [UInt8]) -> [Match] {
-        // Fast path: most notes have neither an '@' nor six digits.
-        var digits = 0
-        var at = false
-        for byte in bytes {
-            if isDigit(byte) { digits += 1 } else if byte == UInt8(ascii: "@") { at = true }
-        }
-        guard digits >= 6 || at else { return [] }
+        guard mayHoldFindings(bytes) else { return [] }
         var found: [Match] = []
         var index = 0
         while index < bytes.count {
@@ -82,6 +78,16 @@ public enum PrivacyGuard {
             index += 1
         }
         return found.sorted { $0.range.lowerBound < $1.range.lowerBound }
+    }
+
+    /// Fast path: every finding has an '@' or at least six digits, and most notes have neither.
+    private static func mayHoldFindings(_ bytes: some Sequence<UInt8>) -> Bool {
+        var digits = 0
+        var at = false
+        for byte in bytes {
+            if isDigit(byte) { digits += 1 } else if byte == UInt8(ascii: "@") { at = true }
+        }
+        return digits >= 6 || at
     }
 
     /// A run of digits with the separators people write in numbers, classified as a personnummer or a

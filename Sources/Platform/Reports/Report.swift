@@ -33,15 +33,56 @@ public struct Report: Sendable, Hashable {
 
     /// A stable 64-bit FNV-1a hash of what the report says (not where it came from), for telling a
     /// repeated row from a corrected one.
+    ///
+    /// The hashed bytes are, and must stay, the UTF-8 of `reporter`, `ref ?? ""`, `dateText`,
+    /// `time?.description ?? ""`, `area`, `indicator`, `String(value)`, `place ?? ""`, `lat.map { "\($0)" } ?? ""`,
+    /// `lon` likewise and `note ?? ""`, each followed by 0x1f: every stored report keeps its hash, and a change
+    /// would make every row read as a revision on its next ingest (`ReportContentHashTests` pins it). Dates,
+    /// times and the value are written straight into the hash rather than built as Strings first: this runs
+    /// for every row of an ingest.
     public var contentHash: Int64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for part in [reporter, ref ?? "", dateText, time?.description ?? "", area, indicator, String(value),
-                     place ?? "", lat.map { "\($0)" } ?? "", lon.map { "\($0)" } ?? "", note ?? ""] {
-            for byte in part.utf8 {
-                hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
-            }
-            hash = (hash ^ 0x1f) &* 0x100_0000_01b3  // unit separator between fields
-        }
-        return Int64(bitPattern: hash)
+        var hash = FNV1a()
+        hash.field(reporter)
+        hash.field(ref ?? "")
+        if precision == .week { hash.append(week.description) } else { date.write(to: &hash) }
+        hash.endField()
+        time?.write(to: &hash)
+        hash.endField()
+        hash.field(area)
+        hash.field(indicator)
+        hash.appendDecimal(value)
+        hash.endField()
+        hash.field(place ?? "")
+        // `write(to:)` is what string interpolation calls: these are the bytes of `"\(lat)"` (which, unlike
+        // `lat.description`, spells out a NaN's payload).
+        lat?.write(to: &hash)
+        hash.endField()
+        lon?.write(to: &hash)
+        hash.endField()
+        hash.field(note ?? "")
+        return Int64(bitPattern: hash.value)
+    }
+}
+
+/// The 64-bit FNV-1a hash of the bytes appended or written.
+private struct FNV1a: TextByteSink, TextOutputStream {
+    private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    mutating func append(_ byte: UInt8) {
+        value = (value ^ UInt64(byte)) &* 0x100_0000_01b3
+    }
+
+    mutating func write(_ text: String) {
+        append(text)
+    }
+
+    mutating func field(_ text: String) {
+        append(text)
+        endField()
+    }
+
+    /// The unit separator, after every field.
+    mutating func endField() {
+        append(0x1f)
     }
 }

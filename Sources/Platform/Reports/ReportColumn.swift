@@ -5,7 +5,23 @@ public enum ReportColumn: String, Sendable, CaseIterable {
     /// Columns every file must have.
     public static let required: [ReportColumn] = [.date, .reporter, .area, .indicator]
 
-    var index: Int { Self.allCases.firstIndex(of: self)! }
+    /// The column's position in `allCases`, and so in `RawReport.values`. A switch rather than a search of
+    /// `allCases`, which builds that array on every call: this is read for every column of every row.
+    var index: Int {
+        switch self {
+        case .date: 0
+        case .reporter: 1
+        case .area: 2
+        case .indicator: 3
+        case .value: 4
+        case .time: 5
+        case .place: 6
+        case .lat: 7
+        case .lon: 8
+        case .note: 9
+        case .id: 10
+        }
+    }
 }
 
 /// One row of a report file before it is checked: its line and the text of each column.
@@ -36,8 +52,13 @@ public struct RawReport: Sendable {
 extension String {
     /// Without leading and trailing spaces and tabs (cheaper than Foundation's trimming on the row path).
     public var trimmingSpaces: String {
-        guard let first = utf8.first, let last = utf8.last,
-              first == 32 || first == 9 || last == 32 || last == 9 else { return self }
+        // The ends are read from the contiguous bytes: `utf8.first` and `utf8.last` cost several times as much,
+        // and this runs for every field of every row an ingest checks.
+        let hasSpaceAtAnEnd = utf8.withContiguousStorageIfAvailable { bytes in
+            guard let first = bytes.first, let last = bytes.last else { return false }
+            return first == 32 || first == 9 || last == 32 || last == 9
+        }
+        guard hasSpaceAtAnEnd ?? true else { return self }
         return String(self.drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }.reversed())
     }
 }

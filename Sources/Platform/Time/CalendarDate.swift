@@ -35,11 +35,18 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
 
     /// Parses `YYYY-MM-DD`.
     public init?(iso text: some StringProtocol) {
-        let utf8 = Array(text.utf8)
-        guard utf8.count == 10, utf8[4] == UInt8(ascii: "-"), utf8[7] == UInt8(ascii: "-"),
-              let y = Self.number(utf8[0..<4]), let m = Self.number(utf8[5..<7]), let d = Self.number(utf8[8..<10])
-        else { return nil }
+        // Reads the bytes in place when the text has them contiguous (as Strings do): this runs for every row.
+        let parsed = text.utf8.withContiguousStorageIfAvailable(Self.parseISO)
+            ?? Array(text.utf8).withUnsafeBufferPointer(Self.parseISO)
+        guard let (y, m, d) = parsed else { return nil }
         self.init(year: y, month: m, day: d)
+    }
+
+    private static func parseISO(_ utf8: UnsafeBufferPointer<UInt8>) -> (Int, Int, Int)? {
+        guard utf8.count == 10, utf8[4] == UInt8(ascii: "-"), utf8[7] == UInt8(ascii: "-"),
+              let y = number(utf8[0..<4]), let m = number(utf8[5..<7]), let d = number(utf8[8..<10])
+        else { return nil }
+        return (y, m, d)
     }
 
     /// Today in `timeZone`.
@@ -85,7 +92,16 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
 
     /// `2026-11-24`.
     public var description: String {
-        Self.pad(year, 4) + "-" + Self.pad(month, 2) + "-" + Self.pad(day, 2)
+        ShortText.make { write(to: &$0) }
+    }
+
+    /// Writes `description` (the year padded to 4 digits, month and day to 2, as `pad` does).
+    func write(to text: inout some TextByteSink) {
+        text.appendDecimal(year, width: 4)
+        text.append(UInt8(ascii: "-"))
+        text.appendDecimal(month, width: 2)
+        text.append(UInt8(ascii: "-"))
+        text.appendDecimal(day, width: 2)
     }
 
     public static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool {
@@ -110,7 +126,7 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
     }
 
     /// Decimal digits only, no sign.
-    static func number(_ bytes: ArraySlice<UInt8>) -> Int? {
+    static func number(_ bytes: some Collection<UInt8>) -> Int? {
         var value = 0
         for byte in bytes {
             guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }

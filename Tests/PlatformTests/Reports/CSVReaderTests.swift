@@ -58,4 +58,14 @@ struct CSVReaderTests {
         }
         #expect(error.description == "line 2: the file is not UTF-8 (save it as 'CSV UTF-8')")
     }
+
+    /// A bad byte after a quoted newline is reported on the line it is on; fields around it may be valid UTF-8.
+    @Test func badUTF8IsReportedOnItsOwnLine() throws {
+        let bytes = Array("a,b,c\nSöder,\"rad 1\nrad 2\",".utf8) + [0x53, 0xF6] + Array("\n".utf8)
+        for chunkSize in [1, 5, 1 << 20] {
+            let error = try #require(throws: CSVReader.Failure.self) { _ = try records(bytes, chunkSize: chunkSize) }
+            #expect(error.description == "line 3: the file is not UTF-8 (save it as 'CSV UTF-8')")
+        }
+        try expectRecords("a,b,c\nSöder,\"å\nä\",ö💡\n", [(1, ["a", "b", "c"]), (2, ["Söder", "å\nä", "ö💡"])])
+    }
 }
