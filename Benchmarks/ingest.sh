@@ -32,35 +32,7 @@ INTENSITY=${BENCH_INTENSITY:-290}
 KOMMUN=lysekil
 RUNS=${BENCH_RUNS:-3}
 
-log() { printf '%s\n' "$*" >&2; }
-
-# --- tools -------------------------------------------------------------------------------------------
-if [[ ! -x /usr/bin/time ]]; then
-    log "installing GNU time (Debian package 'time')"
-    if ! apt-get install -y -qq time >/dev/null 2>&1; then
-        apt-get update -qq >/dev/null
-        apt-get install -y -qq time >/dev/null
-    fi
-fi
-command -v sqlite3 >/dev/null || { log "sqlite3 CLI is missing (apt-get install sqlite3)"; exit 1; }
-
-# What is measured: the commit, and whether Sources differ from it, when the binary is built.
-COMMIT="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet HEAD -- Sources Package.swift 2>/dev/null || echo ' with uncommitted changes in Sources')"
-
-if [[ -n "${BENCH_BIN:-}" ]]; then
-    BIN=$BENCH_BIN
-    [[ -x $BIN ]] || { log "BENCH_BIN=$BIN is not an executable"; exit 1; }
-else
-    log "building platform-cli (release, --scratch-path .build-bench)"
-    swift build -c release --scratch-path .build-bench --product platform-cli >&2
-    BIN="$ROOT/.build-bench/release/platform-cli"
-fi
-
-WORK=$(mktemp -d "${TMPDIR:-/tmp}/ingest-bench.XXXXXX")
-cleanup() {
-    if [[ "${BENCH_KEEP:-0}" == 1 ]]; then log "kept $WORK"; else rm -rf "$WORK"; fi
-}
-trap cleanup EXIT
+. "$ROOT/Benchmarks/common.sh" ingest-bench
 
 # timed OUTFILE CMD...: runs CMD under /usr/bin/time; leaves "seconds kilobytes" in OUTFILE.
 timed() {

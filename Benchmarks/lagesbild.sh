@@ -50,36 +50,7 @@ WEEK_END=2026-11-15
 LAST_YEAR_START=2025-11-10
 LAST_YEAR_END=2025-11-16
 
-log() { printf '%s\n' "$*" >&2; }
-
-# --- tools -------------------------------------------------------------------------------------------
-if [[ ! -x /usr/bin/time ]]; then
-    log "installing GNU time (Debian package 'time')"
-    if ! apt-get install -y -qq time >/dev/null 2>&1; then
-        apt-get update -qq >/dev/null
-        apt-get install -y -qq time >/dev/null
-    fi
-fi
-command -v sqlite3 >/dev/null || { log "sqlite3 CLI is missing (apt-get install sqlite3)"; exit 1; }
-
-# What is measured: the commit, and whether Sources differ from it, when the binary is built.
-# (Untracked files count too: SwiftPM compiles every file under Sources.)
-COMMIT="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)$([[ -z $(git status --porcelain -- Sources Package.swift 2>/dev/null) ]] || echo ' with uncommitted or untracked changes in Sources')"
-
-if [[ -n "${BENCH_BIN:-}" ]]; then
-    BIN=$BENCH_BIN
-    [[ -x $BIN ]] || { log "BENCH_BIN=$BIN is not an executable"; exit 1; }
-else
-    log "building platform-cli (release, --scratch-path .build-bench)"
-    swift build -c release --scratch-path .build-bench --product platform-cli >&2
-    BIN="$ROOT/.build-bench/release/platform-cli"
-fi
-
-WORK=$(mktemp -d "${TMPDIR:-/tmp}/lagesbild-bench.XXXXXX")
-cleanup() {
-    if [[ "${BENCH_KEEP:-0}" == 1 ]]; then log "kept $WORK"; else rm -rf "$WORK"; fi
-}
-trap cleanup EXIT
+. "$ROOT/Benchmarks/common.sh" lagesbild-bench
 
 MUNI="$WORK/municipalities"
 STORE="$WORK/store.sqlite"
