@@ -18,6 +18,7 @@ struct InsatsCommand: ParsableCommand {
 
         @OptionGroup var catalogOptions: CatalogOptions
         @OptionGroup var storeOptions: StoreOptions
+        @OptionGroup var languageOption: LanguageOption
 
         func config() throws -> KommunConfig { try catalogOptions.kommun(kommun) }
 
@@ -25,7 +26,7 @@ struct InsatsCommand: ParsableCommand {
 
         /// `day`, or today in the kommun's time zone.
         func day(_ day: CalendarDate?, _ config: KommunConfig) -> CalendarDate {
-            day ?? CalendarDate.today(in: TimeZone(identifier: config.kommun.timeZone) ?? .current)
+            day ?? Now.today(for: config)
         }
     }
 
@@ -93,7 +94,7 @@ struct InsatsCommand: ParsableCommand {
             let config = try target.config()
             let day = target.day(on, config)
             try target.store().followUp(id, body: by, on: day, outcome: result, comment: comment, config: config)
-            print("\(id) followed up by \(config.partyName(by)) on \(day): \(result.swedish)")
+            print("\(id) followed up by \(config.partyName(by)) on \(day): \(result.label(target.languageOption.resolved(for: config)))")
         }
     }
 
@@ -139,7 +140,8 @@ struct InsatsCommand: ParsableCommand {
                 throw ValidationError("\(config.id) has no intervention '\(id)'")
             }
             let (item, events) = try store.intervention(id, kommun: config.id)
-            print(InterventionText.render(item, events: events, config: config), terminator: "")
+            print(InterventionText.render(item, events: events, config: config, language: target.languageOption.resolved(for: config)),
+                  terminator: "")
         }
     }
 

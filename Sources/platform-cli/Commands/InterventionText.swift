@@ -1,20 +1,29 @@
 import Platform
 
-/// One intervention and its history as text, for `insats show`.
+/// One intervention and its history as text, for `insats show`, in the kommun's language or `--lang`.
 enum InterventionText {
-    static func render(_ item: Intervention, events: [InterventionEvent], config: KommunConfig) -> String {
-        var lines = ["\(item.id)  \(item.title)", "status: \(item.status.rawValue)"]
-        lines.append("areas: " + (item.areas.isEmpty ? "(hela kommunen)" : item.areas.joined(separator: ", ")))
-        if !item.indicators.isEmpty { lines.append("indicators: " + item.indicators.joined(separator: ", ")) }
-        if let period = item.lagesbildPeriod { lines.append("from lägesbild: \(period)") }
-        if let owner = item.owner { lines.append("owner: \(config.partyName(owner))") }
-        if let start = item.start { lines.append("start: \(start)" + (item.plannedEnd.map { ", planned end: \($0)" } ?? "")) }
-        if let ended = item.endedOn { lines.append("ended: \(ended)") }
-        if let source = item.source { lines.append("source: \(source)") }
-        lines.append("history:")
+    static func render(_ item: Intervention, events: [InterventionEvent], config: KommunConfig, language: Language) -> String {
+        func t(_ sv: String, _ en: String) -> String { language.pick(sv, en) }
+        let status = switch item.status {
+        case .proposed: t("föreslagen", "proposed")
+        case .decided: t("beslutad", "decided")
+        case .ended: t("avslutad", "ended")
+        }
+        var lines = ["\(item.id)  \(item.title)", t("status", "status") + ": \(status)"]
+        lines.append(t("områden", "areas") + ": "
+            + (item.areas.isEmpty ? t("(hela kommunen)", "(the whole kommun)") : item.areas.joined(separator: ", ")))
+        if !item.indicators.isEmpty { lines.append(t("indikatorer", "indicators") + ": " + item.indicators.joined(separator: ", ")) }
+        if let period = item.lagesbildPeriod { lines.append(t("från lägesbild", "from lägesbild") + ": \(period)") }
+        if let owner = item.owner { lines.append(t("ansvarig", "owner") + ": \(config.partyName(owner))") }
+        if let start = item.start {
+            lines.append(t("start", "start") + ": \(start)" + (item.plannedEnd.map { t(", planerat slut: ", ", planned end: ") + "\($0)" } ?? ""))
+        }
+        if let ended = item.endedOn { lines.append(t("avslutad", "ended") + ": \(ended)") }
+        if let source = item.source { lines.append(t("källa", "source") + ": \(source)") }
+        lines.append(t("historik", "history") + ":")
         for event in events {
             var line = "  \(event.date)  \(event.kind.rawValue)  \(config.partyName(event.body))"
-            if let outcome = event.outcome { line += ": \(outcome.swedish)" }
+            if let outcome = event.outcome { line += ": \(outcome.label(language))" }
             if let comment = event.comment { line += " – \(comment)" }
             lines.append(line)
         }
