@@ -41,8 +41,12 @@ public struct LagesbildCompiler {
         let activity = try store?.reporterActivity(kommun: kommun, from: period.start, to: period.end) ?? []
         let texts = try store?.notes(kommun: kommun, from: recent[0].start, to: period.end) ?? []
         let escalations = try store?.escalations(kommun: kommun) ?? []
-        let deadline = ReportingDeadline(period: period, config: config, escalations: escalations)
-        let upcoming = MeetingPlanner(config: config, escalations: escalations).meetings(from: period.next.start, to: period.next.end)
+        // One planning pass serves the follow-ups due (90 days back), the deadline and the next period.
+        let planned = MeetingPlanner(config: config, escalations: escalations)
+            .meetings(from: period.start.adding(days: -90),
+                      to: max(period.next.end, period.end.adding(days: ReportingDeadline.lookAheadDays + 1)))
+        let deadline = ReportingDeadline(period: period, config: config, meetings: planned)
+        let upcoming = planned.filter { period.next.contains($0.date) }
         let areas = Self.flatten(config.areas)
         let names = Names(config: config, language: language)
 
@@ -137,7 +141,7 @@ public struct LagesbildCompiler {
                       indicatorName: names.indicator($0.indicator), place: $0.place, text: $0.note)
             },
             upcoming: upcoming,
-            interventions: try interventions(period: period, upcoming: upcoming, names: names),
+            interventions: try interventions(period: period, meetings: planned.filter { $0.date <= period.next.end }, names: names),
             distribution: distribution(language),
             methods: Self.methods(language, rules: config.lagesbild.status))
     }
@@ -274,10 +278,9 @@ public struct LagesbildCompiler {
     }
 
     /// The period's interventions and the current priorities, from the store.
-    private func interventions(period: Period, upcoming: [Meeting], names: Names) throws -> Lagesbild.Interventions {
+    private func interventions(period: Period, meetings: [Meeting], names: Names) throws -> Lagesbild.Interventions {
         guard let store else { return .init(proposed: [], underWay: [], followUpsDue: [], priorities: nil) }
         let all = try store.interventions(kommun: config.id)
-        let meetings = MeetingPlanner(config: config).meetings(from: period.start.adding(days: -90), to: period.end) + upcoming
         let due = try store.followUpsDue(kommun: config.id, by: period.end, meetings: meetings)
         func item(_ intervention: Intervention) -> Lagesbild.InterventionItem {
             .init(id: intervention.id, title: intervention.title, status: intervention.status.rawValue,

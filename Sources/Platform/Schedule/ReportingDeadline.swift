@@ -9,13 +9,23 @@ public struct ReportingDeadline: Sendable, Hashable {
     /// The meeting the reports are due for, when there is one.
     public var meeting: Meeting?
 
+    /// How far after a period its reading meeting is looked for.
+    public static let lookAheadDays = 100
+
     /// The deadline for `period` in `config`'s kommun.
     public init(period: Period, config: KommunConfig, escalations: [DeclaredEscalation] = []) {
+        let after = period.end.adding(days: 1)
+        self.init(period: period, config: config,
+                  meetings: MeetingPlanner(config: config, escalations: escalations)
+                      .meetings(from: after, to: after.adding(days: Self.lookAheadDays)))
+    }
+
+    /// The deadline for `period`, from meetings already planned (those after the period count).
+    public init(period: Period, config: KommunConfig, meetings: [Meeting]) {
         let reader = [config.lagesbild.readBy, config.lagesbild.compiledBy].compactMap { $0 }
             .first { id in config.organisation.body(id)?.cadence != nil }
         let after = period.end.adding(days: 1)
-        if let reader, let next = MeetingPlanner(config: config, escalations: escalations)
-            .meetings(from: after, to: after.adding(days: 100)).first(where: { $0.source == reader }) {
+        if let reader, let next = meetings.first(where: { $0.source == reader && $0.date >= after }) {
             date = next.date
             time = next.start ?? TimeOfDay(hour: 9, minute: 0)
             meeting = next

@@ -32,10 +32,10 @@ struct Plan: ParsableCommand {
         }
         print("\(config.kommun.name), mandatperiod \(period)")
         var uncovered = 0
+        let planned = planner.meetings(from: period.start, to: period.end)
         for activity in rotating {
             // Safety meetings that follow walks are scheduled by them; described follow-ups are left out.
-            let meetings = planner.meetings(from: period.start, to: period.end)
-                .filter { $0.source == activity.id && $0.kind == activity.kind.rawValue }
+            let meetings = planned.filter { $0.source == activity.id && $0.kind == activity.kind.rawValue }
             print("\n\(activity.name) (\(meetings.count))")
             print(TextTable.render(header: ["datum", "ort"], rows: meetings.map { [$0.date.description, $0.location ?? "–"] }), terminator: "")
             let areas = config.allAreas.filter { $0.kind == activity.rotation!.over }
