@@ -7,7 +7,7 @@ enum Now {
     static let date: Date = {
         guard let text = ProcessInfo.processInfo.environment["PLATFORM_NOW"] else { return Date() }
         guard let date = ISO8601DateFormatter().date(from: text) else {
-            FileHandle.standardError.write(Data("warning: PLATFORM_NOW '\(text)' is not ISO 8601 (2026-11-24T12:00:00Z); using the real time\n".utf8))
+            Output.error("warning: PLATFORM_NOW '\(text)' is not ISO 8601 (2026-11-24T12:00:00Z); using the real time")
             return Date()
         }
         return date

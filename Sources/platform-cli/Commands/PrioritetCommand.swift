@@ -69,7 +69,7 @@ struct PrioritetCommand: ParsableCommand {
         func run() throws {
             let config = try catalogOptions.kommun(kommun)
             let period = try PrioritetCommand.period(period, config: config)
-            let day = on ?? CalendarDate.today(in: TimeZone(identifier: config.kommun.timeZone) ?? .current)
+            let day = on ?? Now.today(for: config)
             let ids = InsatsCommand.ids(areas)
             try ReportStore(path: storeOptions.resolvedPath).decidePriorities(kommun: config, period: period, areas: ids, decidedBy: by, on: day)
             print("\(config.id) \(period): \(ids.joined(separator: ", ")) decided by \(config.partyName(by)) on \(day)")

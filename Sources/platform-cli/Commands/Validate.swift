@@ -34,10 +34,10 @@ struct Validate: ParsableCommand {
                 continue
             }
             errors += file.diagnostics.filter { $0.severity == .error }.count
-            FileHandle.standardError.write(Data((file.renderedDiagnostics + "\n").utf8))
+            Output.error(file.renderedDiagnostics)
         }
         let clashes = Self.duplicateIDs(in: files)
-        for clash in clashes { FileHandle.standardError.write(Data((clash.headline + "\n").utf8)) }
+        for clash in clashes { Output.error(clash.headline) }
         errors += clashes.count
         let invalid = files.filter { !$0.isValid }.count
         print("\(files.count) file\(files.count == 1 ? "" : "s") checked: \(files.count - invalid) valid, \(invalid) with errors (\(errors) error\(errors == 1 ? "" : "s"))")
