@@ -6,7 +6,7 @@ import Platform
 enum Now {
     static let date: Date = {
         guard let text = ProcessInfo.processInfo.environment["PLATFORM_NOW"] else { return Date() }
-        guard let date = ISO8601DateFormatter().date(from: text) else {
+        guard let date = Timestamp.date(text) else {
             Output.error("warning: PLATFORM_NOW '\(text)' is not ISO 8601 (2026-11-24T12:00:00Z); using the real time")
             return Date()
         }

@@ -17,7 +17,7 @@ extension ReportStore {
             }
             try db.execute(sql: """
                 INSERT INTO escalations (kommun, escalation, from_date, note, declared_at) VALUES (?, ?, ?, ?, ?)
-                """, arguments: [kommun, escalation, from.description, note, ISO8601DateFormatter().string(from: now)])
+                """, arguments: [kommun, escalation, from.description, note, Timestamp.text(now)])
             return .commit
         }
     }
@@ -35,7 +35,7 @@ extension ReportStore {
                 throw EscalationError(description: "\(escalation) was declared from \(from); it cannot end on \(day)")
             }
             try db.execute(sql: "UPDATE escalations SET until_date = ?, ended_at = ? WHERE id = ?",
-                           arguments: [day.description, ISO8601DateFormatter().string(from: now), row[0] as Int64])
+                           arguments: [day.description, Timestamp.text(now), row[0] as Int64])
             return .commit
         }
     }

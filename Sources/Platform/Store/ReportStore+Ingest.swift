@@ -36,7 +36,7 @@ extension ReportStore {
     public func ingest(_ reader: ReportFileReader, config: KommunConfig, validator: ReportValidator,
                        options: IngestOptions, now: Date = Date()) throws -> IngestOutcome {
         var outcome = IngestOutcome(file: reader.file)
-        let timestamp = ISO8601DateFormatter().string(from: now)
+        let timestamp = Timestamp.text(now)
         let kommun = config.id
         let version = config.checklist.version
         try queue.inTransaction(.immediate) { db in

@@ -170,7 +170,7 @@ extension ReportStore {
             INSERT INTO intervention_events (kommun, intervention, kind, date, body, outcome, comment, recorded_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """, arguments: [kommun, id, kind.rawValue, date.description, body, outcome?.rawValue, comment,
-                             ISO8601DateFormatter().string(from: now)])
+                             Timestamp.text(now)])
     }
 
     private static func intervention(_ id: String, kommun: String, db: Database) throws -> Intervention {

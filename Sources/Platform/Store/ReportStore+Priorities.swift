@@ -25,7 +25,7 @@ extension ReportStore {
             try db.execute(sql: """
                 INSERT INTO priorities (kommun, period, areas, decided_by, decided_on, recorded_at) VALUES (?, ?, ?, ?, ?, ?)
                 """, arguments: [config.id, period.description, areas.joined(separator: ","), decidedBy, day.description,
-                                 ISO8601DateFormatter().string(from: now)])
+                                 Timestamp.text(now)])
             return .commit
         }
     }
