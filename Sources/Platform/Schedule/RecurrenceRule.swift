@@ -71,7 +71,9 @@ public struct RecurrenceRule: Sendable, Hashable {
     public func dates(start: CalendarDate, in range: ClosedRange<CalendarDate>) -> [CalendarDate] {
         var result: [CalendarDate] = []
         var produced = 0
-        var step = 0
+        // Without COUNT nothing before the range matters: start at the last period on the rule's interval
+        // that begins before it (a rule from 2000 need not walk 26 years of months for one week).
+        var step = count == nil ? Swift.max(0, periods(from: start, to: range.lowerBound) / interval * interval) : 0
         let last = Swift.min(range.upperBound, until ?? range.upperBound)
         while true {
             guard let periodStart = periodStart(start: start, step: step), periodStart <= last else { break }
@@ -91,6 +93,16 @@ public struct RecurrenceRule: Sendable, Hashable {
             step += interval
         }
         return result
+    }
+
+    /// How many whole periods lie between the one holding `start` and the one holding `date`.
+    private func periods(from start: CalendarDate, to date: CalendarDate) -> Int {
+        switch frequency {
+        case .daily: return date.dayNumber - start.dayNumber
+        case .weekly: return ((date.dayNumber - date.isoWeekday) - (start.dayNumber - start.isoWeekday)) / 7
+        case .monthly: return (date.year * 12 + date.month) - (start.year * 12 + start.month)
+        case .yearly: return date.year - start.year
+        }
     }
 
     /// The first day of the `step`-th period after the one holding `start`.

@@ -83,6 +83,23 @@ struct ScheduleTests {
         #expect(throws: RecurrenceRule.ParseError.self) { try RecurrenceRule(parsing: "FREQ=DAILY;BYHOUR=9") }
     }
 
+    /// A rule without COUNT starts at the range rather than at its DTSTART: the dates must be those the walk
+    /// from DTSTART gives.
+    @Test func rrulesSkipToTheRangeAsIfWalkedFromTheirStart() throws {
+        let start = CalendarDate(iso: "2000-01-03")!
+        let rules = ["FREQ=MONTHLY;BYDAY=1TU", "FREQ=WEEKLY;INTERVAL=3;BYDAY=MO,TH", "FREQ=DAILY;INTERVAL=9",
+                     "FREQ=MONTHLY;INTERVAL=5;BYMONTHDAY=-1", "FREQ=YEARLY;INTERVAL=4;BYMONTH=2;BYMONTHDAY=29",
+                     "FREQ=WEEKLY;INTERVAL=2;BYMONTH=1,7", "FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1"]
+        for text in rules {
+            let rule = try RecurrenceRule(parsing: text)
+            for (from, to) in [("2026-11-09", "2026-11-15"), ("2024-02-26", "2024-03-04"), ("2027-12-27", "2029-01-07")] {
+                let range = CalendarDate(iso: from)!...CalendarDate(iso: to)!
+                let walked = rule.dates(start: start, in: start...range.upperBound).filter { range.contains($0) }
+                #expect(rule.dates(start: start, in: range) == walked, "\(text) in \(from)...\(to)")
+            }
+        }
+    }
+
     @Test func summerAndWinterTimeShowInTheOffsets() {
         let list = MeetingListText(title: "", meetings: [], timeZone: TimeZone(identifier: "Europe/Stockholm")!, language: .sv)
         let nine = TimeOfDay(hour: 9, minute: 0)
