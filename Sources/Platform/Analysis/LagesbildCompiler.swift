@@ -50,41 +50,39 @@ public struct LagesbildCompiler {
         let areas = Self.flatten(config.areas)
         let names = Names(config: config, language: language)
 
-        // Sum, highest value and rows per period, area and indicator.
-        var buckets: [Period: [Key: Bucket]] = [:]
-        for cell in daily {
-            let bucket = Period(containing: cell.date, kind: period.kind)
-            let key = Key(area: cell.area, indicator: cell.indicator)
-            let old = buckets[bucket]?[key] ?? Bucket(sum: 0, max: Int.min, rows: 0)
-            buckets[bucket, default: [:]][key] = Bucket(sum: old.sum + cell.sum, max: Swift.max(old.max, cell.max), rows: old.rows + cell.rows)
-        }
-        /// A count's sum, or a level's highest answer (the scale's lowest when nobody answered).
-        func value(_ key: Key, _ indicator: Indicator, in period: Period) -> Double {
-            guard let entry = buckets[period]?[key] else {
-                return indicator.measure == .level ? Double(indicator.scale?.min ?? 0) : 0
-            }
-            return Double(indicator.measure == .count ? entry.sum : entry.max)
+        // Sum, highest value and rows per period, area and indicator, by position.
+        let indicators = config.checklist.indicators
+        var grid = CellGrid(periods: trend.contains(lastYear) ? trend : trend + [lastYear],
+                            areas: areas.map(\.0.id), indicators: indicators.map(\.id))
+        for cell in daily { grid.add(cell) }
+        let isCount = indicators.map { $0.measure == .count }
+        /// What a level shows when nobody answered: the scale's lowest; counts show 0.
+        let floors = indicators.map { $0.measure == .level ? Double($0.scale?.min ?? 0) : 0 }
+        /// A count's sum, or a level's highest answer.
+        func value(_ area: Int, _ indicator: Int, _ period: Int) -> Double {
+            guard let entry = grid.bucket(period: period, area: area, indicator: indicator) else { return floors[indicator] }
+            return Double(isCount[indicator] ? entry.sum : entry.max)
         }
         /// The indicator over all areas: counts summed, levels' highest.
-        func total(_ indicator: Indicator, in period: Period) -> Double {
-            let values = areas.map { value(Key(area: $0.0.id, indicator: indicator.id), indicator, in: period) }
-            return indicator.measure == .count ? values.reduce(0, +) : (values.max() ?? 0)
+        func total(_ indicator: Int, _ period: Int) -> Double {
+            let values = areas.indices.map { value($0, indicator, period) }
+            return isCount[indicator] ? values.reduce(0, +) : (values.max() ?? 0)
         }
+        let current = grid.index(of: period), previous = grid.index(of: period.previous)
+        let lastYearIndex = grid.index(of: lastYear), baselineIndices = baseline.map(grid.index(of:))
 
         var cells: [Lagesbild.Cell] = []
-        for (area, _, _) in areas {
-            for indicator in config.checklist.indicators {
-                let key = Key(area: area.id, indicator: indicator.id)
-                let current = value(key, indicator, in: period)
-                let history = baseline.map { value(key, indicator, in: $0) }
+        for (a, (area, _, _)) in areas.enumerated() {
+            for (i, indicator) in indicators.enumerated() {
+                let shown = value(a, i, current)
+                let history = baselineIndices.map { value(a, i, $0) }
                 let mean = Self.rounded(history.reduce(0, +) / Double(history.count))
-                let floor = indicator.measure == .level ? Double(indicator.scale?.min ?? 0) : 0
-                let status = Self.status(current, baseline: mean, indicator: indicator, rules: config.lagesbild.status)
+                let status = Self.status(shown, baseline: mean, indicator: indicator, rules: config.lagesbild.status)
                 cells.append(Lagesbild.Cell(
-                    area: area.id, areaName: area.name, indicator: indicator.id, indicatorName: indicator.name.text(language), value: current, previous: value(key, indicator, in: period.previous),
-                    lastYear: value(key, indicator, in: lastYear), baseline: mean, change: Self.rounded(current - mean),
-                    status: status, statusLabel: status.label(language),
-                    isNew: current > floor && history.allSatisfy { $0 == floor }))
+                    area: area.id, areaName: area.name, indicator: indicator.id, indicatorName: indicator.name.text(language),
+                    value: shown, previous: value(a, i, previous), lastYear: value(a, i, lastYearIndex), baseline: mean,
+                    change: Self.rounded(shown - mean), status: status, statusLabel: status.label(language),
+                    isNew: shown > floors[i] && history.allSatisfy { $0 == floors[i] }))
             }
         }
 
@@ -120,18 +118,16 @@ public struct LagesbildCompiler {
             cells: cells,
             highlights: highlights,
             hotspots: hotspots(cells),
-            recurringPlaces: recurringPlaces(recent: recent, buckets: buckets, texts: texts, names: names),
+            recurringPlaces: recurringPlaces(recent: recent, grid: grid, areas: areas.map(\.0), texts: texts, names: names),
             areaScores: scores,
-            indicatorTotals: config.checklist.indicators.map { indicator in
-                .init(indicator: indicator.id, indicatorName: indicator.name.text(language), value: total(indicator, in: period), previous: total(indicator, in: period.previous),
-                      lastYear: total(indicator, in: lastYear),
-                      baseline: Self.rounded(baseline.reduce(0) { $0 + total(indicator, in: $1) } / Double(baseline.count)))
+            indicatorTotals: indicators.enumerated().map { i, indicator in
+                .init(indicator: indicator.id, indicatorName: indicator.name.text(language), value: total(i, current),
+                      previous: total(i, previous), lastYear: total(i, lastYearIndex),
+                      baseline: Self.rounded(baselineIndices.reduce(0) { $0 + total(i, $1) } / Double(baseline.count)))
             },
-            history: .init(periods: trend.map(\.description), areas: areas.map { area, _, _ in
-                .init(area: area.id, areaName: area.name, values: trend.map { period in
-                    config.checklist.indicators.filter { $0.measure == .count }.reduce(0) { sum, indicator in
-                        sum + value(Key(area: area.id, indicator: indicator.id), indicator, in: period)
-                    }
+            history: .init(periods: trend.map(\.description), areas: areas.enumerated().map { a, area in
+                .init(area: area.0.id, areaName: area.0.name, values: trend.indices.map { p in
+                    indicators.indices.reduce(0) { sum, i in isCount[i] ? sum + value(a, i, p) : sum }
                 })
             }),
             completeness: completeness,
@@ -146,11 +142,6 @@ public struct LagesbildCompiler {
             methods: Self.methods(language, rules: config.lagesbild.status))
     }
 
-    private struct Key: Hashable {
-        var area: String
-        var indicator: String
-    }
-
     /// Display names by id, for ids that may come from the store.
     private struct Names {
         let areas: [String: String]
@@ -163,12 +154,6 @@ public struct LagesbildCompiler {
 
         func area(_ id: String) -> String { areas[id] ?? id }
         func indicator(_ id: String) -> String { indicators[id] ?? id }
-    }
-
-    private struct Bucket {
-        var sum: Int
-        var max: Int
-        var rows: Int
     }
 
     /// Areas depth first, with their parent and depth.
@@ -209,16 +194,20 @@ public struct LagesbildCompiler {
 
     /// The same indicator reported at the same place (an area of kind place, or a place text within an
     /// area) in at least three of the last four periods.
-    private func recurringPlaces(recent: [Period], buckets: [Period: [Key: Bucket]],
+    private func recurringPlaces(recent: [Period], grid: CellGrid, areas: [Area],
                                  texts: [ReportStore.NoteRow], names: Names) -> [Lagesbild.RecurringPlace] {
         struct PlaceKey: Hashable { var area: String; var place: String?; var indicator: String }
         var seen: [PlaceKey: (periods: Set<Period>, reports: Int)] = [:]
-        let places = Set(config.allAreas.filter { $0.kind == .place }.map(\.id))
+        let indicators = config.checklist.indicators
         for period in recent {
-            for (key, entry) in buckets[period] ?? [:] where places.contains(key.area) && entry.sum > 0 {
-                let placeKey = PlaceKey(area: key.area, place: nil, indicator: key.indicator)
-                seen[placeKey, default: ([], 0)].periods.insert(period)
-                seen[placeKey]!.reports += entry.rows
+            let p = grid.index(of: period)
+            for (a, area) in areas.enumerated() where area.kind == .place {
+                for i in indicators.indices {
+                    guard let entry = grid.bucket(period: p, area: a, indicator: i), entry.sum > 0 else { continue }
+                    let placeKey = PlaceKey(area: area.id, place: nil, indicator: indicators[i].id)
+                    seen[placeKey, default: ([], 0)].periods.insert(period)
+                    seen[placeKey]!.reports += entry.rows
+                }
             }
         }
         let kind = recent[0].kind
@@ -257,11 +246,10 @@ public struct LagesbildCompiler {
     private func completeness(_ activity: [ReportStore.ReporterActivity], deadline: ReportingDeadline) -> Lagesbild.Completeness {
         let byReporter = Dictionary(activity.map { ($0.reporter, $0) }, uniquingKeysWith: { a, _ in a })
         let due = deadline.instant(in: TimeZone(identifier: config.kommun.timeZone) ?? .current)
-        let parser = ISO8601DateFormatter()
         let reporters = config.reporters.map { reporter in
             let stored = byReporter[reporter.organisation]
             let timeliness: Lagesbild.Timeliness
-            if let first = stored.flatMap({ parser.date(from: $0.firstIngestedAt) }) {
+            if let first = stored.flatMap({ Timestamp.date($0.firstIngestedAt) }) {
                 timeliness = first <= due ? .onTime : .late
             } else {
                 timeliness = now < due ? .pending : .missing
