@@ -4,6 +4,7 @@ import Platform
 
 struct Due: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "due",
         abstract: "What reports are due for a period, and which are late or missing.",
         discussion: """
             Reports are due at the start of the first meeting after the period of the body that reads the \

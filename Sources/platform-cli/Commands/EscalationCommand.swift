@@ -33,7 +33,7 @@ struct EscalationCommand: ParsableCommand {
     }
 
     struct Declare: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Declare the escalation in force from a date.")
+        static let configuration = CommandConfiguration(commandName: "declare", abstract: "Declare the escalation in force from a date.")
 
         @OptionGroup var target: Target
 
@@ -56,7 +56,7 @@ struct EscalationCommand: ParsableCommand {
     }
 
     struct End: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "End the escalation; the given day is its last.")
+        static let configuration = CommandConfiguration(commandName: "end", abstract: "End the escalation; the given day is its last.")
 
         @OptionGroup var target: Target
 
@@ -72,7 +72,7 @@ struct EscalationCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the escalations declared for a kommun.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List the escalations declared for a kommun.")
 
         @Argument(help: "The kommun's id.")
         var kommun: String

@@ -3,6 +3,7 @@ import Platform
 
 struct Exporters: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "exporters",
         abstract: "List the lägesbild formats: built-ins, templates and external programs.",
         discussion: """
             Templates are Mustache files in the templates folder (template:NAME); external exporters are \

@@ -4,6 +4,7 @@ import Platform
 
 struct Ingest: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "ingest",
         abstract: "Check report files against a kommun's file and store them.",
         discussion: """
             Each file (CSV with comma or semicolon, JSON array or JSON Lines; see docs/reports.md) is checked \

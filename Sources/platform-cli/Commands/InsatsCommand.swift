@@ -36,7 +36,7 @@ struct InsatsCommand: ParsableCommand {
     }
 
     struct Propose: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Propose an intervention; prints its id.")
+        static let configuration = CommandConfiguration(commandName: "propose", abstract: "Propose an intervention; prints its id.")
 
         @OptionGroup var target: Target
         @Option(help: "What is to be done.") var title: String
@@ -55,7 +55,7 @@ struct InsatsCommand: ParsableCommand {
     }
 
     struct Decide: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Record the decision to carry out a proposed intervention.")
+        static let configuration = CommandConfiguration(commandName: "decide", abstract: "Record the decision to carry out a proposed intervention.")
 
         @OptionGroup var target: Target
         @Argument(help: "The intervention's id, e.g. I-2026-001.") var id: String
@@ -99,7 +99,7 @@ struct InsatsCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List a kommun's interventions.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List a kommun's interventions.")
 
         @OptionGroup var target: Target
         @Option(name: .customLong("active-on"), help: "Only those under way on this day.") var activeOn: CalendarDate?
@@ -129,7 +129,7 @@ struct InsatsCommand: ParsableCommand {
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show one intervention and its history.")
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "Show one intervention and its history.")
 
         @OptionGroup var target: Target
         @Argument(help: "The intervention's id.") var id: String
@@ -147,6 +147,7 @@ struct InsatsCommand: ParsableCommand {
 
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "import",
             abstract: "Import interventions from a YAML or CSV file; a file with any bad row changes nothing.")
 
         @OptionGroup var target: Target

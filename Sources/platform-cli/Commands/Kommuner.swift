@@ -3,6 +3,7 @@ import Platform
 
 struct Kommuner: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "kommuner",
         abstract: "List the kommuner in the municipalities folder, with name and file."
     )
 

@@ -6,6 +6,7 @@ extension OrgChartFormat: ExpressibleByArgument {}
 
 struct Org: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "org",
         abstract: "Show a kommun's organisation: bodies, chairs and conveners, members, relations and cadences.",
         discussion: """
             `--format mermaid` prints a Mermaid flowchart for Markdown pages; `--format dot` a Graphviz graph \

@@ -3,6 +3,7 @@ import Platform
 
 struct Plan: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "plan",
         abstract: "Plan which ort each rotating activity (safety walks, safety meetings) visits in a mandate period.",
         discussion: "The plan is deterministic: the areas of the rotation's kind in the kommun file's order, in turn from the period's start."
     )

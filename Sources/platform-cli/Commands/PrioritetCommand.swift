@@ -31,7 +31,7 @@ struct PrioritetCommand: ParsableCommand {
     }
 
     struct Propose: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Propose the priority areas for a period by the weighted score.")
+        static let configuration = CommandConfiguration(commandName: "propose", abstract: "Propose the priority areas for a period by the weighted score.")
 
         @Argument(help: "The kommun's id.") var kommun: String
         @Option(help: "The period the priorities are for, e.g. 2026-Q4.") var period: String
@@ -56,7 +56,7 @@ struct PrioritetCommand: ParsableCommand {
     }
 
     struct Decide: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Record the decided priority areas for a period.")
+        static let configuration = CommandConfiguration(commandName: "decide", abstract: "Record the decided priority areas for a period.")
 
         @Argument(help: "The kommun's id.") var kommun: String
         @Option(help: "The period, e.g. 2026-Q4.") var period: String
@@ -77,7 +77,7 @@ struct PrioritetCommand: ParsableCommand {
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show the decided priorities, for one period or all.")
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "Show the decided priorities, for one period or all.")
 
         @Argument(help: "The kommun's id.") var kommun: String
         @Option(help: "Only this period, e.g. 2026-Q4.") var period: String?

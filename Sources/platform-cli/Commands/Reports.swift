@@ -9,6 +9,7 @@ extension Period: ExpressibleByArgument {
 
 struct Reports: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "reports",
         abstract: "Show what is stored for a kommun and period, per reporter and indicator.",
         discussion: "Reporters the kommun expects that stored nothing in the period are listed at the end."
     )

@@ -4,6 +4,7 @@ import Platform
 
 struct Simulate: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "simulate",
         abstract: "Write realistic synthetic reports for a kommun as CSV, drawn from its own file.",
         discussion: """
             More events on weekend evenings and in summer, a few areas with a rising trend, a few quiet \

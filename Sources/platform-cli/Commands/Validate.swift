@@ -4,6 +4,7 @@ import Platform
 
 struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "validate",
         abstract: "Check kommun files and list every problem in them.",
         discussion: """
             Prints each problem as `file:line:col: error: message [at yaml.path]` with the source line and a \
