@@ -113,6 +113,29 @@ struct LagesbildCommandTests {
         #expect(reporters.first { $0["id"] as? String == "fritid" }?["reported"] as? Bool == false)
     }
 
+    /// `--all` compiles the kommuner on all cores: the same files, byte for byte, as one kommun at a time,
+    /// listed in the kommuner's order, with a progress line for each.
+    @Test func allKommunerGiveTheSameFilesAsOneAtATime() throws {
+        try #require(Self.fixture.setupError == nil, "\(Self.fixture.setupError ?? "")")
+        let kommuner = ["lysekil", "tranemo"], formats = ["md", "json", "csv"]
+        let batch = Self.fixture.directory.appendingPathComponent("batch").path
+        let arguments = ["--period", "2026-W47", "--format", formats.joined(separator: ","), "--store", Self.fixture.store]
+        let result = try CLI.run(["lagesbild", "--all", "--out", batch] + arguments)
+        #expect(result.status == 0, "\(result.stderr)")
+        let written = kommuner.flatMap { kommun in formats.map { "\(batch)/\(kommun)-2026-W47.\($0)" } }
+        #expect(result.stdout.split(separator: "\n").map(String.init) == written)
+        #expect(result.stderr.contains("[1/2] ") && result.stderr.contains("[2/2] "))
+        for kommun in kommuner {
+            let single = Self.fixture.directory.appendingPathComponent("single-\(kommun)").path
+            #expect(try CLI.run(["lagesbild", kommun, "--out", single] + arguments).status == 0)
+            for format in formats {
+                let name = "\(kommun)-2026-W47.\(format)"
+                let one = try Data(contentsOf: URL(fileURLWithPath: "\(single)/\(name)"))
+                #expect(try Data(contentsOf: URL(fileURLWithPath: "\(batch)/\(name)")) == one, "\(name)")
+            }
+        }
+    }
+
     @Test func unknownFormatFailsBeforeWritingAnything() throws {
         let result = try compile(["--format", "md,pdf"])
         #expect(result.status != 0)

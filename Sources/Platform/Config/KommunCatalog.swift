@@ -18,7 +18,7 @@ public struct KommunCatalog: Sendable {
     public init(directory: String = KommunCatalog.defaultDirectory, loader: KommunConfigLoader = KommunConfigLoader()) throws(CatalogError) {
         self.directory = directory
         let paths = try Self.yamlFiles(in: directory, recursive: false)
-        files = paths.map(loader.load(path:))
+        files = paths.concurrentMap(loader.load(path:))
         var seen: [String: String] = [:]
         var diagnostics: [Diagnostic] = []
         for file in files {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Platform
+import Synchronization
 
 struct LagesbildCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -48,24 +49,56 @@ struct LagesbildCommand: ParsableCommand {
         let store = try ReportStore.existing(at: storeOptions.resolvedPath)
         if store == nil { Output.error("warning: no report store at \(storeOptions.resolvedPath); the lägesbild shows no reports") }
         let writer = LagesbildWriter(directory: out)
-        var failures = 0
-        for (index, config) in kommuner.enumerated() {
-            if kommuner.count > 1 { Output.error("[\(index + 1)/\(kommuner.count)] \(config.id)") }
-            let today = Now.today(for: config)
-            let language = languageOption.resolved(for: config)
-            let lagesbild = try LagesbildCompiler(config: config, store: store, now: Now.date)
-                .compile(period: periodOption.resolved(for: config, today: today), language: language)
-            for result in writer.write(lagesbild, with: exporters, options: ExportOptions(language: language, settings: parsedSettings)) {
-                if let error = result.error {
-                    Output.error("error: \(result.exporter) for \(config.id) failed: \(error)")
-                    failures += 1
-                } else {
-                    print(result.path)
+        let settings = parsedSettings
+        // What each kommun needs from the command line is resolved here; the kommuner are compiled and
+        // written on all cores, and reported in their order once all are done.
+        let jobs = kommuner.map { config in
+            Job(config: config, period: periodOption.resolved(for: config, today: Now.today(for: config)),
+                language: languageOption.resolved(for: config))
+        }
+        let finished = Mutex(0)
+        let outcomes = jobs.concurrentMap { job in
+            let outcome = Result {
+                let lagesbild = try LagesbildCompiler(config: job.config, store: store, now: Now.date)
+                    .compile(period: job.period, language: job.language)
+                return writer.write(lagesbild, with: exporters, options: ExportOptions(language: job.language, settings: settings))
+            }
+            if jobs.count > 1 {
+                let done = finished.withLock { count in
+                    count += 1
+                    return count
                 }
-                for notice in result.notices { Output.error("note: \(result.exporter) for \(config.id): \(notice)") }
+                Output.error("[\(done)/\(jobs.count)] \(job.config.id)")
+            }
+            return outcome
+        }
+        var failures = 0
+        for (job, outcome) in zip(jobs, outcomes) {
+            let id = job.config.id
+            switch outcome {
+            case .failure(let error):
+                Output.error("error: the lägesbild for \(id) failed: \(error)")
+                failures += 1
+            case .success(let results):
+                for result in results {
+                    if let error = result.error {
+                        Output.error("error: \(result.exporter) for \(id) failed: \(error)")
+                        failures += 1
+                    } else {
+                        print(result.path)
+                    }
+                    for notice in result.notices { Output.error("note: \(result.exporter) for \(id): \(notice)") }
+                }
             }
         }
         if failures > 0 { throw ExitCode.failure }
+    }
+
+    /// One kommun's lägesbild to compile.
+    private struct Job: Sendable {
+        var config: KommunConfig
+        var period: Period
+        var language: Language
     }
 
     private var parsedSettings: [String: String] {
