@@ -1,8 +1,22 @@
 /// Swedish public holidays (röda dagar) and the eves that are days off in practice (midsommarafton,
 /// julafton, nyårsafton), which meetings are moved away from.
 public enum SwedishHolidays {
-    /// The holidays of `year` with their Swedish names.
+    /// The holidays of `year` with their Swedish names; two on one day (första maj and Kristi
+    /// himmelsfärdsdag in 2008) share it as "första maj och Kristi himmelsfärdsdag".
     public static func holidays(in year: Int) -> [CalendarDate: String] {
+        Dictionary(list(in: year), uniquingKeysWith: { first, second in "\(first) och \(second)" })
+    }
+
+    /// The holiday on `date`, if any.
+    public static func name(of date: CalendarDate) -> String? {
+        // A scan of the year's sixteen days rather than `holidays(in:)`: this is asked for every day a
+        // meeting could fall on, and building a dictionary each time was most of a lägesbild's planning.
+        let names = list(in: date.year).filter { $0.0 == date }.map(\.1)
+        return names.isEmpty ? nil : names.joined(separator: " och ")
+    }
+
+    /// The holidays of `year` in the year's order, movable feasts where they fall.
+    private static func list(in year: Int) -> [(CalendarDate, String)] {
         let easter = easterSunday(year)
         func date(_ month: Int, _ day: Int) -> CalendarDate { CalendarDate(year: year, month: month, day: day)! }
         /// The `weekday` (1 = Monday) on or after `start`.
@@ -10,28 +24,23 @@ public enum SwedishHolidays {
             start.adding(days: (weekday - start.isoWeekday + 7) % 7)
         }
         return [
-            date(1, 1): "nyårsdagen",
-            date(1, 6): "trettondedag jul",
-            easter.adding(days: -2): "långfredagen",
-            easter: "påskdagen",
-            easter.adding(days: 1): "annandag påsk",
-            date(5, 1): "första maj",
-            easter.adding(days: 39): "Kristi himmelsfärdsdag",
-            easter.adding(days: 49): "pingstdagen",
-            date(6, 6): "Sveriges nationaldag",
-            first(5, onOrAfter: date(6, 19)): "midsommarafton",
-            first(6, onOrAfter: date(6, 20)): "midsommardagen",
-            first(6, onOrAfter: date(10, 31)): "alla helgons dag",
-            date(12, 24): "julafton",
-            date(12, 25): "juldagen",
-            date(12, 26): "annandag jul",
-            date(12, 31): "nyårsafton",
+            (date(1, 1), "nyårsdagen"),
+            (date(1, 6), "trettondedag jul"),
+            (easter.adding(days: -2), "långfredagen"),
+            (easter, "påskdagen"),
+            (easter.adding(days: 1), "annandag påsk"),
+            (date(5, 1), "första maj"),
+            (easter.adding(days: 39), "Kristi himmelsfärdsdag"),
+            (easter.adding(days: 49), "pingstdagen"),
+            (date(6, 6), "Sveriges nationaldag"),
+            (first(5, onOrAfter: date(6, 19)), "midsommarafton"),
+            (first(6, onOrAfter: date(6, 20)), "midsommardagen"),
+            (first(6, onOrAfter: date(10, 31)), "alla helgons dag"),
+            (date(12, 24), "julafton"),
+            (date(12, 25), "juldagen"),
+            (date(12, 26), "annandag jul"),
+            (date(12, 31), "nyårsafton"),
         ]
-    }
-
-    /// The holiday on `date`, if any.
-    public static func name(of date: CalendarDate) -> String? {
-        holidays(in: date.year)[date]
     }
 
     /// Monday to Friday and not a holiday.

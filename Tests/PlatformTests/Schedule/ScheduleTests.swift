@@ -31,6 +31,18 @@ struct ScheduleTests {
         #expect(holidays.count == 16)
         #expect(!SwedishHolidays.isWorkingDay(date("2026-12-24")))
         #expect(SwedishHolidays.isWorkingDay(date("2026-12-23")))
+        #expect(SwedishHolidays.name(of: date("2026-04-06")) == "annandag påsk")
+        #expect(SwedishHolidays.name(of: date("2026-04-07")) == nil)
+    }
+
+    /// Two holidays on one day share it (this used to trap on a duplicate dictionary key): Kristi
+    /// himmelsfärdsdag on första maj in 2008, pingstdagen on the national day in 2049.
+    @Test func holidaysThatFallOnTheSameDayShareIt() {
+        #expect(SwedishHolidays.easterSunday(2008).description == "2008-03-23")
+        #expect(SwedishHolidays.holidays(in: 2008)[date("2008-05-01")] == "första maj och Kristi himmelsfärdsdag")
+        #expect(SwedishHolidays.holidays(in: 2008).count == 15)
+        #expect(SwedishHolidays.easterSunday(2049).description == "2049-04-18")
+        #expect(SwedishHolidays.name(of: date("2049-06-06")) == "pingstdagen och Sveriges nationaldag")
     }
 
     @Test func weeklyAcrossTheYearEndAndHolidays() throws {
