@@ -3,31 +3,43 @@ import Plugins
 
 /// Every format the command line can use: the built-ins and templates in the registry, and external
 /// programs, which are asked to describe themselves only when used or listed.
-struct ExporterCatalog {
+final class ExporterCatalog {
     let registry: ExporterRegistry
-    let plugins: ExternalPluginScan
     let timeLimit: Duration
-    /// Templates that failed to load and programs that are ignored.
-    let warnings: [String]
+    private let pluginFolder: String
+    private let templateProblems: [String]
+    private var scan: ExternalPluginScan?
 
     init(templates: TemplateFolder, pluginFolder: String, timeLimit: Duration) throws {
         registry = ExporterRegistry.shared
         try registry.bootstrap(BuiltinExporters.all + templates.exporters)
-        plugins = ExternalPluginScan(folder: pluginFolder, reserved: Set(registry.all.map(\.id)))
+        self.pluginFolder = pluginFolder
         self.timeLimit = timeLimit
-        warnings = templates.problems + plugins.warnings
+        templateProblems = templates.problems
+    }
+
+    /// The external programs, found on first use: most runs ask only for built-in formats, and reading
+    /// every directory on PATH was a measurable part of a lägesbild's start. (A program can never
+    /// shadow a built-in or a template, so those need no scan.)
+    var plugins: ExternalPluginScan {
+        if let scan { return scan }
+        let found = ExternalPluginScan(folder: pluginFolder, reserved: Set(registry.all.map(\.id)))
+        scan = found
+        return found
+    }
+
+    /// Templates that failed to load, and programs that are ignored (once the programs have been looked for).
+    var warnings: [String] {
+        templateProblems + (scan?.warnings ?? [])
     }
 
     /// The exporter for a `--format` id.
     func exporter(_ id: String) throws -> any Exporter {
+        if let exporter = try? registry.exporter(id) { return exporter }
         if let candidate = plugins.candidates.first(where: { $0.name == id }) {
             return try ExternalExporter(name: candidate.name, executable: candidate.path, timeLimit: timeLimit)
         }
-        do {
-            return try registry.exporter(id)
-        } catch {
-            throw ExporterRegistry.Failure(reason: .unknown(id, known: registry.all.map(\.id) + plugins.candidates.map(\.name)))
-        }
+        throw ExporterRegistry.Failure(reason: .unknown(id, known: registry.all.map(\.id) + plugins.candidates.map(\.name)))
     }
 
     /// Every usable exporter with where it comes from, and the programs that cannot be used.

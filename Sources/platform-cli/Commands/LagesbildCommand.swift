@@ -44,8 +44,8 @@ struct LagesbildCommand: ParsableCommand {
     func run() throws {
         let kommuner = try all ? catalogOptions.catalog().kommuner : [catalogOptions.kommun(kommun!)]
         let exporterCatalog = try exporterOptions.catalog()
-        for warning in exporterCatalog.warnings { Output.error("warning: \(warning)") }
         let exporters = try format.split(separator: ",").map { try exporterCatalog.exporter(String($0).trimmingSpaces) }
+        for warning in exporterCatalog.warnings { Output.error("warning: \(warning)") }
         let store = try ReportStore.existing(at: storeOptions.resolvedPath)
         if store == nil { Output.error("warning: no report store at \(storeOptions.resolvedPath); the lägesbild shows no reports") }
         let writer = LagesbildWriter(directory: out)
