@@ -42,13 +42,9 @@ extension ReportStore {
 
     /// Every escalation declared for `kommun`, oldest first.
     public func escalations(kommun: String) throws -> [DeclaredEscalation] {
-        try queue.read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT escalation, from_date, until_date FROM escalations WHERE kommun = ? ORDER BY from_date, id
-                """, arguments: [kommun]).compactMap { row in
-                guard let from = CalendarDate(iso: row[1] as String) else { return nil }
-                return DeclaredEscalation(escalation: row[0], from: from, until: (row[2] as String?).flatMap { CalendarDate(iso: $0) })
-            }
+        try rows("SELECT escalation, from_date, until_date FROM escalations WHERE kommun = ? ORDER BY from_date, id", [kommun]) { row in
+            guard let from = CalendarDate(iso: row[1] as String) else { return nil }
+            return DeclaredEscalation(escalation: row[0], from: from, until: (row[2] as String?).flatMap { CalendarDate(iso: $0) })
         }
     }
 }

@@ -82,10 +82,7 @@ extension ReportStore {
 
     /// Every intervention of `kommun`, by id.
     public func interventions(kommun: String) throws -> [Intervention] {
-        try queue.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM interventions WHERE kommun = ? ORDER BY id", arguments: [kommun])
-                .compactMap(Self.intervention(from:))
-        }
+        try rows("SELECT * FROM interventions WHERE kommun = ? ORDER BY id", [kommun], Self.intervention(from:))
     }
 
     /// The interventions of `kommun` under way on `day`: decided, started and not ended before it.
@@ -113,15 +110,13 @@ extension ReportStore {
     /// latest decision or follow-up either a meeting of the deciding body has been held (among `meetings`,
     /// e.g. from ``MeetingPlanner``, before `date`) or `withinDays` days or more have passed.
     public func followUpsDue(kommun: String, by date: CalendarDate, withinDays: Int = 90, meetings: [Meeting] = []) throws -> [Intervention] {
-        let latest = try queue.read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT i.*, (SELECT MAX(e.date) FROM intervention_events e WHERE e.kommun = i.kommun AND e.intervention = i.id
-                             AND e.kind IN ('decided', 'follow-up') AND e.date <= ?) AS latest
-                FROM interventions i WHERE i.kommun = ? AND i.status = 'decided' AND i.decided_on <= ? ORDER BY i.id
-                """, arguments: [date.description, kommun, date.description]).compactMap { row -> (Intervention, CalendarDate)? in
-                guard let item = Self.intervention(from: row), let latest = (row["latest"] as String?).flatMap({ CalendarDate(iso: $0) }) else { return nil }
-                return (item, latest)
-            }
+        let latest = try rows("""
+            SELECT i.*, (SELECT MAX(e.date) FROM intervention_events e WHERE e.kommun = i.kommun AND e.intervention = i.id
+                         AND e.kind IN ('decided', 'follow-up') AND e.date <= ?) AS latest
+            FROM interventions i WHERE i.kommun = ? AND i.status = 'decided' AND i.decided_on <= ? ORDER BY i.id
+            """, [date.description, kommun, date.description]) { row -> (Intervention, CalendarDate)? in
+            guard let item = Self.intervention(from: row), let latest = (row["latest"] as String?).flatMap({ CalendarDate(iso: $0) }) else { return nil }
+            return (item, latest)
         }
         return latest.filter { item, latest in
             if date.dayNumber - latest.dayNumber >= withinDays { return true }

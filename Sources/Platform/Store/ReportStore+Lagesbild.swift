@@ -33,41 +33,35 @@ extension ReportStore {
 
     /// Per area, indicator and day: the sum and the highest value, from `from` to `to`.
     public func dailyCells(kommun: String, from: CalendarDate, to: CalendarDate) throws -> [DailyCell] {
-        try queue.read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT area, indicator, date, SUM(value), MAX(value), COUNT(*) FROM reports
-                WHERE kommun = ? AND date BETWEEN ? AND ?
-                GROUP BY area, indicator, date
-                """, arguments: [kommun, from.description, to.description]).compactMap { row in
-                guard let date = CalendarDate(iso: row[2] as String) else { return nil }
-                return DailyCell(area: row[0], indicator: row[1], date: date, sum: row[3], max: row[4], rows: row[5])
-            }
+        try rows("""
+            SELECT area, indicator, date, SUM(value), MAX(value), COUNT(*) FROM reports
+            WHERE kommun = ? AND date BETWEEN ? AND ?
+            GROUP BY area, indicator, date
+            """, [kommun, from.description, to.description]) { row in
+            guard let date = CalendarDate(iso: row[2] as String) else { return nil }
+            return DailyCell(area: row[0], indicator: row[1], date: date, sum: row[3], max: row[4], rows: row[5])
         }
     }
 
     /// Rows per reporter from `from` to `to`, and when the last of them was ingested.
     public func reporterActivity(kommun: String, from: CalendarDate, to: CalendarDate) throws -> [ReporterActivity] {
-        try queue.read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT reporter, COUNT(*), MIN(ingested_at), MAX(ingested_at) FROM reports
-                WHERE kommun = ? AND date BETWEEN ? AND ? GROUP BY reporter
-                """, arguments: [kommun, from.description, to.description]).map {
-                ReporterActivity(reporter: $0[0], rows: $0[1], firstIngestedAt: $0[2], lastIngestedAt: $0[3])
-            }
+        try rows("""
+            SELECT reporter, COUNT(*), MIN(ingested_at), MAX(ingested_at) FROM reports
+            WHERE kommun = ? AND date BETWEEN ? AND ? GROUP BY reporter
+            """, [kommun, from.description, to.description]) {
+            ReporterActivity(reporter: $0[0], rows: $0[1], firstIngestedAt: $0[2], lastIngestedAt: $0[3])
         }
     }
 
     /// Rows with a note or a place text, from `from` to `to`, in date order.
     public func notes(kommun: String, from: CalendarDate, to: CalendarDate) throws -> [NoteRow] {
-        try queue.read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT date, time, reporter, area, indicator, place, note FROM reports
-                WHERE kommun = ? AND date BETWEEN ? AND ? AND (note IS NOT NULL OR place IS NOT NULL)
-                ORDER BY date, time, id
-                """, arguments: [kommun, from.description, to.description]).compactMap { row in
-                guard let date = CalendarDate(iso: row[0] as String) else { return nil }
-                return NoteRow(date: date, time: row[1], reporter: row[2], area: row[3], indicator: row[4], place: row[5], note: row[6])
-            }
+        try rows("""
+            SELECT date, time, reporter, area, indicator, place, note FROM reports
+            WHERE kommun = ? AND date BETWEEN ? AND ? AND (note IS NOT NULL OR place IS NOT NULL)
+            ORDER BY date, time, id
+            """, [kommun, from.description, to.description]) { row in
+            guard let date = CalendarDate(iso: row[0] as String) else { return nil }
+            return NoteRow(date: date, time: row[1], reporter: row[2], area: row[3], indicator: row[4], place: row[5], note: row[6])
         }
     }
 }

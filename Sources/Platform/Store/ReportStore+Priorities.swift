@@ -37,14 +37,10 @@ extension ReportStore {
 
     /// Every priority decision of `kommun`, by period, then in the order recorded.
     public func priorityDecisions(kommun: String) throws -> [PriorityDecision] {
-        try queue.read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT period, areas, decided_by, decided_on FROM priorities WHERE kommun = ? ORDER BY period, id
-                """, arguments: [kommun]).compactMap { row in
-                guard let period = Period(row[0] as String), let day = CalendarDate(iso: row[3] as String) else { return nil }
-                return PriorityDecision(period: period, areas: (row[1] as String).split(separator: ",").map(String.init),
-                                        decidedBy: row[2], decidedOn: day)
-            }
+        try rows("SELECT period, areas, decided_by, decided_on FROM priorities WHERE kommun = ? ORDER BY period, id", [kommun]) { row in
+            guard let period = Period(row[0] as String), let day = CalendarDate(iso: row[3] as String) else { return nil }
+            return PriorityDecision(period: period, areas: (row[1] as String).split(separator: ",").map(String.init),
+                                    decidedBy: row[2], decidedOn: day)
         }
     }
 }

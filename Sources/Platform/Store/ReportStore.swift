@@ -61,6 +61,20 @@ public final class ReportStore: Sendable {
         }
     }
 
+    /// The rows `sql` returns, each made into a value by `transform` (nil leaves the row out), read in one
+    /// transaction. The statement is prepared once per connection and rows are read from it without
+    /// being copied: a lägesbild batch runs the same queries for every kommun.
+    func rows<T>(_ sql: String, _ arguments: StatementArguments, _ transform: (Row) throws -> T?) throws -> [T] {
+        try queue.read { db in
+            var result: [T] = []
+            let cursor = try Row.fetchCursor(db.cachedStatement(sql: sql), arguments: arguments)
+            while let row = try cursor.next() {
+                if let value = try transform(row) { result.append(value) }
+            }
+            return result
+        }
+    }
+
     /// Opens an existing store read-only use; nil when there is no store at `path`.
     public static func existing(at path: String) throws -> ReportStore? {
         FileManager.default.fileExists(atPath: path) ? try ReportStore(path: path) : nil
