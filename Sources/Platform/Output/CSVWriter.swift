@@ -5,7 +5,10 @@ public struct CSVWriter: Sendable {
     public init() {}
 
     public mutating func append(_ fields: [String]) {
-        text += fields.map(Self.escape).joined(separator: ",")
+        for (index, field) in fields.enumerated() {
+            if index > 0 { text += "," }
+            text += Self.escape(field)
+        }
         text += "\n"
     }
 

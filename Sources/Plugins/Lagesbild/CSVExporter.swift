@@ -20,9 +20,9 @@ public struct CSVExporter: Exporter {
         writer.append(Self.columns)
         for cell in lagesbild.cells {
             writer.append([
-                lagesbild.kommun.id, lagesbild.period.id, cell.area, lagesbild.areaName(cell.area), cell.indicator,
-                lagesbild.indicatorName(cell.indicator), Self.number(cell.value), Self.number(cell.previous),
-                Self.number(cell.lastYear), Self.number(cell.baseline), cell.status.label(options.language),
+                lagesbild.kommun.id, lagesbild.period.id, cell.area, cell.areaName, cell.indicator, cell.indicatorName,
+                Self.number(cell.value), Self.number(cell.previous), Self.number(cell.lastYear), Self.number(cell.baseline),
+                cell.status.label(options.language),
             ])
         }
         return Data(writer.text.utf8)
