@@ -33,7 +33,7 @@ extension Language {
         var scale = 1.0
         for _ in 0..<decimals { scale *= 10 }
         var text = String((value * scale).rounded() / scale)
-        if self == .sv { text = text.replacingOccurrences(of: ".", with: ",") }
+        if self == .sv { text = String(text.map { $0 == "." ? "," : $0 }) }
         return text
     }
 }

@@ -16,10 +16,11 @@ public struct MeetingPlanner: Sendable {
         let followed = Set(config.activities.flatMap { $0.followUps.compactMap(\.activity) })
         var meetings: [Meeting] = []
         for body in config.organisation.bodies {
+            let attendees = body.members.map(attendee)
             for (occurrence, escalated) in occurrences(of: body.id, cadence: body.cadence, in: range) {
                 meetings.append(meeting(source: body.id, kind: "body", title: body.name, occurrence: occurrence,
                                         cadence: escalatedCadence(body.id, on: occurrence.date) ?? body.cadence, escalated: escalated,
-                                        attendees: body.members, agenda: []))
+                                        attendees: attendees, agenda: []))
             }
         }
         for activity in config.activities where !followed.contains(activity.id) {
@@ -27,10 +28,11 @@ public struct MeetingPlanner: Sendable {
             let lookBack = activity.followUps.isEmpty ? 0 : 8
             let wide = from.adding(months: -lookBack)...to
             let locations = rotation(of: activity, through: to)
+            let attendees = activity.participants.map(attendee), agenda = activity.agenda.map(Self.agendaLine)
             for (occurrence, escalated) in occurrences(of: activity.id, cadence: activity.cadence, in: wide) {
                 var walk = meeting(source: activity.id, kind: activity.kind.rawValue, title: activity.name, occurrence: occurrence,
                                    cadence: escalatedCadence(activity.id, on: occurrence.date) ?? activity.cadence,
-                                   escalated: escalated, attendees: activity.participants, agenda: activity.agenda)
+                                   escalated: escalated, attendees: attendees, agenda: agenda)
                 walk.location = locations[occurrence.date]
                 if range.contains(walk.date) { meetings.append(walk) }
                 meetings += followUps(of: walk, activity: activity).filter { range.contains($0.date) }
@@ -88,7 +90,7 @@ public struct MeetingPlanner: Sendable {
     }
 
     private func meeting(source: String, kind: String, title: String, occurrence: Cadence.Occurrence, cadence: Cadence?,
-                         escalated: Bool, attendees: [Member], agenda: [Activity.AgendaItem]) -> Meeting {
+                         escalated: Bool, attendees: [String], agenda: [String]) -> Meeting {
         var notes = occurrence.note.map { [$0] } ?? []
         if escalated {
             let names = escalations.filter { $0.isActive(on: occurrence.date) }
@@ -97,8 +99,8 @@ public struct MeetingPlanner: Sendable {
         }
         return Meeting(uid: "\(config.id)-\(source)-\(Self.compact(occurrence.date))", kommun: config.id, source: source,
                        kind: kind, title: title, date: occurrence.date, start: cadence?.time,
-                       durationMinutes: cadence?.duration?.minutes, attendees: attendees.map(attendee),
-                       agenda: agenda.map(Self.agendaLine), notes: notes, escalated: escalated)
+                       durationMinutes: cadence?.duration?.minutes, attendees: attendees,
+                       agenda: agenda, notes: notes, escalated: escalated)
     }
 
     /// The follow-ups of one walk: another activity within or after an offset, or a described step.
@@ -147,7 +149,9 @@ public struct MeetingPlanner: Sendable {
 
     /// `20261124`.
     static func compact(_ date: CalendarDate) -> String {
-        date.description.replacingOccurrences(of: "-", with: "")
+        var text = date.description
+        text.removeAll { $0 == "-" }
+        return text
     }
 
     /// A second meeting of the same source on the same day gets `-2` on its uid.
