@@ -44,7 +44,7 @@ public struct KommunConfigLoader: Sendable {
         context.append(document.diagnostics)
         var config: KommunConfig?
         if let root = document.root {
-            config = ConfigValue(node: root, path: "", context: context).decode(KommunConfig.self)
+            config = ConfigValue(node: root, path: .root, context: context).decode(KommunConfig.self)
             context.resolveReferences()
         }
         let diagnostics = context.diagnostics.sorted { ($0.mark ?? Mark(line: 0, column: 0)) < ($1.mark ?? Mark(line: 0, column: 0)) }

@@ -66,14 +66,14 @@ private struct TreeBuilder {
         let isMapping: Bool
         let mark: Mark
         let anchor: String?
-        let path: String
+        let path: YAMLPath
         var children: [Node] = []
         /// Nodes in this subtree with aliases expanded, itself included.
         var size = 1
         /// Levels of nesting below this node.
         var height = 0
 
-        init(isMapping: Bool, mark: Mark, anchor: String?, path: String) {
+        init(isMapping: Bool, mark: Mark, anchor: String?, path: YAMLPath) {
             self.isMapping = isMapping
             self.mark = mark
             self.anchor = anchor
@@ -126,7 +126,7 @@ private struct TreeBuilder {
                 try add(Node(.scalar(.init(text: text, style: style)), at: mark), size: 1, height: 0, anchor: anchor)
             case .sequenceStart(let anchor), .mappingStart(let anchor):
                 if stack.count >= limits.maxDepth {
-                    throw Diagnostic(file: file, mark: mark, path: childPath,
+                    throw Diagnostic(file: file, mark: mark, path: childPath.text,
                                      message: "nesting deeper than \(limits.maxDepth) levels")
                 }
                 try count(1, at: mark)
@@ -142,10 +142,10 @@ private struct TreeBuilder {
                         size: frame.size, height: frame.height + 1, anchor: frame.anchor)
             case .alias(let name):
                 guard let anchored = anchors[name] else {
-                    throw Diagnostic(file: file, mark: mark, path: childPath, message: "unknown anchor '*\(name)'")
+                    throw Diagnostic(file: file, mark: mark, path: childPath.text, message: "unknown anchor '*\(name)'")
                 }
                 if stack.count + anchored.height > limits.maxDepth {
-                    throw Diagnostic(file: file, mark: mark, path: childPath,
+                    throw Diagnostic(file: file, mark: mark, path: childPath.text,
                         message: "alias '*\(name)' nests the document deeper than \(limits.maxDepth) levels")
                 }
                 try count(anchored.size, at: mark, alias: name)
@@ -157,13 +157,13 @@ private struct TreeBuilder {
     }
 
     /// The path of the node about to be added to the innermost frame.
-    private var childPath: String {
-        guard let frame = stack.last else { return "" }
+    private var childPath: YAMLPath {
+        guard let frame = stack.last else { return .root }
         if frame.isMapping {
             guard frame.children.count % 2 == 1, let key = frame.children.last?.scalar?.text else { return frame.path }
-            return frame.path.isEmpty ? key : "\(frame.path).\(key)"
+            return .key(frame.path, key)
         }
-        return "\(frame.path)[\(frame.children.count)]"
+        return .index(frame.path, frame.children.count)
     }
 
     /// Counts nodes as the document would have them with aliases expanded, and stops at the limit.
@@ -171,7 +171,7 @@ private struct TreeBuilder {
         totalNodes += nodes
         guard totalNodes > limits.maxNodes else { return }
         let what = alias.map { "alias '*\($0)' expands the document" } ?? "the document grows"
-        throw Diagnostic(file: file, mark: mark, path: childPath,
+        throw Diagnostic(file: file, mark: mark, path: childPath.text,
                          message: "\(what) beyond \(limits.maxNodes) nodes; refused (aliases may not multiply the document)")
     }
 
@@ -201,8 +201,7 @@ private struct TreeBuilder {
             }
             if let key = pair.key.scalar?.text {
                 if let first = seen[key] {
-                    let path = frame.path.isEmpty ? key : "\(frame.path).\(key)"
-                    diagnostics.append(Diagnostic(file: file, mark: pair.key.mark, path: path,
+                    diagnostics.append(Diagnostic(file: file, mark: pair.key.mark, path: YAMLPath.key(frame.path, key).text,
                                                   message: "duplicate key '\(key)' (first defined at \(first))"))
                     continue
                 }
@@ -216,13 +215,13 @@ private struct TreeBuilder {
             case .mapping: sources = [merge]
             case .sequence(let items): sources = items
             case .scalar:
-                diagnostics.append(Diagnostic(file: file, mark: merge.mark, path: frame.path,
+                diagnostics.append(Diagnostic(file: file, mark: merge.mark, path: frame.path.text,
                                               message: "a merge key '<<' takes a mapping or a list of mappings"))
                 continue
             }
             for source in sources {
                 guard case .mapping(let inherited) = source.content else {
-                    diagnostics.append(Diagnostic(file: file, mark: source.mark, path: frame.path,
+                    diagnostics.append(Diagnostic(file: file, mark: source.mark, path: frame.path.text,
                                                   message: "a merge key '<<' takes a mapping or a list of mappings"))
                     continue
                 }

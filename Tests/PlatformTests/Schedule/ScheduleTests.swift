@@ -9,7 +9,7 @@ struct ScheduleTests {
     private func cadence(_ yaml: String) throws -> Cadence {
         let context = DecodingContext(file: "c.yaml")
         let root = try #require(YAMLLoader().load(yaml, file: "c.yaml").root)
-        let cadence = ConfigValue(node: root, path: "", context: context).decode(Cadence.self)
+        let cadence = ConfigValue(node: root, path: .root, context: context).decode(Cadence.self)
         #expect(context.diagnostics == [])
         return try #require(cadence)
     }

@@ -4,11 +4,11 @@
 /// goes on and every problem in a file is reported in one run.
 struct ConfigValue {
     let node: Node
-    let path: String
+    let path: YAMLPath
     let context: DecodingContext
 
     func error(_ message: String) {
-        context.error(message, at: node.mark, path: path)
+        context.error(message, at: node.mark, path: path.text)
     }
 
     func decode<T: ConfigDecodable>(_ type: T.Type = T.self) -> T? {
@@ -30,7 +30,7 @@ struct ConfigValue {
             error("expected a list, found \(node.kindName)")
             return nil
         }
-        return nodes.enumerated().map { ConfigValue(node: $1, path: "\(path)[\($0)]", context: context) }
+        return nodes.enumerated().map { ConfigValue(node: $1, path: .index(path, $0), context: context) }
     }
 
     /// The scalar's text, or an error when the node is not a non-null scalar.
@@ -75,7 +75,7 @@ final class ConfigMapping {
         known.append(key)
         guard let pair = pairs.first(where: { $0.key.scalar?.text == key }) else { return nil }
         if let scalar = pair.value.scalar, scalar.isNull { return nil }
-        return ConfigValue(node: pair.value, path: childPath(key), context: context)
+        return ConfigValue(node: pair.value, path: .key(value.path, key), context: context)
     }
 
     /// Whether the mapping has `key` with a non-null value; the key counts as known.
@@ -154,7 +154,7 @@ final class ConfigMapping {
     func finish() {
         for pair in pairs {
             guard let key = pair.key.scalar?.text else {
-                context.error("a key must be a plain text, found \(pair.key.kindName)", at: pair.key.mark, path: value.path)
+                context.error("a key must be a plain text, found \(pair.key.kindName)", at: pair.key.mark, path: value.path.text)
                 continue
             }
             guard !known.contains(key) else { continue }
@@ -162,11 +162,7 @@ final class ConfigMapping {
             if let suggestion = Suggestion.nearest(to: key, among: known) {
                 message += " (did you mean '\(suggestion)'?)"
             }
-            context.error(message, at: pair.key.mark, path: childPath(key))
+            context.error(message, at: pair.key.mark, path: YAMLPath.key(value.path, key).text)
         }
-    }
-
-    private func childPath(_ key: String) -> String {
-        value.path.isEmpty ? key : "\(value.path).\(key)"
     }
 }

@@ -37,7 +37,7 @@ final class DecodingContext {
         var kinds: Set<EntityKind>
         var keywords: Set<String>
         var mark: Mark
-        var path: String
+        var path: YAMLPath
     }
 
     let file: String
@@ -58,17 +58,17 @@ final class DecodingContext {
     }
 
     /// Records that `id` names a thing of `kind`; a second declaration in the same namespace is an error.
-    func declare(_ id: String, kind: EntityKind, at mark: Mark, path: String) {
+    func declare(_ id: String, kind: EntityKind, at mark: Mark, path: YAMLPath) {
         if let earlier = declarations[id]?.first(where: { kind.namespace.contains($0.kind) }) {
             let what = earlier.kind == kind ? "" : " (as \(earlier.kind.withArticle))"
-            error("duplicate id '\(id)': already declared at \(earlier.mark)\(what)", at: mark, path: path)
+            error("duplicate id '\(id)': already declared at \(earlier.mark)\(what)", at: mark, path: path.text)
             return
         }
         declarations[id, default: []].append(Declaration(kind: kind, mark: mark))
     }
 
     /// Records a reference to be checked by `resolveReferences()`.
-    func refer(to id: String, kinds: Set<EntityKind>, keywords: Set<String> = [], at mark: Mark, path: String) {
+    func refer(to id: String, kinds: Set<EntityKind>, keywords: Set<String> = [], at mark: Mark, path: YAMLPath) {
         references.append(Reference(id: id, kinds: kinds, keywords: keywords, mark: mark, path: path))
     }
 
@@ -85,7 +85,7 @@ final class DecodingContext {
             let expected = Self.names(reference.kinds)
             if let other = found.first {
                 error("'\(reference.id)' is \(other.kind.withArticle), but \(Self.article(expected)) \(expected) is expected here",
-                      at: reference.mark, path: reference.path)
+                      at: reference.mark, path: reference.path.text)
                 continue
             }
             let candidates = declarations.filter { $0.value.contains { reference.kinds.contains($0.kind) } }.map(\.key)
@@ -94,7 +94,7 @@ final class DecodingContext {
             if let suggestion = Suggestion.nearest(to: reference.id, among: candidates) {
                 message += " (did you mean '\(suggestion)'?)"
             }
-            error(message, at: reference.mark, path: reference.path)
+            error(message, at: reference.mark, path: reference.path.text)
         }
         references.removeAll()
     }
