@@ -46,20 +46,24 @@ struct LagesbildCommand: ParsableCommand {
         let exporterCatalog = try exporterOptions.catalog()
         let exporters = try format.split(separator: ",").map { try exporterCatalog.exporter(String($0).trimmingSpaces) }
         for warning in exporterCatalog.warnings { Output.error("warning: \(warning)") }
-        let store = try ReportStore.existing(at: storeOptions.resolvedPath)
-        if store == nil { Output.error("warning: no report store at \(storeOptions.resolvedPath); the lägesbild shows no reports") }
+        let path = storeOptions.resolvedPath
+        let store = try ReportStore.existing(at: path)
+        if store == nil { Output.error("warning: no report store at \(path); the lägesbild shows no reports") }
         let writer = LagesbildWriter(directory: out)
         let settings = parsedSettings
         // What each kommun needs from the command line is resolved here; the kommuner are compiled and
-        // written on all cores, and reported in their order once all are done.
+        // written on all cores, and reported in their order once all are done. Each worker reads through
+        // its own connection: on one shared connection the workers mostly waited for each other.
         let jobs = kommuner.map { config in
             Job(config: config, period: periodOption.resolved(for: config, today: Now.today(for: config)),
                 language: languageOption.resolved(for: config))
         }
         let finished = Mutex(0)
-        let outcomes = jobs.concurrentMap { job in
+        let outcomes = jobs.concurrentMap(lane: { lane in
+            lane == 0 || store == nil ? .success(store) : Result { try ReportStore.existing(at: path) }
+        }) { (connection: Result<ReportStore?, any Error>, job) in
             let outcome = Result {
-                let lagesbild = try LagesbildCompiler(config: job.config, store: store, now: Now.date)
+                let lagesbild = try LagesbildCompiler(config: job.config, store: connection.get(), now: Now.date)
                     .compile(period: job.period, language: job.language)
                 return writer.write(lagesbild, with: exporters, options: ExportOptions(language: job.language, settings: settings))
             }
