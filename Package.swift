@@ -50,7 +50,7 @@ let package = Package(
         ),
         .testTarget(
             name: "PlatformTests",
-            dependencies: ["Platform", "Plugins"],
+            dependencies: ["Platform", "Plugins", .product(name: "GRDBSQLite", package: "GRDB.swift")],
             resources: [.copy("Fixtures")]
         ),
         // Runs the real platform-cli binary against golden files in Tests/CLITests/Golden

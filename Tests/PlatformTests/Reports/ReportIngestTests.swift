@@ -1,4 +1,5 @@
 import Foundation
+import GRDBSQLite
 import Testing
 @testable import Platform
 
@@ -176,6 +177,16 @@ struct ReportIngestTests {
         ])
         changed.checklist.version = "2"
         #expect(try ingest([file], config: changed).map { $0.outcome?.unchanged } == [1])
+    }
+
+    /// Opening a store turns SQLite's memory statistics off (each allocation would take a process-wide
+    /// mutex); SQLite then counts nothing, however much it allocates.
+    @Test func sqliteKeepsNoMemoryStatistics() throws {
+        let file = try directory.write("r.csv", Self.header + "2026-11-02,polisen,centrum,klotter,2,,,,,,a1\n")
+        #expect(try ingest([file]).allSatisfy { $0.diagnostics.isEmpty })
+        #expect(try counts().reports == 1)
+        #expect(sqlite3_memory_used() == 0)
+        #expect(sqlite3_memory_highwater(0) == 0)
     }
 
     @Test func oneKommunsRowsAreInvisibleToAnother() throws {
