@@ -1,4 +1,4 @@
-/// The daily cells a lägesbild reads, summed per period × area × indicator in one flat array.
+/// The reports a lägesbild reads, summed per period × area × indicator in one flat array.
 ///
 /// Areas and indicators are the kommun file's, by position; cells of ids the file no longer has are left
 /// out (nothing in a lägesbild shows them). Positions rather than `[Period: [id: …]]` dictionaries because
@@ -31,15 +31,15 @@ struct CellGrid {
         buckets = Array(repeating: Bucket(), count: periods.count * areas.count * indicators.count)
     }
 
-    /// Adds one day's cell to the first of `periods` that holds its date.
-    mutating func add(_ cell: ReportStore.DailyCell) {
-        let day = cell.date.dayNumber
+    /// Adds one report to the first of `periods` that holds its date.
+    mutating func add(_ report: ReportStore.ReportValue) {
+        let day = report.date.dayNumber
         guard let period = spans.firstIndex(where: { $0.first <= day && day <= $0.last }),
-              let area = areaIndex[cell.area], let indicator = indicatorIndex[cell.indicator] else { return }
+              let area = areaIndex[report.area], let indicator = indicatorIndex[report.indicator] else { return }
         let index = position(period, area, indicator)
-        buckets[index].sum += cell.sum
-        buckets[index].max = Swift.max(buckets[index].max, cell.max)
-        buckets[index].rows += cell.rows
+        buckets[index].sum += report.value
+        buckets[index].max = Swift.max(buckets[index].max, report.value)
+        buckets[index].rows += 1
     }
 
     /// The position of `period`, which must be one of `periods`.

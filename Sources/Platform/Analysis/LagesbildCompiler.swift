@@ -32,11 +32,11 @@ public struct LagesbildCompiler {
         let first = min(trend[0].start, baseline[0].start)
         let kommun = config.id
         // The recent window and the same period last year, not the year of days between them.
-        var daily = try store?.dailyCells(kommun: kommun, from: first, to: period.end) ?? []
+        var reports = try store?.values(kommun: kommun, from: first, to: period.end) ?? []
         if lastYear.end < first {
-            daily += try store?.dailyCells(kommun: kommun, from: lastYear.start, to: lastYear.end) ?? []
+            reports += try store?.values(kommun: kommun, from: lastYear.start, to: lastYear.end) ?? []
         } else if lastYear.start < first {
-            daily += try store?.dailyCells(kommun: kommun, from: lastYear.start, to: first.adding(days: -1)) ?? []
+            reports += try store?.values(kommun: kommun, from: lastYear.start, to: first.adding(days: -1)) ?? []
         }
         let activity = try store?.reporterActivity(kommun: kommun, from: period.start, to: period.end) ?? []
         let texts = try store?.notes(kommun: kommun, from: recent[0].start, to: period.end) ?? []
@@ -54,7 +54,7 @@ public struct LagesbildCompiler {
         let indicators = config.checklist.indicators
         var grid = CellGrid(periods: trend.contains(lastYear) ? trend : trend + [lastYear],
                             areas: areas.map(\.0.id), indicators: indicators.map(\.id))
-        for cell in daily { grid.add(cell) }
+        for report in reports { grid.add(report) }
         let isCount = indicators.map { $0.measure == .count }
         /// What a level shows when nobody answered: the scale's lowest; counts show 0.
         let floors = indicators.map { $0.measure == .level ? Double($0.scale?.min ?? 0) : 0 }
