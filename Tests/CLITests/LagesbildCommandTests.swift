@@ -136,6 +136,27 @@ struct LagesbildCommandTests {
         }
     }
 
+    /// With `--all`, a kommun file with errors, or one that repeats another file's kommun id, is reported
+    /// and fails the run; the other kommuner are still written.
+    @Test func allReportsBrokenKommunFilesAndCompilesTheRest() throws {
+        try #require(Self.fixture.setupError == nil, "\(Self.fixture.setupError ?? "")")
+        let folder = Self.fixture.directory.appendingPathComponent("broken-municipalities")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let tranemo = try String(contentsOfFile: CLI.packageRoot.appendingPathComponent("municipalities/tranemo.yaml").path, encoding: .utf8)
+        let lysekil = try String(contentsOfFile: CLI.packageRoot.appendingPathComponent("municipalities/lysekil.yaml").path, encoding: .utf8)
+        try tranemo.write(to: folder.appendingPathComponent("tranemo.yaml"), atomically: true, encoding: .utf8)
+        try tranemo.write(to: folder.appendingPathComponent("tranemo-kopia.yaml"), atomically: true, encoding: .utf8)
+        try lysekil.replacingOccurrences(of: "\nkommun:\n", with: "\nkommun:\n  invånare: 14000\n")
+            .write(to: folder.appendingPathComponent("lysekil.yaml"), atomically: true, encoding: .utf8)
+        let out = Self.fixture.directory.appendingPathComponent("broken-out").path
+        let result = try CLI.run(["lagesbild", "--all", "--period", "2026-W47", "--format", "csv", "--store", Self.fixture.store,
+                                  "--municipalities", folder.path, "--out", out])
+        #expect(result.status == 1)
+        #expect(result.stdout == "\(out)/tranemo-2026-W47.csv\n")
+        #expect(result.stderr.contains("error: \(folder.path)/lysekil.yaml gives no lägesbild: 1 error (platform-cli validate \(folder.path)/lysekil.yaml)"))
+        #expect(result.stderr.contains("error: \(folder.path)/tranemo.yaml gives no lägesbild: kommun id 'tranemo' is already used by \(folder.path)/tranemo-kopia.yaml"))
+    }
+
     @Test func unknownFormatFailsBeforeWritingAnything() throws {
         let result = try compile(["--format", "md,pdf"])
         #expect(result.status != 0)

@@ -33,9 +33,22 @@ public struct KommunCatalog: Sendable {
         self.diagnostics = diagnostics
     }
 
-    /// The valid kommuner, sorted by id.
+    /// The valid kommuner, sorted by id; a kommun id that a second file also claims counts once, from the
+    /// first file by path.
     public var kommuner: [KommunConfig] {
-        files.compactMap(\.config).sorted { $0.id < $1.id }
+        let duplicates = Set(diagnostics.map(\.file))
+        return files.filter { !duplicates.contains($0.file) }.compactMap(\.config).sorted { $0.id < $1.id }
+    }
+
+    /// The files that give no kommun, and why: errors in the file, or a kommun id another file already has.
+    public var unusableFiles: [(file: String, reason: String)] {
+        files.compactMap { file in
+            if file.config == nil {
+                let errors = file.diagnostics.filter { $0.severity == .error }.count
+                return (file.file, "\(errors) error\(errors == 1 ? "" : "s") (platform-cli validate \(file.file))")
+            }
+            return diagnostics.first { $0.file == file.file }.map { (file.file, $0.message) }
+        }
     }
 
     /// Reads only `DIRECTORY/ID.yaml` when that file describes kommun `id` (the usual case), else the

@@ -42,7 +42,19 @@ struct LagesbildCommand: ParsableCommand {
     }
 
     func run() throws {
-        let kommuner = try all ? catalogOptions.catalog().kommuner : [catalogOptions.kommun(kommun!)]
+        var failures = 0
+        let kommuner: [KommunConfig]
+        if all {
+            // A kommun whose file is broken is reported and counts as a failure; the others are compiled.
+            let catalog = try catalogOptions.catalog()
+            for (file, reason) in catalog.unusableFiles {
+                Output.error("error: \(file) gives no lägesbild: \(reason)")
+                failures += 1
+            }
+            kommuner = catalog.kommuner
+        } else {
+            kommuner = try [catalogOptions.kommun(kommun!)]
+        }
         let exporterCatalog = try exporterOptions.catalog()
         let exporters = try format.split(separator: ",").map { try exporterCatalog.exporter(String($0).trimmingSpaces) }
         for warning in exporterCatalog.warnings { Output.error("warning: \(warning)") }
@@ -76,7 +88,6 @@ struct LagesbildCommand: ParsableCommand {
             }
             return outcome
         }
-        var failures = 0
         for (job, outcome) in zip(jobs, outcomes) {
             let id = job.config.id
             switch outcome {
