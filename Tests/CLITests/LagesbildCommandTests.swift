@@ -113,6 +113,19 @@ struct LagesbildCommandTests {
         #expect(reporters.first { $0["id"] as? String == "fritid" }?["reported"] as? Bool == false)
     }
 
+    /// A format that declares it shows less of the lägesbild (the CSV: the cells) is written the same when
+    /// the run compiles only its parts as when another format makes the run compile everything.
+    @Test(arguments: ["md", "csv", "geojson", "html", "ics"])
+    func aFormatWrittenAloneEqualsItWrittenBesideJSON(format: String) throws {
+        let name = "tranemo-2026-W47.\(format)"
+        let alone = Self.fixture.directory.appendingPathComponent("alone-\(format)").path
+        let beside = Self.fixture.directory.appendingPathComponent("beside-\(format)").path
+        #expect(try compile(["--format", format, "--out", alone]).status == 0)
+        #expect(try compile(["--format", "\(format),json", "--out", beside]).status == 0)
+        let written = try Data(contentsOf: URL(fileURLWithPath: "\(alone)/\(name)"))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: "\(beside)/\(name)")) == written)
+    }
+
     /// `--all` compiles the kommuner on all cores: the same files, byte for byte, as one kommun at a time,
     /// listed in the kommuner's order, with a progress line for each.
     @Test func allKommunerGiveTheSameFilesAsOneAtATime() throws {

@@ -24,7 +24,9 @@ public struct LagesbildCompiler {
         self.now = now
     }
 
-    public func compile(period: Period, language: Language) throws -> Lagesbild {
+    /// The lägesbild of `period`; the parts not in `parts` are left empty, and what only they need is not
+    /// read or planned.
+    public func compile(period: Period, language: Language, parts: Lagesbild.Parts = .all) throws -> Lagesbild {
         let baseline = (1...Self.baselinePeriods).reversed().map { period.offset(by: -$0) }
         let lastYear = period.sameLastYear
         let recent = (0..<4).reversed().map { period.offset(by: -$0) }
@@ -38,15 +40,12 @@ public struct LagesbildCompiler {
         } else if lastYear.start < first {
             reports += try store?.values(kommun: kommun, from: lastYear.start, to: first.adding(days: -1)) ?? []
         }
-        let activity = try store?.reporterActivity(kommun: kommun, from: period.start, to: period.end) ?? []
-        let texts = try store?.notes(kommun: kommun, from: recent[0].start, to: period.end) ?? []
-        let escalations = try store?.escalations(kommun: kommun) ?? []
+        let texts = parts.contains(.notes) ? try store?.notes(kommun: kommun, from: recent[0].start, to: period.end) ?? [] : []
         // One planning pass serves the follow-ups due (90 days back), the deadline and the next period.
-        let planned = MeetingPlanner(config: config, escalations: escalations)
-            .meetings(from: period.start.adding(days: -90),
-                      to: max(period.next.end, period.end.adding(days: ReportingDeadline.lookAheadDays + 1)))
-        let deadline = ReportingDeadline(period: period, config: config, meetings: planned)
-        let upcoming = planned.filter { period.next.contains($0.date) }
+        let planned = parts.isDisjoint(with: [.reporting, .meetings, .interventions]) ? [] :
+            MeetingPlanner(config: config, escalations: try store?.escalations(kommun: kommun) ?? [])
+                .meetings(from: period.start.adding(days: -90),
+                          to: max(period.next.end, period.end.adding(days: ReportingDeadline.lookAheadDays + 1)))
         let areas = Self.flatten(config.areas)
         let names = Names(config: config, language: language)
 
@@ -87,7 +86,10 @@ public struct LagesbildCompiler {
         }
 
         let scores = scores(cells, names: names)
-        let completeness = completeness(activity, deadline: deadline)
+        let completeness = parts.contains(.reporting)
+            ? completeness(try store?.reporterActivity(kommun: kommun, from: period.start, to: period.end) ?? [],
+                           deadline: ReportingDeadline(period: period, config: config, meetings: planned))
+            : Lagesbild.Completeness(expected: 0, reported: 0, due: "", dueFor: nil, reporters: [])
         let counted = cells.filter { config.checklist.indicator($0.indicator)?.measure == .count }
         let highlights = Lagesbild.Highlights(
             events: counted.reduce(0) { $0 + $1.value }, previousEvents: counted.reduce(0) { $0 + $1.previous },
@@ -118,7 +120,8 @@ public struct LagesbildCompiler {
             cells: cells,
             highlights: highlights,
             hotspots: hotspots(cells),
-            recurringPlaces: recurringPlaces(recent: recent, grid: grid, areas: areas.map(\.0), texts: texts, names: names),
+            recurringPlaces: parts.contains(.notes)
+                ? recurringPlaces(recent: recent, grid: grid, areas: areas.map(\.0), texts: texts, names: names) : [],
             areaScores: scores,
             indicatorTotals: indicators.enumerated().map { i, indicator in
                 .init(indicator: indicator.id, indicatorName: indicator.name.text(language), value: total(i, current),
@@ -136,8 +139,10 @@ public struct LagesbildCompiler {
                       reporter: $0.reporter, reporterName: config.partyName($0.reporter), indicator: $0.indicator,
                       indicatorName: names.indicator($0.indicator), place: $0.place, text: $0.note)
             },
-            upcoming: upcoming,
-            interventions: try interventions(period: period, meetings: planned.filter { $0.date <= period.next.end }, names: names),
+            upcoming: parts.contains(.meetings) ? planned.filter { period.next.contains($0.date) } : [],
+            interventions: parts.contains(.interventions)
+                ? try interventions(period: period, meetings: planned.filter { $0.date <= period.next.end }, names: names)
+                : .init(proposed: [], underWay: [], followUpsDue: [], priorities: nil),
             distribution: distribution(language),
             methods: Self.methods(language, rules: config.lagesbild.status))
     }

@@ -12,6 +12,10 @@ public protocol Exporter: Sendable {
     /// The IANA media type of its output: `text/markdown; charset=utf-8`.
     var mediaType: String { get }
 
+    /// The parts of the lägesbild it shows; `.all` by default. An exporter that declares less gets a
+    /// lägesbild with the other parts empty.
+    var parts: Lagesbild.Parts { get }
+
     func export(_ lagesbild: Lagesbild, options: ExportOptions) throws -> Data
 
     /// What the user should know about an export that is not an error, such as areas left off a map
@@ -20,6 +24,8 @@ public protocol Exporter: Sendable {
 }
 
 extension Exporter {
+    public var parts: Lagesbild.Parts { .all }
+
     public func notices(for lagesbild: Lagesbild, options: ExportOptions) -> [String] { [] }
 }
 

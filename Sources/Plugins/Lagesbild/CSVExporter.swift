@@ -12,6 +12,8 @@ public struct CSVExporter: Exporter {
     public let displayName = "CSV"
     public let fileExtension = "csv"
     public let mediaType = "text/csv; charset=utf-8"
+    /// The cells only.
+    public let parts: Lagesbild.Parts = []
 
     public init() {}
 

@@ -27,7 +27,8 @@ struct Due: ParsableCommand {
         let today = Now.today(for: config)
         let period = periodOption.resolved(for: config, today: today)
         let store = try ReportStore.existing(at: storeOptions.resolvedPath)
-        let lagesbild = try LagesbildCompiler(config: config, store: store, now: Now.date).compile(period: period, language: language)
+        let lagesbild = try LagesbildCompiler(config: config, store: store, now: Now.date)
+            .compile(period: period, language: language, parts: .reporting)
         let completeness = lagesbild.completeness
         print("\(config.kommun.name), \(period.label(language)): " + language.pick("rapporter senast ", "reports due ")
             + completeness.due.replacingOccurrences(of: "T", with: " ") + (completeness.dueFor.map { " (\($0))" } ?? ""))

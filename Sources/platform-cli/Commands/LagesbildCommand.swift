@@ -63,6 +63,7 @@ struct LagesbildCommand: ParsableCommand {
         if store == nil { Output.error("warning: no report store at \(path); the lägesbild shows no reports") }
         let writer = LagesbildWriter(directory: out)
         let settings = parsedSettings
+        let parts = exporters.reduce(into: Lagesbild.Parts()) { $0.formUnion($1.parts) }
         // What each kommun needs from the command line is resolved here; the kommuner are compiled and
         // written on all cores, and reported in their order once all are done. Each worker reads through
         // its own connection: on one shared connection the workers mostly waited for each other.
@@ -76,7 +77,7 @@ struct LagesbildCommand: ParsableCommand {
         }) { (connection: Result<ReportStore?, any Error>, job) in
             let outcome = Result {
                 let lagesbild = try LagesbildCompiler(config: job.config, store: connection.get(), now: Now.date)
-                    .compile(period: job.period, language: job.language)
+                    .compile(period: job.period, language: job.language, parts: parts)
                 return writer.write(lagesbild, with: exporters, options: ExportOptions(language: job.language, settings: settings))
             }
             if jobs.count > 1 {
