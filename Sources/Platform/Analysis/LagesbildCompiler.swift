@@ -85,12 +85,14 @@ public struct LagesbildCompiler {
             }
         }
 
-        let scores = scores(cells, names: names)
+        // The checklist by id, for the look-ups per cell below.
+        let byID = Dictionary(indicators.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let scores = scores(cells, indicators: byID, names: names)
         let completeness = parts.contains(.reporting)
             ? completeness(try store?.reporterActivity(kommun: kommun, from: period.start, to: period.end) ?? [],
                            deadline: ReportingDeadline(period: period, config: config, meetings: planned))
             : Lagesbild.Completeness(expected: 0, reported: 0, due: "", dueFor: nil, reporters: [])
-        let counted = cells.filter { config.checklist.indicator($0.indicator)?.measure == .count }
+        let counted = cells.filter { byID[$0.indicator]?.measure == .count }
         let highlights = Lagesbild.Highlights(
             events: counted.reduce(0) { $0 + $1.value }, previousEvents: counted.reduce(0) { $0 + $1.previous },
             areasWithEvents: Set(counted.filter { $0.value > 0 }.map(\.area)).count,
@@ -119,7 +121,7 @@ public struct LagesbildCompiler {
             },
             cells: cells,
             highlights: highlights,
-            hotspots: hotspots(cells),
+            hotspots: hotspots(cells, indicators: byID),
             recurringPlaces: parts.contains(.notes)
                 ? recurringPlaces(recent: recent, grid: grid, areas: areas.map(\.0), texts: texts, names: names) : [],
             areaScores: scores,
@@ -184,8 +186,8 @@ public struct LagesbildCompiler {
     }
 
     /// Count cells significantly above their baseline.
-    private func hotspots(_ cells: [Lagesbild.Cell]) -> [Lagesbild.Hotspot] {
-        let counts = cells.filter { config.checklist.indicator($0.indicator)?.measure == .count }
+    private func hotspots(_ cells: [Lagesbild.Cell], indicators: [String: Indicator]) -> [Lagesbild.Hotspot] {
+        let counts = cells.filter { indicators[$0.indicator]?.measure == .count }
         let tested = counts.filter { $0.value > $0.baseline }
         let pValues = tested.map { PoissonTest.upperTail(atLeast: Int($0.value), mean: Swift.max($0.baseline, Self.minimumMean)) }
         let adjusted = PoissonTest.benjaminiHochberg(pValues, tests: counts.count)
@@ -232,10 +234,10 @@ public struct LagesbildCompiler {
     }
 
     /// Σ weight × value per area; rank 1 is the highest, equal scores share a rank.
-    private func scores(_ cells: [Lagesbild.Cell], names: Names) -> [Lagesbild.AreaScore] {
+    private func scores(_ cells: [Lagesbild.Cell], indicators: [String: Indicator], names: Names) -> [Lagesbild.AreaScore] {
         var totals: [String: Double] = [:]
         for cell in cells {
-            totals[cell.area, default: 0] += (config.checklist.indicator(cell.indicator)?.weight ?? 1) * cell.value
+            totals[cell.area, default: 0] += (indicators[cell.indicator]?.weight ?? 1) * cell.value
         }
         let order = Self.flatten(config.areas).map(\.0.id)
         let sorted = order.map { ($0, Self.rounded(totals[$0] ?? 0)) }.enumerated()
