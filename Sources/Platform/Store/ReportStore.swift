@@ -35,14 +35,23 @@ public final class ReportStore: Sendable {
         configuration.foreignKeysEnabled = true
         queue = try Self.retryingWhileBusy {
             let queue = try DatabaseQueue(path: path, configuration: configuration)
-            do {
-                try Self.migrator.migrate(queue)
-            } catch {
-                // Another process may have created the store between our look at its migrations and our
-                // write; then there is nothing left to do.
-                guard try queue.read(Self.migrator.hasCompletedMigrations) else { throw error }
-            }
+            try Self.migrate(queue)
             return queue
+        }
+    }
+
+    /// Brings the schema up to date. Another process may be migrating the same new store at the same
+    /// moment: each migration commits on its own, so its first tables can be there ("table ingests already
+    /// exists") before its last; then this waits for it (up to two seconds) and migrates what is left.
+    private static func migrate(_ queue: DatabaseQueue) throws {
+        for attempt in 1... {
+            do {
+                return try migrator.migrate(queue)
+            } catch {
+                if try queue.read(migrator.hasCompletedMigrations) { return }
+                guard attempt < 40 else { throw error }
+                Thread.sleep(forTimeInterval: 0.05)
+            }
         }
     }
 
