@@ -43,37 +43,47 @@ struct LagesbildCommand: ParsableCommand {
 
     func run() throws {
         var failures = 0
-        let kommuner: [KommunConfig]
-        if all {
-            // A kommun whose file is broken is reported and counts as a failure; the others are compiled.
-            let catalog = try catalogOptions.catalog()
-            for (file, reason) in catalog.unusableFiles {
-                Output.error("error: \(file) gives no lägesbild: \(reason)")
-                failures += 1
-            }
-            kommuner = catalog.kommuner
-        } else {
-            kommuner = try [catalogOptions.kommun(kommun!)]
-        }
+        let kommuner = try selectedKommuner(failures: &failures)
         let exporterCatalog = try exporterOptions.catalog()
         let exporters = try format.split(separator: ",").map { try exporterCatalog.exporter(String($0).trimmingSpaces) }
         for warning in exporterCatalog.warnings { Output.error("warning: \(warning)") }
         let path = storeOptions.resolvedPath
         let store = try ReportStore.existing(at: path)
         if store == nil { Output.error("warning: no report store at \(path); the lägesbild shows no reports") }
-        let writer = LagesbildWriter(directory: out)
-        let settings = parsedSettings
-        let parts = exporters.reduce(into: Lagesbild.Parts()) { $0.formUnion($1.parts) }
-        // What each kommun needs from the command line is resolved here; the kommuner are compiled and
-        // written on all cores, and reported in their order once all are done. Each worker reads through
-        // its own connection: on one shared connection the workers mostly waited for each other.
         let jobs = kommuner.map { config in
             Job(config: config, period: periodOption.resolved(for: config, today: Now.today(for: config)),
                 language: languageOption.resolved(for: config))
         }
+        let outcomes = compile(jobs, exporters: exporters, store: store, storePath: path)
+        for (job, outcome) in zip(jobs, outcomes) {
+            failures += report(outcome, for: job.config.id)
+        }
+        if failures > 0 { throw ExitCode.failure }
+    }
+
+    /// The kommun asked for, or with `--all` every usable kommun in the folder; a kommun file that gives no
+    /// kommun is reported and counted as a failure, and the others are still compiled.
+    private func selectedKommuner(failures: inout Int) throws -> [KommunConfig] {
+        guard all else { return try [catalogOptions.kommun(kommun!)] }
+        let catalog = try catalogOptions.catalog()
+        for (file, reason) in catalog.unusableFiles {
+            Output.error("error: \(file) gives no lägesbild: \(reason)")
+            failures += 1
+        }
+        return catalog.kommuner
+    }
+
+    /// Compiles and writes every job on all cores, with a progress line as each is done when there are
+    /// several; the outcomes come back in the jobs' order. Each worker reads through its own connection to
+    /// the store: on one shared connection the workers mostly waited for each other.
+    private func compile(_ jobs: [Job], exporters: [any Exporter], store: ReportStore?,
+                         storePath: String) -> [Result<[LagesbildWriter.Result], any Error>] {
+        let writer = LagesbildWriter(directory: out)
+        let settings = parsedSettings
+        let parts = exporters.reduce(into: Lagesbild.Parts()) { $0.formUnion($1.parts) }
         let finished = Mutex(0)
-        let outcomes = jobs.concurrentMap(lane: { lane in
-            lane == 0 || store == nil ? .success(store) : Result { try ReportStore.existing(at: path) }
+        return jobs.concurrentMap(lane: { lane in
+            lane == 0 || store == nil ? .success(store) : Result { try ReportStore.existing(at: storePath) }
         }) { (connection: Result<ReportStore?, any Error>, job) in
             let outcome = Result {
                 let lagesbild = try LagesbildCompiler(config: job.config, store: connection.get(), now: Now.date)
@@ -89,25 +99,25 @@ struct LagesbildCommand: ParsableCommand {
             }
             return outcome
         }
-        for (job, outcome) in zip(jobs, outcomes) {
-            let id = job.config.id
-            switch outcome {
-            case .failure(let error):
-                Output.error("error: the lägesbild for \(id) failed: \(error)")
-                failures += 1
-            case .success(let results):
-                for result in results {
-                    if let error = result.error {
-                        Output.error("error: \(result.exporter) for \(id) failed: \(error)")
-                        failures += 1
-                    } else {
-                        print(result.path)
-                    }
-                    for notice in result.notices { Output.error("note: \(result.exporter) for \(id): \(notice)") }
+    }
+
+    /// Prints the files written for one kommun and its failures and notes; returns how many failed.
+    private func report(_ outcome: Result<[LagesbildWriter.Result], any Error>, for id: String) -> Int {
+        switch outcome {
+        case .failure(let error):
+            Output.error("error: the lägesbild for \(id) failed: \(error)")
+            return 1
+        case .success(let results):
+            for result in results {
+                if let error = result.error {
+                    Output.error("error: \(result.exporter) for \(id) failed: \(error)")
+                } else {
+                    print(result.path)
                 }
+                for notice in result.notices { Output.error("note: \(result.exporter) for \(id): \(notice)") }
             }
+            return results.filter { $0.error != nil }.count
         }
-        if failures > 0 { throw ExitCode.failure }
     }
 
     /// One kommun's lägesbild to compile.
