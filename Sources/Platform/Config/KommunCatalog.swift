@@ -43,10 +43,7 @@ public struct KommunCatalog: Sendable {
     /// The files that give no kommun, and why: errors in the file, or a kommun id another file already has.
     public var unusableFiles: [(file: String, reason: String)] {
         files.compactMap { file in
-            if file.config == nil {
-                let errors = file.diagnostics.filter { $0.severity == .error }.count
-                return (file.file, "\(errors) error\(errors == 1 ? "" : "s") (platform-cli validate \(file.file))")
-            }
+            if file.config == nil { return (file.file, "\(file.errorSummary) (platform-cli validate \(file.file))") }
             return diagnostics.first { $0.file == file.file }.map { (file.file, $0.message) }
         }
     }

@@ -15,6 +15,12 @@ public struct KommunConfigLoader: Sendable {
             config != nil && !diagnostics.contains { $0.severity == .error }
         }
 
+        /// How many errors the file has, for listings: "1 error", "3 errors".
+        public var errorSummary: String {
+            let errors = diagnostics.filter { $0.severity == .error }.count
+            return "\(errors) error\(errors == 1 ? "" : "s")"
+        }
+
         /// The diagnostics with source lines and carets.
         public var renderedDiagnostics: String {
             DiagnosticRenderer(source: source).render(diagnostics)

@@ -12,10 +12,7 @@ struct Kommuner: ParsableCommand {
     func run() throws {
         let catalog = try catalogOptions.catalog()
         let rows = catalog.files.map { file -> [String] in
-            guard let config = file.config else {
-                let errors = file.diagnostics.filter { $0.severity == .error }.count
-                return ["?", "(\(errors) error\(errors == 1 ? "" : "s"): run platform-cli validate)", "", file.file]
-            }
+            guard let config = file.config else { return ["?", "(\(file.errorSummary): run platform-cli validate)", "", file.file] }
             return [config.id, config.kommun.name, config.kommun.lan, file.file]
         }
         print(TextTable.render(header: ["id", "name", "län", "file"], rows: rows), terminator: "")
