@@ -11,14 +11,12 @@ extension ReportStore {
 
     /// What is stored for `kommun` in `period`, per reporter and indicator.
     public func totals(kommun: String, period: Period) throws -> [ReporterIndicatorTotal] {
-        try queue.read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT reporter, indicator, COUNT(*), SUM(value) FROM reports
-                WHERE kommun = ? AND date BETWEEN ? AND ?
-                GROUP BY reporter, indicator ORDER BY reporter, indicator
-                """, arguments: [kommun, period.start.description, period.end.description]).map {
-                ReporterIndicatorTotal(reporter: $0[0], indicator: $0[1], rows: $0[2], total: $0[3])
-            }
+        try rows("""
+            SELECT reporter, indicator, COUNT(*), SUM(value) FROM reports
+            WHERE kommun = ? AND date BETWEEN ? AND ?
+            GROUP BY reporter, indicator ORDER BY reporter, indicator
+            """, [kommun, period.start.description, period.end.description]) {
+            ReporterIndicatorTotal(reporter: $0[0], indicator: $0[1], rows: $0[2], total: $0[3])
         }
     }
 
