@@ -11,6 +11,9 @@ public struct Lagesbild: Sendable, Hashable, Codable {
     public var schemaVersion: Int
     public var language: Language
     public var kommun: KommunSummary
+    /// Which of the kommun's lägesbilder this is, when its file gives several; nil (and left out of the
+    /// JSON) when it gives one.
+    public var definition: Definition?
     public var period: PeriodSummary
     public var areas: [AreaSummary]
     public var indicators: [IndicatorSummary]
@@ -40,6 +43,12 @@ public struct Lagesbild: Sendable, Hashable, Codable {
         public var id: String
         public var name: String
         public var lan: String
+    }
+
+    public struct Definition: Sendable, Hashable, Codable {
+        /// The lägesbild's id in the kommun file (`tertialanalys`).
+        public var id: String
+        public var name: String?
     }
 
     public struct PeriodSummary: Sendable, Hashable, Codable {

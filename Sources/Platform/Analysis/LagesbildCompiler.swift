@@ -24,9 +24,12 @@ public struct LagesbildCompiler {
         self.now = now
     }
 
-    /// The lägesbild of `period`; the parts not in `parts` are left empty, and what only they need is not
-    /// read or planned.
-    public func compile(period: Period, language: Language, parts: Lagesbild.Parts = .all) throws -> Lagesbild {
+    /// The lägesbild of `period` as `lagesbild` (one of the kommun's lägesbilder, the main one by default)
+    /// says it is made and distributed; the parts not in `parts` are left empty, and what only they need is
+    /// not read or planned.
+    public func compile(period: Period, language: Language, parts: Lagesbild.Parts = .all,
+                        as lagesbild: LagesbildConfig? = nil) throws -> Lagesbild {
+        let definition = lagesbild ?? config.lagesbild
         let baseline = (1...Self.baselinePeriods).reversed().map { period.offset(by: -$0) }
         let lastYear = period.sameLastYear
         let recent = (0..<4).reversed().map { period.offset(by: -$0) }
@@ -76,7 +79,7 @@ public struct LagesbildCompiler {
                 let shown = value(a, i, current)
                 let history = baselineIndices.map { value(a, i, $0) }
                 let mean = Self.rounded(history.reduce(0, +) / Double(history.count))
-                let status = Self.status(shown, baseline: mean, indicator: indicator, rules: config.lagesbild.status)
+                let status = Self.status(shown, baseline: mean, indicator: indicator, rules: definition.status)
                 cells.append(Lagesbild.Cell(
                     area: area.id, areaName: area.name, indicator: indicator.id, indicatorName: indicator.name.text(language),
                     value: shown, previous: value(a, i, previous), lastYear: value(a, i, lastYearIndex), baseline: mean,
@@ -90,7 +93,7 @@ public struct LagesbildCompiler {
         let scores = scores(cells, indicators: byID, names: names)
         let completeness = parts.contains(.reporting)
             ? completeness(try store?.reporterActivity(kommun: kommun, from: period.start, to: period.end) ?? [],
-                           deadline: ReportingDeadline(period: period, config: config, meetings: planned))
+                           deadline: ReportingDeadline(period: period, config: config, lagesbild: definition, meetings: planned))
             : Lagesbild.Completeness(expected: 0, reported: 0, due: "", dueFor: nil, reporters: [])
         let counted = cells.filter { byID[$0.indicator]?.measure == .count }
         let highlights = Lagesbild.Highlights(
@@ -105,7 +108,8 @@ public struct LagesbildCompiler {
             schemaVersion: Lagesbild.currentSchemaVersion,
             language: language,
             kommun: .init(id: kommun, name: config.kommun.name, lan: config.kommun.lan),
-            period: .init(id: period.description, label: period.label(language), kind: period.kind.rawValue, start: period.start.description,
+            definition: definition.id.map { .init(id: $0, name: definition.name) },
+            period: .init(id: period.description, label: period.label(language), kind: period.kind.name, start: period.start.description,
                           end: period.end.description, previous: period.previous.description,
                           lastYear: lastYear.description, baselinePeriods: baseline.map(\.description)),
             areas: areas.map { area, parent, depth in
@@ -145,8 +149,8 @@ public struct LagesbildCompiler {
             interventions: parts.contains(.interventions)
                 ? try interventions(period: period, meetings: planned.filter { $0.date <= period.next.end }, names: names)
                 : .init(proposed: [], underWay: [], followUpsDue: [], priorities: nil),
-            distribution: distribution(language),
-            methods: Self.methods(language, rules: config.lagesbild.status))
+            distribution: distribution(definition, language),
+            methods: Self.methods(language, rules: definition.status))
     }
 
     /// Display names by id, for ids that may come from the store.
@@ -287,13 +291,7 @@ public struct LagesbildCompiler {
                   start: intervention.start?.description, plannedEnd: intervention.plannedEnd?.description)
         }
         var priorities: Lagesbild.Priorities?
-        let kind: Period.Kind? = switch config.lagesbild.priorities?.period {
-        case .month: .month
-        case .quarter: .quarter
-        case .year: .year
-        case .tertial, nil: nil
-        }
-        if let kind {
+        if let kind = config.priorities?.period {
             let current = Period(containing: period.end, kind: kind)
             let decisions = try store.priorityDecisions(kommun: config.id).filter { $0.period <= current }
             priorities = decisions.last.map { decision in
@@ -307,8 +305,7 @@ public struct LagesbildCompiler {
                      followUpsDue: due.map(item), priorities: priorities)
     }
 
-    private func distribution(_ language: Language) -> Lagesbild.Distribution {
-        let lagesbild = config.lagesbild
+    private func distribution(_ lagesbild: LagesbildConfig, _ language: Language) -> Lagesbild.Distribution {
         func party(_ id: String) -> Lagesbild.Party {
             id == LagesbildConfig.allReporters
                 ? .init(id: id, name: language.pick("alla rapportörer", "all reporters"))

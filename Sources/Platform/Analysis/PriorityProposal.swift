@@ -39,7 +39,7 @@ public struct PriorityProposal: Sendable, Hashable {
 
     /// Scores every area of `config` for `period` from `cells` (which must cover the previous and baseline periods).
     public init(config: KommunConfig, period: Period, cells: [ReportStore.DailyCell]) {
-        let priorities = config.lagesbild.priorities
+        let priorities = config.priorities
         self.period = period
         previous = period.previous
         baseline = (2...(Self.baselinePeriods + 1)).reversed().map { period.offset(by: -$0) }

@@ -23,7 +23,8 @@ public struct LagesbildWriter: Sendable {
     public static func fileName(for lagesbild: Lagesbild, exporter: any Exporter, among exporters: [any Exporter]) -> String {
         let shared = exporters.filter { $0.fileExtension == exporter.fileExtension }.count > 1
         let suffix = shared ? "-" + exporter.id.replacingOccurrences(of: ":", with: "-") : ""
-        return "\(lagesbild.kommun.id)-\(lagesbild.period.id)\(suffix).\(exporter.fileExtension)"
+        let definition = lagesbild.definition.map { "-\($0.id)" } ?? ""
+        return "\(lagesbild.kommun.id)\(definition)-\(lagesbild.period.id)\(suffix).\(exporter.fileExtension)"
     }
 
     public func write(_ lagesbild: Lagesbild, with exporters: [any Exporter], options: ExportOptions) -> [Result] {

@@ -11,16 +11,51 @@ extension Lagesbild.Status {
 }
 
 extension Period {
-    /// `vecka 47 2026`, `november 2026`, `kvartal 4 2026`, `2026`; in English `week 47 2026` and so on.
+    /// `vecka 47 2026`, `vecka 47–48 2026`, `november 2026`, `tertial 3 2026`, `kvartal 4 2026`,
+    /// `halvår 1 2026`, `2026`; in English `week 47 2026`, `weeks 47–48 2026` and so on.
     public func label(_ language: Language) -> String {
-        switch self {
-        case let .week(year, week): return language.pick("vecka \(week) \(year)", "week \(week) \(year)")
-        case let .month(year, month):
-            let sv = ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november", "december"]
-            let en = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
-            return language.pick("\(sv[month - 1]) \(year)", "\(en[month - 1]) \(year)")
-        case let .quarter(year, quarter): return language.pick("kvartal \(quarter) \(year)", "quarter \(quarter) \(year)")
-        case let .year(year): return "\(year)"
+        let year = String(year)
+        switch kind {
+        case .year: return year
+        case .month: return "\(Self.monthNames(language)[ordinal - 1]) \(year)"
+        default: return "\(shortLabel(language, longNames: true)) \(year)"
+        }
+    }
+
+    /// The period without its year, for chart axes: `v. 47`, `v. 47–48`, `nov`, `T3`, `kv. 4`, `H1`, `2026`;
+    /// with `longNames`, the words of `label` (`vecka 47`, `tertial 3`).
+    public func shortLabel(_ language: Language, longNames: Bool = false) -> String {
+        let n = ordinal
+        switch (kind.unit, kind.length) {
+        case (.week, 1): return longNames ? language.pick("vecka \(n)", "week \(n)") : language.pick("v. \(n)", "wk \(n)")
+        case (.week, _):
+            let weeks = "\(n)–\(start.adding(days: 7).isoWeek.week)"
+            return longNames ? language.pick("vecka \(weeks)", "weeks \(weeks)") : language.pick("v. \(weeks)", "wk \(weeks)")
+        case (.month, 1): return String(Self.monthNames(language)[n - 1].prefix(3))
+        case (.month, 3): return longNames ? language.pick("kvartal \(n)", "quarter \(n)") : language.pick("kv. \(n)", "Q\(n)")
+        case (.month, 4): return longNames ? "tertial \(n)" : "T\(n)"
+        case (.month, 6): return longNames ? language.pick("halvår \(n)", "half-year \(n)") : "H\(n)"
+        default: return String(year)
+        }
+    }
+
+    private static func monthNames(_ language: Language) -> [String] {
+        language.pick(["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november", "december"],
+                      ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"])
+    }
+}
+
+extension Period.Kind {
+    /// `vecka`, `två veckor`, `månad`, `tertial`, `kvartal`, `halvår`, `år`; English `week`, `two weeks` …
+    public func label(_ language: Language) -> String {
+        switch name {
+        case "week": language.pick("vecka", "week")
+        case "two-weeks": language.pick("två veckor", "two weeks")
+        case "month": language.pick("månad", "month")
+        case "tertial": "tertial"
+        case "quarter": language.pick("kvartal", "quarter")
+        case "half-year": language.pick("halvår", "half-year")
+        default: language.pick("år", "year")
         }
     }
 }

@@ -1,6 +1,6 @@
 extension Language {
-    /// The Swedish or the English text, whichever this language is.
-    public func pick(_ sv: String, _ en: String) -> String {
+    /// The Swedish or the English value (a text, a list of words), whichever this language is.
+    public func pick<Value>(_ sv: Value, _ en: Value) -> Value {
         self == .en ? en : sv
     }
 }

@@ -88,8 +88,7 @@ public struct ReportValidator: Sendable {
         let parsed: (day: CalendarDate, precision: Report.Precision, start: CalendarDate)?
         if let day = CalendarDate(iso: text) {
             parsed = (day, .day, day)
-        } else if text.count == 8, case .week(let year, let week)? = Period(text) {
-            let period = Period.week(year: year, week: week)
+        } else if text.count == 8, let period = Period(text), period.kind == .week {
             parsed = (period.start.adding(days: 3), .week, period.start)
         } else {
             parsed = nil

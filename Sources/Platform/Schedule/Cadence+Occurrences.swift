@@ -49,27 +49,39 @@ extension Cadence {
             // An RRULE counts from its DTSTART; without a `start`, from well before any report.
             let rule = try? RecurrenceRule(parsing: text)
             return rule?.dates(start: start ?? CalendarDate(year: 2000, month: 1, day: 3)!, in: range) ?? []
-        case .every(.daily, let interval):
-            return Self.days(in: range).filter { Self.isMultiple($0.dayNumber - anchor.dayNumber, of: interval) }
-        case .every(.weekly, let interval):
-            let day = weekday.map { Weekday.allCases.firstIndex(of: $0)! + 1 } ?? 1
-            let anchorMonday = anchor.adding(days: 1 - anchor.isoWeekday)
-            return Self.days(in: range).filter { date in
-                date.isoWeekday == day && Self.isMultiple((date.dayNumber - anchorMonday.dayNumber - (day - 1)) / 7, of: interval)
-            }
-        case .every(.monthly, let interval):
-            return monthly(every: interval, anchorMonth: anchor.year * 12 + anchor.month - 1, in: range)
-        case .every(.quarterly, let interval):
-            let quarterStart = anchor.year * 12 + ((anchor.month - 1) / 3) * 3
-            return monthly(every: 3 * interval, anchorMonth: quarterStart, in: range)
-        case .every(.yearly, let interval):
-            let month = months.first ?? start?.month ?? 1
-            return monthly(every: 12 * interval, anchorMonth: anchor.year * 12 + month - 1, in: range)
+        case .every(let frequency, let interval):
+            return everyDates(frequency, interval: interval, anchor: anchor, in: range)
         case .timesPerYear(let times):
             let chosen = months.isEmpty ? Self.spread(times) : months
             return (range.lowerBound.year...range.upperBound.year).flatMap { year in
                 chosen.map { dayInMonth(year: year, month: $0) }
             }.filter { range.contains($0) }
+        }
+    }
+
+    private func everyDates(_ frequency: Frequency, interval: Int, anchor: CalendarDate,
+                            in range: ClosedRange<CalendarDate>) -> [CalendarDate] {
+        switch frequency {
+        case .daily:
+            return Self.days(in: range).filter { Self.isMultiple($0.dayNumber - anchor.dayNumber, of: interval) }
+        case .weekly, .twoWeekly:
+            let day = weekday.map { Weekday.allCases.firstIndex(of: $0)! + 1 } ?? 1
+            let anchorMonday = anchor.adding(days: 1 - anchor.isoWeekday)
+            let weeks = interval * (frequency == .twoWeekly ? 2 : 1)
+            return Self.days(in: range).filter { date in
+                date.isoWeekday == day && Self.isMultiple((date.dayNumber - anchorMonday.dayNumber - (day - 1)) / 7, of: weeks)
+            }
+        case .monthly:
+            return monthly(every: interval, anchorMonth: anchor.year * 12 + anchor.month - 1, in: range)
+        case .quarterly, .tertial, .halfYearly:
+            // Aligned to the calendar's parts (a tertial starts in January, May or September), counted from
+            // the part that holds the start.
+            let months = frequency.monthsInPart!
+            let partStart = anchor.year * 12 + ((anchor.month - 1) / months) * months
+            return monthly(every: months * interval, anchorMonth: partStart, in: range)
+        case .yearly:
+            let month = months.first ?? start?.month ?? 1
+            return monthly(every: 12 * interval, anchorMonth: anchor.year * 12 + month - 1, in: range)
         }
     }
 

@@ -1,8 +1,8 @@
 import Foundation
 
 /// When reports for a period are due: at the start of the first meeting, after the period ends, of the
-/// body that reads the lägesbild (`lagesbild.readBy`, else the body that compiles it). Without such a
-/// body or cadence: noon on the first working day after the period.
+/// body that reads the lägesbild (its `readBy`, else the body that compiles it). Without such a body or
+/// cadence: noon on the first working day after the period.
 public struct ReportingDeadline: Sendable, Hashable {
     public var date: CalendarDate
     public var time: TimeOfDay
@@ -12,17 +12,18 @@ public struct ReportingDeadline: Sendable, Hashable {
     /// How far after a period its reading meeting is looked for.
     public static let lookAheadDays = 100
 
-    /// The deadline for `period` in `config`'s kommun.
-    public init(period: Period, config: KommunConfig, escalations: [DeclaredEscalation] = []) {
+    /// The deadline for `period` of `lagesbild` (the kommun's main lägesbild by default) in `config`'s kommun.
+    public init(period: Period, config: KommunConfig, lagesbild: LagesbildConfig? = nil, escalations: [DeclaredEscalation] = []) {
         let after = period.end.adding(days: 1)
-        self.init(period: period, config: config,
+        self.init(period: period, config: config, lagesbild: lagesbild,
                   meetings: MeetingPlanner(config: config, escalations: escalations)
                       .meetings(from: after, to: after.adding(days: Self.lookAheadDays)))
     }
 
     /// The deadline for `period`, from meetings already planned (those after the period count).
-    public init(period: Period, config: KommunConfig, meetings: [Meeting]) {
-        let reader = [config.lagesbild.readBy, config.lagesbild.compiledBy].compactMap { $0 }
+    public init(period: Period, config: KommunConfig, lagesbild: LagesbildConfig? = nil, meetings: [Meeting]) {
+        let lagesbild = lagesbild ?? config.lagesbild
+        let reader = [lagesbild.readBy, lagesbild.compiledBy].compactMap { $0 }
             .first { id in config.organisation.body(id)?.cadence != nil }
         let after = period.end.adding(days: 1)
         if let reader, let next = meetings.first(where: { $0.source == reader && $0.date >= after }) {

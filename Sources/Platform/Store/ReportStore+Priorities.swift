@@ -8,12 +8,12 @@ extension ReportStore {
                                  now: Date = Date()) throws {
         let references = InterventionReferences(config: config)
         var problems = references.body(decidedBy, role: "deciding body") + areas.flatMap(references.area)
-        if let priorities = config.lagesbild.priorities {
+        if let priorities = config.priorities {
             if let decider = priorities.decidedBy, decider != decidedBy {
                 problems.append("\(config.id)'s file says priorities are decided by '\(decider)', not '\(decidedBy)'")
             }
             if areas.count > priorities.areas {
-                problems.append("\(config.id) prioritises \(priorities.areas) areas per \(priorities.period.rawValue), found \(areas.count)")
+                problems.append("\(config.id) prioritises \(priorities.areas) areas per \(priorities.period.name), found \(areas.count)")
             }
         } else {
             problems.append("\(config.id)'s file sets no lagesbild.priorities")

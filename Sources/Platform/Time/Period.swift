@@ -1,68 +1,72 @@
-/// A reporting period: an ISO week, a month, a quarter or a year.
-public enum Period: Sendable, Hashable, Comparable, CustomStringConvertible {
-    /// An ISO 8601 week: Monday to Sunday; week 1 holds the year's first Thursday.
-    case week(year: Int, week: Int)
-    case month(year: Int, month: Int)
-    case quarter(year: Int, quarter: Int)
-    case year(Int)
+/// A reporting or analysis period: one run of days of a kind — an ISO week, two weeks, a month, a tertial, a
+/// quarter, a half-year or a year.
+///
+/// A period is its kind and its first day; everything else (its end, its neighbours, its name) follows by
+/// one rule per unit, so every kind works everywhere a period does: a lägesbild, `--period`, baselines,
+/// the same period last year, priorities, deadlines.
+public struct Period: Sendable, Hashable, Comparable, CustomStringConvertible {
+    public let kind: Kind
+    /// The first day of the period.
+    public let start: CalendarDate
 
-    /// The kind of a period, without its position.
-    public enum Kind: String, Sendable, Hashable, CaseIterable {
-        case week, month, quarter, year
+    /// The period of `kind` that holds `date`.
+    public init(containing date: CalendarDate, kind: Kind) {
+        self.kind = kind
+        switch kind.unit {
+        case .week:
+            let span = 7 * kind.length
+            let monday = date.dayNumber - (date.isoWeekday - 1)
+            start = CalendarDate(dayNumber: monday - Self.floorMod(monday - kind.phase, span))
+        case .month:
+            let index = date.year * 12 + date.month - 1
+            let first = index - Self.floorMod(index, kind.length)
+            start = CalendarDate(year: Self.floorDiv(first, 12), month: Self.floorMod(first, 12) + 1, day: 1)!
+        }
     }
 
-    /// Parses `2026-W47`, `2026-11`, `2026-Q4` or `2026`.
+    /// Parses `2026-W47`, `2026-W47-48` (two weeks), `2026-11`, `2026-T3`, `2026-Q4`, `2026-H1` or `2026`.
+    ///
+    /// A two-week period parsed from text starts in the week it names; whether that is a kommun's
+    /// two-week rhythm is for the caller to check (compare the kinds).
     public init?(_ text: String) {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard let year = parts.first.flatMap({ Int($0) }), parts[0].count == 4 else { return nil }
+        func number(_ part: Substring, prefix: Character?, digits: Int) -> Int? {
+            let digitsPart = part.dropFirst(prefix == nil ? 0 : 1)
+            guard prefix.map({ part.first == $0 }) ?? true, digitsPart.count == digits,
+                  digitsPart.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+            return Int(digitsPart)
+        }
+        guard let year = parts.first.flatMap({ number($0, prefix: nil, digits: 4) }) else { return nil }
         switch parts.count {
         case 1:
-            self = .year(year)
-        case 2 where parts[1].hasPrefix("W") && parts[1].count == 3:
-            guard let week = Int(parts[1].dropFirst()), week >= 1, week <= Self.weeksIn(year: year) else { return nil }
-            self = .week(year: year, week: week)
-        case 2 where parts[1].hasPrefix("Q") && parts[1].count == 2:
-            guard let quarter = Int(parts[1].dropFirst()), (1...4).contains(quarter) else { return nil }
-            self = .quarter(year: year, quarter: quarter)
-        case 2 where parts[1].count == 2:
-            guard let month = Int(parts[1]), (1...12).contains(month) else { return nil }
-            self = .month(year: year, month: month)
+            self.init(kind: .year, year: year, ordinal: 1)
+        case 2:
+            let part = parts[1]
+            if let week = number(part, prefix: "W", digits: 2) {
+                guard (1...Self.weeksIn(year: year)).contains(week) else { return nil }
+                self.init(containing: Self.monday(ofWeek: week, in: year), kind: .week)
+                return
+            }
+            let byPrefix: [(Character?, Int, Kind)] = [("T", 1, .tertial), ("Q", 1, .quarter), ("H", 1, .halfYear), (nil, 2, .month)]
+            guard let (ordinal, kind) = byPrefix.lazy.compactMap({ prefix, digits, kind in
+                number(part, prefix: prefix, digits: digits).map { ($0, kind) }
+            }).first, (1...(12 / kind.length)).contains(ordinal) else { return nil }
+            self.init(kind: kind, year: year, ordinal: ordinal)
+        case 3:
+            // Two weeks: `2026-W47-48`, or across a year end `2026-W53-01`.
+            guard let week = number(parts[1], prefix: "W", digits: 2), (1...Self.weeksIn(year: year)).contains(week),
+                  let second = number(parts[2], prefix: nil, digits: 2) else { return nil }
+            let monday = Self.monday(ofWeek: week, in: year)
+            guard monday.adding(days: 7).isoWeek.week == second else { return nil }
+            self.init(containing: monday, kind: .twoWeeks(startingOn: monday))
         default:
             return nil
         }
     }
 
-    /// The period of `kind` that holds `date`.
-    public init(containing date: CalendarDate, kind: Kind) {
-        switch kind {
-        case .week:
-            let (year, week) = date.isoWeek
-            self = .week(year: year, week: week)
-        case .month: self = .month(year: date.year, month: date.month)
-        case .quarter: self = .quarter(year: date.year, quarter: (date.month - 1) / 3 + 1)
-        case .year: self = .year(date.year)
-        }
-    }
-
-    public var kind: Kind {
-        switch self {
-        case .week: .week
-        case .month: .month
-        case .quarter: .quarter
-        case .year: .year
-        }
-    }
-
-    /// The first day of the period.
-    public var start: CalendarDate {
-        switch self {
-        case let .week(year, week):
-            let january4 = CalendarDate(year: year, month: 1, day: 4)!
-            return january4.adding(days: 1 - january4.isoWeekday + (week - 1) * 7)
-        case let .month(year, month): return CalendarDate(year: year, month: month, day: 1)!
-        case let .quarter(year, quarter): return CalendarDate(year: year, month: (quarter - 1) * 3 + 1, day: 1)!
-        case let .year(year): return CalendarDate(year: year, month: 1, day: 1)!
-        }
+    /// The `ordinal`-th period of a kind counted in months (1-based) within `year`.
+    private init(kind: Kind, year: Int, ordinal: Int) {
+        self.init(containing: CalendarDate(year: year, month: (ordinal - 1) * kind.length + 1, day: 1)!, kind: kind)
     }
 
     /// The last day of the period.
@@ -82,26 +86,21 @@ public enum Period: Sendable, Hashable, Comparable, CustomStringConvertible {
 
     /// The period `count` periods later (earlier when negative).
     public func offset(by count: Int) -> Period {
-        switch self {
-        case .week:
-            return Period(containing: start.adding(days: 7 * count), kind: .week)
-        case let .month(year, month):
-            return Period(containing: CalendarDate(year: year, month: month, day: 1)!.adding(months: count), kind: .month)
-        case let .quarter(year, quarter):
-            let index = year * 4 + quarter - 1 + count
-            return .quarter(year: index / 4, quarter: index % 4 + 1)
-        case let .year(year):
-            return .year(year + count)
+        switch kind.unit {
+        case .week: Period(containing: start.adding(days: 7 * kind.length * count), kind: kind)
+        case .month: Period(containing: start.adding(months: kind.length * count), kind: kind)
         }
     }
 
-    /// The same period a year earlier: the same week number (or week 52 when the year had no week 53).
+    /// The same period a year earlier: for weeks, the one holding the same ISO week number (week 52 when
+    /// the year before had no week 53); otherwise the same months.
     public var sameLastYear: Period {
-        switch self {
-        case let .week(year, week): .week(year: year - 1, week: min(week, Self.weeksIn(year: year - 1)))
-        case let .month(year, month): .month(year: year - 1, month: month)
-        case let .quarter(year, quarter): .quarter(year: year - 1, quarter: quarter)
-        case let .year(year): .year(year - 1)
+        switch kind.unit {
+        case .week:
+            let (year, week) = start.isoWeek
+            return Period(containing: Self.monday(ofWeek: min(week, Self.weeksIn(year: year - 1)), in: year - 1), kind: kind)
+        case .month:
+            return Period(containing: start.adding(months: -12), kind: kind)
         }
     }
 
@@ -110,13 +109,37 @@ public enum Period: Sendable, Hashable, Comparable, CustomStringConvertible {
         start <= date && date <= end
     }
 
-    /// `2026-W47`, `2026-11`, `2026-Q4`, `2026`.
+    /// Whether the whole of `other` lies within this period.
+    public func contains(_ other: Period) -> Bool {
+        start <= other.start && other.end <= end
+    }
+
+    /// The year the period is named by: the ISO week-numbering year for weeks.
+    public var year: Int {
+        kind.unit == .week ? start.isoWeek.year : start.year
+    }
+
+    /// The period's number within its year: the (first) week, the month, the tertial, quarter or half; 1 for a year.
+    public var ordinal: Int {
+        switch kind.unit {
+        case .week: start.isoWeek.week
+        case .month: (start.month - 1) / kind.length + 1
+        }
+    }
+
+    /// `2026-W47`, `2026-W47-48`, `2026-11`, `2026-T3`, `2026-Q4`, `2026-H1`, `2026`.
     public var description: String {
-        switch self {
-        case let .week(year, week): "\(year)-W" + CalendarDate.pad(week, 2)
-        case let .month(year, month): "\(year)-" + CalendarDate.pad(month, 2)
-        case let .quarter(year, quarter): "\(year)-Q\(quarter)"
-        case let .year(year): "\(year)"
+        let year = String(year)
+        switch kind.unit {
+        case .week:
+            let week = year + "-W" + CalendarDate.pad(ordinal, 2)
+            return kind.length == 1 ? week : week + "-" + CalendarDate.pad(start.adding(days: 7).isoWeek.week, 2)
+        case .month:
+            switch kind.length {
+            case 1: return year + "-" + CalendarDate.pad(ordinal, 2)
+            case 12: return year
+            default: return year + "-" + kind.letter + String(ordinal)
+            }
         }
     }
 
@@ -127,5 +150,96 @@ public enum Period: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// 53 when the year's ISO calendar has a week 53, else 52.
     public static func weeksIn(year: Int) -> Int {
         CalendarDate(year: year, month: 12, day: 28)!.isoWeek.week
+    }
+
+    /// The Monday of ISO week `week` of `year`.
+    static func monday(ofWeek week: Int, in year: Int) -> CalendarDate {
+        let january4 = CalendarDate(year: year, month: 1, day: 4)!
+        return january4.adding(days: 1 - january4.isoWeekday + (week - 1) * 7)
+    }
+
+    private static func floorMod(_ value: Int, _ divisor: Int) -> Int {
+        let remainder = value % divisor
+        return remainder < 0 ? remainder + divisor : remainder
+    }
+
+    private static func floorDiv(_ value: Int, _ divisor: Int) -> Int {
+        (value - floorMod(value, divisor)) / divisor
+    }
+}
+
+extension Period {
+    /// What sort of period: a number of weeks or of months, aligned to a start.
+    ///
+    /// Kinds counted in months are aligned to January (a tertial is January–April, May–August or
+    /// September–December). Weeks are ISO weeks; two weeks are aligned to the Monday of a given start, so a
+    /// group that meets every other week can have its periods fall between its meetings.
+    public struct Kind: Sendable, Hashable, CustomStringConvertible {
+        /// What a kind is counted in.
+        public enum Unit: Sendable, Hashable {
+            case week, month
+        }
+
+        public let unit: Unit
+        /// How many weeks or months.
+        public let length: Int
+        /// For weeks: the day number of an aligned Monday, modulo the kind's span in days. 0 for months.
+        let phase: Int
+
+        private init(unit: Unit, length: Int, phase: Int = 0) {
+            self.unit = unit
+            self.length = length
+            self.phase = phase
+        }
+
+        /// An ISO week, Monday to Sunday.
+        public static let week = Kind(unit: .week, length: 1, phase: 4)  // 1970-01-05 was a Monday
+        /// Two weeks, aligned to weeks 1–2 of 2024 (starting Monday 2024-01-01).
+        public static let twoWeeks = twoWeeks(startingOn: CalendarDate(year: 2024, month: 1, day: 1)!)
+        public static let month = Kind(unit: .month, length: 1)
+        /// Four months: January–April, May–August, September–December.
+        public static let tertial = Kind(unit: .month, length: 4)
+        public static let quarter = Kind(unit: .month, length: 3)
+        public static let halfYear = Kind(unit: .month, length: 6)
+        public static let year = Kind(unit: .month, length: 12)
+
+        /// Two weeks, the first of them the ISO week holding `day`.
+        public static func twoWeeks(startingOn day: CalendarDate) -> Kind {
+            let monday = day.dayNumber - (day.isoWeekday - 1)
+            return Kind(unit: .week, length: 2, phase: Period.floorMod(monday, 14))
+        }
+
+        /// Every kind by its name in kommun files and output, two weeks aligned to the default start.
+        public static let named: [Kind] = [.week, .twoWeeks, .month, .tertial, .quarter, .halfYear, .year]
+
+        /// The kind named `name` (`week`, `two-weeks`, `month`, `tertial`, `quarter`, `half-year`, `year`).
+        public init?(name: String) {
+            guard let kind = Self.named.first(where: { $0.name == name }) else { return nil }
+            self = kind
+        }
+
+        /// `week`, `two-weeks`, `month`, `tertial`, `quarter`, `half-year`, `year`.
+        public var name: String {
+            switch (unit, length) {
+            case (.week, 1): "week"
+            case (.week, _): "two-weeks"
+            case (.month, 1): "month"
+            case (.month, 3): "quarter"
+            case (.month, 4): "tertial"
+            case (.month, 6): "half-year"
+            default: "year"
+            }
+        }
+
+        public var description: String { name }
+
+        /// The letter in period ids of kinds between a month and a year: `T`, `Q`, `H`.
+        fileprivate var letter: String {
+            switch length {
+            case 3: "Q"
+            case 4: "T"
+            default: "H"
+            }
+        }
     }
 }

@@ -44,12 +44,12 @@ extension HTMLReport {
         let history = lagesbild.history
         let maximum = history.areas.flatMap(\.values).max() ?? 0
         let span = [history.periods.first, history.periods.last].compactMap { $0.flatMap(Period.init)?.label(language) }.joined(separator: " – ")
-        paragraph(t("Händelser i antalsindikatorerna per område och \(periodNoun.sv), de senaste \(history.periods.count). Linjerna har samma skala (0–\(n(maximum))) så att områdena kan jämföras; punkten är den senaste perioden.",
-                    "Events in the count indicators per area and \(periodNoun.en), the last \(history.periods.count). The lines share one scale (0–\(n(maximum))) so areas compare; the dot is the latest period."))
+        paragraph(t("Händelser i antalsindikatorerna per område och \(periodNoun), de senaste \(history.periods.count). Linjerna har samma skala (0–\(n(maximum))) så att områdena kan jämföras; punkten är den senaste perioden.",
+                    "Events in the count indicators per area and \(periodNoun), the last \(history.periods.count). The lines share one scale (0–\(n(maximum))) so areas compare; the dot is the latest period."))
         let names = Dictionary(lagesbild.areas.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         append("<div class=\"wide\">")
         append("<table class=\"trend\">")
-        append("<caption>" + e(t("Händelser per område och \(periodNoun.sv), \(span)", "Events per area and \(periodNoun.en), \(span)")) + "</caption>")
+        append("<caption>" + e(t("Händelser per område och \(periodNoun), \(span)", "Events per area and \(periodNoun), \(span)")) + "</caption>")
         append("<thead><tr><th scope=\"col\">\(e(t("Område", "Area")))</th>"
             + history.periods.enumerated().map { index, id in
                 let current = index == history.periods.count - 1 ? " current" : ""
@@ -80,26 +80,12 @@ extension HTMLReport {
     }
 
     /// `vecka`/`week` and so on, for the kind of the lägesbild's period.
-    private var periodNoun: (sv: String, en: String) {
-        switch lagesbild.period.kind {
-        case "month": ("månad", "month")
-        case "quarter": ("kvartal", "quarter")
-        case "year": ("år", "year")
-        default: ("vecka", "week")
-        }
+    private var periodNoun: String {
+        Period.Kind(name: lagesbild.period.kind)?.label(language) ?? lagesbild.period.kind
     }
 
     /// A column heading for a period: `v. 47`, `nov`, `kv. 4`, `2026`; in English `wk 47`, `Nov`, `Q4`.
     private func shortLabel(_ id: String) -> String {
-        switch Period(id) {
-        case let .week(_, week): return t("v. \(week)", "wk \(week)")
-        case let .month(_, month):
-            let sv = ["jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec"]
-            let en = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-            return t(sv[month - 1], en[month - 1])
-        case let .quarter(_, quarter): return t("kv. \(quarter)", "Q\(quarter)")
-        case let .year(year): return String(year)
-        case nil: return id
-        }
+        Period(id)?.shortLabel(language) ?? id
     }
 }

@@ -34,7 +34,7 @@ struct OrgTextRenderer {
         out.append(language.pick("Organ", "Bodies"))
         out += Self.draw(bodyTree(), prefix: "")
         section(&out, language.pick("Aktiviteter", "Activities"), config.activities.map(activityNode))
-        section(&out, language.pick("Lägesbild", "Situation picture"), [lagesbildNode()])
+        section(&out, language.pick("Lägesbild", "Situation picture"), config.lagesbilder.map(lagesbildNode))
         section(&out, language.pick("Eskalering", "Escalation"), config.escalations.map(escalationNode))
         section(&out, language.pick("Prioriterade fokusområden", "Focus areas"), config.focusAreas.map { area in
             TreeNode(title: area.name + (area.year.map { " (\($0))" } ?? ""),
@@ -130,9 +130,11 @@ struct OrgTextRenderer {
         return TreeNode(title: "\(activity.name) [\(activity.id)]", details: lines, children: [])
     }
 
-    private func lagesbildNode() -> TreeNode {
-        let lagesbild = config.lagesbild
-        var lines = [language.pick("Period", "Period") + ": " + (lagesbild.period == .week ? language.pick("vecka", "week") : language.pick("månad", "month"))]
+    private func lagesbildNode(_ lagesbild: LagesbildConfig) -> TreeNode {
+        var lines = [language.pick("Period", "Period") + ": " + lagesbild.period.label(language)]
+        if let area = lagesbild.area {
+            lines.append(language.pick("Område", "Area") + ": " + (config.allAreas.first { $0.id == area }?.name ?? area))
+        }
         lines.append(language.pick("Sammanställs av", "Compiled by") + ": " + config.partyName(lagesbild.compiledBy))
         if let analysed = lagesbild.analysedBy { lines.append(language.pick("Analyseras av", "Analysed by") + ": " + config.partyName(analysed)) }
         if let readBy = lagesbild.readBy { lines.append(language.pick("Läses av", "Read by") + ": " + config.partyName(readBy)) }
@@ -150,11 +152,13 @@ struct OrgTextRenderer {
             }
         }
         if let priorities = lagesbild.priorities {
-            lines.append(language.pick("Prioritering: \(priorities.areas) områden per \(priorities.period.rawValue)",
-                                       "Priorities: \(priorities.areas) areas per \(priorities.period.rawValue)")
+            let period = priorities.period.label(language)
+            lines.append(language.pick("Prioritering: \(priorities.areas) områden per \(period)",
+                                       "Priorities: \(priorities.areas) areas per \(period)")
                 + (priorities.decidedBy.map { ", " + language.pick("beslutas av", "decided by") + " " + config.partyName($0) } ?? ""))
         }
-        return TreeNode(title: language.pick("Lägesbild", "Situation picture"), details: lines, children: [])
+        let title = language.pick("Lägesbild", "Situation picture")
+        return TreeNode(title: lagesbild.name.map { "\(title): \($0)" } ?? title, details: lines, children: [])
     }
 
     private func recipientName(_ id: String) -> String {

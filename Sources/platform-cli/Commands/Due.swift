@@ -17,6 +17,11 @@ struct Due: ParsableCommand {
     var kommun: String
 
     @OptionGroup var periodOption: PeriodOption
+
+    @Option(name: .customLong("lagesbild"), help: ArgumentHelp(
+        "Which of the kommun's lägesbilder the reports are due for, by its id (default: the one for the period's kind, else the main one).",
+        valueName: "id"))
+    var definition: String?
     @OptionGroup var catalogOptions: CatalogOptions
     @OptionGroup var storeOptions: StoreOptions
     @OptionGroup var languageOption: LanguageOption
@@ -25,10 +30,10 @@ struct Due: ParsableCommand {
         let config = try catalogOptions.kommun(kommun)
         let language = languageOption.resolved(for: config)
         let today = Now.today(for: config)
-        let period = periodOption.resolved(for: config, today: today)
+        let (definition, period) = try config.lagesbild(id: definition, period: periodOption.text, area: nil, today: today)
         let store = try ReportStore.existing(at: storeOptions.resolvedPath)
         let lagesbild = try LagesbildCompiler(config: config, store: store, now: Now.date)
-            .compile(period: period, language: language, parts: .reporting)
+            .compile(period: period, language: language, parts: .reporting, as: definition)
         let completeness = lagesbild.completeness
         print("\(config.kommun.name), \(period.label(language)): " + language.pick("rapporter senast ", "reports due ")
             + completeness.due.replacingOccurrences(of: "T", with: " ") + (completeness.dueFor.map { " (\($0))" } ?? ""))

@@ -22,6 +22,11 @@ struct LagesbildCommand: ParsableCommand {
 
     @OptionGroup var periodOption: PeriodOption
 
+    @Option(name: .customLong("lagesbild"), help: ArgumentHelp(
+        "Which of the kommun's lägesbilder, by its id in the kommun file (default: the one for the period's kind, else the main one).",
+        valueName: "id"))
+    var definition: String?
+
     @Option(help: ArgumentHelp("Comma-separated formats.", valueName: "ids"))
     var format = "md"
 
@@ -38,6 +43,7 @@ struct LagesbildCommand: ParsableCommand {
 
     func validate() throws {
         guard all != (kommun != nil) else { throw ValidationError("give a kommun id or --all (not both)") }
+        if all, definition != nil { throw ValidationError("--lagesbild names one kommun's lägesbild; it does not go with --all") }
         for setting in settings where !setting.contains("=") { throw ValidationError("--option takes key=value, found '\(setting)'") }
     }
 
@@ -50,10 +56,7 @@ struct LagesbildCommand: ParsableCommand {
         let path = storeOptions.resolvedPath
         let store = try ReportStore.existing(at: path)
         if store == nil { Output.error("warning: no report store at \(path); the lägesbild shows no reports") }
-        let jobs = kommuner.map { config in
-            Job(config: config, period: periodOption.resolved(for: config, today: Now.today(for: config)),
-                language: languageOption.resolved(for: config))
-        }
+        let jobs = jobs(for: kommuner, failures: &failures)
         let outcomes = compile(jobs, exporters: exporters, store: store, storePath: path)
         for (job, outcome) in zip(jobs, outcomes) {
             failures += report(outcome, for: job.config.id)
@@ -73,6 +76,30 @@ struct LagesbildCommand: ParsableCommand {
         return catalog.kommuner
     }
 
+    /// The lägesbilder to compile: the one asked for, or with `--all` each kommun's lägesbilder for the period
+    /// asked for (`lagesbilder(kind:)`). A period that does not fit a lägesbild is reported and counted.
+    private func jobs(for kommuner: [KommunConfig], failures: inout Int) -> [Job] {
+        let text = periodOption.text
+        var jobs: [Job] = []
+        for config in kommuner {
+            let today = Now.today(for: config), language = languageOption.resolved(for: config)
+            do {
+                if all {
+                    for lagesbild in config.lagesbilder(kind: Period(text)?.kind) {
+                        jobs.append(Job(config: config, lagesbild: lagesbild, period: try lagesbild.period(text, today: today), language: language))
+                    }
+                } else {
+                    let (lagesbild, period) = try config.lagesbild(id: definition, period: text, area: nil, today: today)
+                    jobs.append(Job(config: config, lagesbild: lagesbild, period: period, language: language))
+                }
+            } catch {
+                Output.error("error: \(config.id): \(error)")
+                failures += 1
+            }
+        }
+        return jobs
+    }
+
     /// Compiles and writes every job on all cores, with a progress line as each is done when there are
     /// several; the outcomes come back in the jobs' order. Each worker reads through its own connection to
     /// the store: on one shared connection the workers mostly waited for each other.
@@ -87,7 +114,7 @@ struct LagesbildCommand: ParsableCommand {
         }) { (connection: Result<ReportStore?, any Error>, job) in
             let outcome = Result {
                 let lagesbild = try LagesbildCompiler(config: job.config, store: connection.get(), now: Now.date)
-                    .compile(period: job.period, language: job.language, parts: parts)
+                    .compile(period: job.period, language: job.language, parts: parts, as: job.lagesbild)
                 return writer.write(lagesbild, with: exporters, options: ExportOptions(language: job.language, settings: settings))
             }
             if jobs.count > 1 {
@@ -123,6 +150,7 @@ struct LagesbildCommand: ParsableCommand {
     /// One kommun's lägesbild to compile.
     private struct Job: Sendable {
         var config: KommunConfig
+        var lagesbild: LagesbildConfig
         var period: Period
         var language: Language
     }

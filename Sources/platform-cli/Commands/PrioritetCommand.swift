@@ -11,25 +11,6 @@ struct PrioritetCommand: ParsableCommand {
         defaultSubcommand: Show.self
     )
 
-    /// `--period` as the kommun's priority period (e.g. 2026-Q4 for quarters).
-    static func period(_ text: String, config: KommunConfig) throws -> Period {
-        guard let priorities = config.lagesbild.priorities else {
-            throw ValidationError("\(config.id)'s file sets no lagesbild.priorities (see docs/configuration.md)")
-        }
-        guard let period = Period(text) else { throw ValidationError("'\(text)' is not a period: use 2026-Q4, 2026-11 or 2026") }
-        let expected: Period.Kind? = switch priorities.period {
-        case .month: .month
-        case .quarter: .quarter
-        case .year: .year
-        case .tertial: nil
-        }
-        guard let expected else { throw ValidationError("priorities per tertial are not supported yet; use month, quarter or year") }
-        guard period.kind == expected else {
-            throw ValidationError("\(config.id) sets priorities per \(priorities.period.rawValue); give a \(expected.rawValue) such as \(Period(containing: period.start, kind: expected))")
-        }
-        return period
-    }
-
     struct Propose: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "propose", abstract: "Propose the priority areas for a period by the weighted score.")
 
@@ -41,7 +22,7 @@ struct PrioritetCommand: ParsableCommand {
 
         func run() throws {
             let config = try catalogOptions.kommun(kommun)
-            let period = try PrioritetCommand.period(period, config: config)
+            let period = try config.priorityPeriod(period)
             let lang = language.resolved(for: config)
             let first = period.offset(by: -(PriorityProposal.baselinePeriods + 1)).start
             let cells = try ReportStore.existing(at: storeOptions.resolvedPath)?.dailyCells(kommun: config.id, from: first, to: period.previous.end) ?? []
@@ -68,7 +49,7 @@ struct PrioritetCommand: ParsableCommand {
 
         func run() throws {
             let config = try catalogOptions.kommun(kommun)
-            let period = try PrioritetCommand.period(period, config: config)
+            let period = try config.priorityPeriod(period)
             let day = on ?? Now.today(for: config)
             let ids = InsatsCommand.ids(areas)
             try ReportStore(path: storeOptions.resolvedPath).decidePriorities(kommun: config, period: period, areas: ids, decidedBy: by, on: day)
@@ -89,7 +70,7 @@ struct PrioritetCommand: ParsableCommand {
             let store = try ReportStore.existing(at: storeOptions.resolvedPath)
             let decisions: [PriorityDecision]
             if let period {
-                decisions = try store?.priorities(kommun: config.id, period: PrioritetCommand.period(period, config: config)).map { [$0] } ?? []
+                decisions = try store?.priorities(kommun: config.id, period: config.priorityPeriod(period)).map { [$0] } ?? []
             } else {
                 decisions = try store?.priorityDecisions(kommun: config.id) ?? []
             }

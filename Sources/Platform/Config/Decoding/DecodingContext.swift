@@ -1,7 +1,7 @@
 /// What kind of thing an id names. Bodies, roles and organisations share one namespace, since relations
 /// and the feedback chain may point at any of them; every other kind has a namespace of its own.
 public enum EntityKind: String, Sendable, Hashable, CaseIterable {
-    case body, role, organisation, area, category, indicator, activity, escalation, focusArea, activityList
+    case body, role, organisation, area, category, indicator, activity, escalation, focusArea, activityList, lagesbild
 
     /// Kinds whose ids must not collide with each other.
     var namespace: Set<EntityKind> {
@@ -19,6 +19,7 @@ public enum EntityKind: String, Sendable, Hashable, CaseIterable {
         switch self {
         case .focusArea: "focus area"
         case .activityList: "activity list"
+        case .lagesbild: "lägesbild"
         default: rawValue
         }
     }

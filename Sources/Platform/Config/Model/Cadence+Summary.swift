@@ -23,17 +23,20 @@ extension Cadence {
 }
 
 extension Cadence.Frequency {
-    /// `varje vecka`, `varannan månad`, `var 3:e vecka`; `every week`, `every 2 months`.
+    /// `varje vecka`, `varannan månad`, `var 3:e vecka`, `varje tertial`; `every week`, `every 2 months`.
     func summary(interval: Int, _ language: Language) -> String {
+        if self == .twoWeekly { return Self.weekly.summary(interval: 2 * interval, language) }
         let (sv, svOther, en) = switch self {
         case .daily: ("varje dag", "dag", "day")
-        case .weekly: ("varje vecka", "vecka", "week")
+        case .weekly, .twoWeekly: ("varje vecka", "vecka", "week")
         case .monthly: ("varje månad", "månad", "month")
         case .quarterly: ("varje kvartal", "kvartal", "quarter")
+        case .tertial: ("varje tertial", "tertial", "tertial")
+        case .halfYearly: ("varje halvår", "halvår", "half-year")
         case .yearly: ("varje år", "år", "year")
         }
         if interval == 1 { return language.pick(sv, "every \(en)") }
-        let neuter = self == .quarterly || self == .yearly  // ett kvartal, ett år
+        let neuter = self == .quarterly || self == .halfYearly || self == .yearly  // ett kvartal, ett halvår, ett år
         let every = interval == 2 ? (neuter ? "vartannat" : "varannan") : (neuter ? "vart" : "var") + " \(interval):e"
         return language.pick("\(every) \(svOther)", "every \(interval) \(en)s")
     }

@@ -2,7 +2,7 @@
 public struct Cadence: Sendable, Hashable {
     /// The recurrence itself.
     public enum Rule: Sendable, Hashable {
-        /// Every `interval`-th day, week, month, quarter or year.
+        /// Every `interval`-th day, week, two weeks, month, quarter, tertial, half-year or year.
         case every(Frequency, interval: Int)
         /// N times a year, spread evenly.
         case timesPerYear(Int)
@@ -12,7 +12,26 @@ public struct Cadence: Sendable, Hashable {
 
     /// A calendar unit of recurrence.
     public enum Frequency: String, Sendable, Hashable, CaseIterable, ConfigEnum {
-        case daily, weekly, monthly, quarterly, yearly
+        case daily, weekly
+        /// Every other week, counted from the week of `start`.
+        case twoWeekly = "two-weekly"
+        case monthly
+        case quarterly
+        /// Once per tertial: January, May and September.
+        case tertial
+        /// Once per half-year: January and July.
+        case halfYearly = "half-yearly"
+        case yearly
+
+        /// The months in one part of the year, for the kinds aligned to the calendar's parts.
+        var monthsInPart: Int? {
+            switch self {
+            case .quarterly: 3
+            case .tertial: 4
+            case .halfYearly: 6
+            default: nil
+            }
+        }
     }
 
     /// What happens to an occurrence on a Swedish public holiday.

@@ -11,13 +11,25 @@ public struct KommunConfig: Sendable, Hashable {
     public var areas: [Area]
     public var checklist: Checklist
     public var activities: [Activity]
-    public var lagesbild: LagesbildConfig
+    /// The kommun's lägesbilder, the main one first (most kommuner have only that one).
+    public var lagesbilder: [LagesbildConfig]
     public var escalations: [Escalation]
     public var focusAreas: [FocusArea]
     public var activityLists: [ActivityList]
 
     /// The kommun's id.
     public var id: String { kommun.id }
+
+    /// The kommun's main lägesbild: the only one, or the first of several.
+    public var lagesbild: LagesbildConfig {
+        get { lagesbilder[0] }
+        set { lagesbilder[0] = newValue }
+    }
+
+    /// How the kommun sets its priority areas, from whichever lägesbild says (at most one does).
+    public var priorities: LagesbildConfig.Priorities? {
+        lagesbilder.lazy.compactMap(\.priorities).first
+    }
 
     /// Every area, depth first.
     public var allAreas: [Area] { areas.flatMap(\.flattened) }
@@ -45,16 +57,50 @@ extension KommunConfig: ConfigObject {
         areas = m.list("areas", required: true)
         let checklist: Checklist? = m.required("checklist")
         activities = m.list("activities")
-        let lagesbild: LagesbildConfig? = m.required("lagesbild")
+        let lagesbilder = Self.lagesbilder(m)
         escalations = m.list("escalations")
         focusAreas = m.list("focusAreas")
         activityLists = m.list("activityLists")
         Self.checkReporters(m)
-        guard let kommun, let organisation, let checklist, let lagesbild else { return nil }
+        guard let kommun, let organisation, let checklist, let lagesbilder else { return nil }
         self.kommun = kommun
         self.organisation = organisation
         self.checklist = checklist
-        self.lagesbild = lagesbild
+        self.lagesbilder = lagesbilder
+    }
+
+    /// `lagesbild:` as one mapping, or a list of them, each with an `id`. Two lägesbilder for the same kind
+    /// of period and the same area would make `--period` ambiguous; priorities are set in one at most.
+    private static func lagesbilder(_ m: ConfigMapping) -> [LagesbildConfig]? {
+        guard let value = m.value("lagesbild") else {
+            m.missing("lagesbild")
+            return nil
+        }
+        guard case .sequence = value.node.content else { return value.decode(LagesbildConfig.self).map { [$0] } }
+        guard let items = value.items() else { return nil }
+        if items.isEmpty { value.error("expected at least one lägesbild") }
+        var decoded: [LagesbildConfig] = [], complete = true
+        var seen: [String: String] = [:], priorities: String?
+        for item in items {
+            if case .mapping(let pairs) = item.node.content, !pairs.contains(where: { $0.key.scalar?.text == "id" }) {
+                item.error("missing required key 'id' (each of several lägesbilder has one)")
+            }
+            guard let config = item.decode(LagesbildConfig.self), let id = config.id else {
+                complete = false
+                continue
+            }
+            let key = config.period.name + " " + (config.area ?? "")
+            if let other = seen[key] {
+                item.error("'\(id)' and '\(other)' are both per \(config.period.name) for \(config.area.map { "area '\($0)'" } ?? "the whole kommun"); give them different periods or areas")
+            }
+            seen[key] = seen[key] ?? id
+            if config.priorities != nil {
+                if let other = priorities { item.error("priorities are set in '\(other)' already; a kommun sets them once") }
+                priorities = priorities ?? id
+            }
+            decoded.append(config)
+        }
+        return complete && !decoded.isEmpty ? decoded : nil
     }
 
     /// A reporter listed twice would count twice in completeness.

@@ -1,10 +1,7 @@
-/// How the kommun's lägesbild is made and distributed.
+/// How one of the kommun's lägesbilder is made and distributed: its period, its area, who compiles and
+/// reads it, and its feedback chain. A kommun has one, or several (a monthly lägesbild and a tertial
+/// analysis; one per local group, each for its own area).
 public struct LagesbildConfig: Sendable, Hashable {
-    /// The reporting period.
-    public enum PeriodKind: String, Sendable, Hashable, CaseIterable, ConfigEnum {
-        case week, month
-    }
-
     /// One step of the feedback chain (återkoppling).
     public struct FeedbackStep: Sendable, Hashable {
         /// The id of a body, role or organisation.
@@ -16,11 +13,6 @@ public struct LagesbildConfig: Sendable, Hashable {
 
     /// How priority areas are chosen.
     public struct Priorities: Sendable, Hashable {
-        /// How often priorities are set.
-        public enum Period: String, Sendable, Hashable, CaseIterable, ConfigEnum {
-            case month, quarter, tertial, year
-        }
-
         /// How much each part of an area's score counts when priorities are proposed; see docs/insatser.md.
         public struct Weights: Sendable, Hashable {
             /// Weighted events in the previous period.
@@ -34,7 +26,8 @@ public struct LagesbildConfig: Sendable, Hashable {
             public static let equal = Weights(volume: 1, trend: 1, severity: 1)
         }
 
-        public var period: Period
+        /// How often priorities are set: any kind of period, weeks included.
+        public var period: Period.Kind
         /// How many areas are prioritised.
         public var areas: Int
         public var proposedBy: String?
@@ -46,7 +39,15 @@ public struct LagesbildConfig: Sendable, Hashable {
     /// The keyword for "every reporter" in the feedback chain.
     public static let allReporters = "reporters"
 
-    public var period: PeriodKind
+    /// The id that tells this lägesbild from the kommun's others (`tertialanalys`); nil when the kommun
+    /// file gives a single lägesbild.
+    public var id: String?
+    /// What the lägesbild is called, when it is one of several (`Tertialanalys`).
+    public var name: String?
+    /// The area the lägesbild is for (with its sub-areas); nil for the whole kommun.
+    public var area: String?
+    /// The period it is compiled for.
+    public var period: Period.Kind
     public var compiledBy: String
     public var analysedBy: String?
     /// The body that reads the lägesbild at its meeting; reports are due before it meets.
@@ -64,7 +65,10 @@ public struct LagesbildConfig: Sendable, Hashable {
 
 extension LagesbildConfig: ConfigObject {
     init?(from m: ConfigMapping) {
-        let period: PeriodKind? = m.required("period")
+        id = m.has("id") ? m.id(.lagesbild) : nil
+        name = m.optional("name")
+        area = m.reference("area", to: [.area])
+        let period: Period.Kind? = m.required("period")
         let compiledBy = m.reference("compiledBy", to: EntityKind.parties, required: true)
         analysedBy = m.reference("analysedBy", to: EntityKind.parties)
         readBy = m.reference("readBy", to: [.body])
@@ -92,7 +96,7 @@ extension LagesbildConfig.FeedbackStep: ConfigObject {
 
 extension LagesbildConfig.Priorities: ConfigObject {
     init?(from m: ConfigMapping) {
-        let period: Period? = m.required("period")
+        let period: Period.Kind? = m.required("period")
         let areas: Int? = m.required("areas")
         proposedBy = m.reference("proposedBy", to: EntityKind.parties)
         decidedBy = m.reference("decidedBy", to: EntityKind.parties)
