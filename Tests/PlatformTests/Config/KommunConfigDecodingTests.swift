@@ -154,6 +154,96 @@ struct KommunConfigDecodingTests {
         ])
     }
 
+    /// A monthly lägesbild beside a tertial analysis and a two-weekly one for an area, each chosen by its
+    /// id or by the kind of the period asked for.
+    @Test func severalLagesbilderAndTheirPeriods() throws {
+        let config = try #require(decode(mutated([("""
+            lagesbild:
+              period: week
+              compiledBy: team
+              feedback:
+                - from: team
+                  to: styrgrupp
+                - from: team
+                  to: reporters
+            """, """
+            lagesbild:
+              - id: manad
+                name: Månadens lägesbild
+                period: month
+                compiledBy: team
+                priorities: {period: week, areas: 2}
+              - id: tertialanalys
+                period: tertial
+                compiledBy: styrgrupp
+                readBy: styrgrupp
+              - id: torget
+                area: torget
+                period: {kind: two-weeks, start: 2026-01-07}
+                compiledBy: team
+            """)])).config)
+        #expect(config.lagesbilder.map(\.id) == ["manad", "tertialanalys", "torget"])
+        #expect(config.lagesbild.id == "manad" && config.priorities?.period == .week)
+        #expect(config.lagesbilder[2].period == .twoWeeks(startingOn: CalendarDate(iso: "2026-01-05")!))
+        let today = CalendarDate(iso: "2026-12-02")!
+        #expect(try config.lagesbild(id: nil, period: "last", area: nil, today: today).period.description == "2026-11")
+        let tertial = try config.lagesbild(id: nil, period: "2026-T3", area: nil, today: today)
+        #expect(tertial.lagesbild.id == "tertialanalys" && tertial.period.end == CalendarDate(iso: "2026-12-31"))
+        #expect(try config.lagesbild(id: "tertialanalys", period: "last", area: nil, today: today).period.description == "2026-T2")
+        #expect(try config.lagesbild(id: "torget", period: "current", area: nil, today: today).period.description == "2026-W48-49")
+        #expect(try config.lagesbild(id: nil, period: "last", area: "torget", today: today).lagesbild.id == "torget")
+        // A quarter has no lägesbild of its own: the main one is compiled for it.
+        #expect(try config.lagesbild(id: nil, period: "2026-Q4", area: nil, today: today).lagesbild.id == "manad")
+        #expect(throws: LagesbildChoiceError.self) { try config.lagesbild(id: "tertial", period: "last", area: nil, today: today) }
+        #expect(throws: LagesbildChoiceError.self) { try config.lagesbild(id: "torget", period: "2026-W47-48", area: nil, today: today) }
+        #expect(config.lagesbilder(kind: .tertial).map(\.id) == ["tertialanalys"])
+        #expect(config.lagesbilder(kind: .quarter).map(\.id) == ["manad"])
+        #expect(try config.priorityPeriod("2026-W47").description == "2026-W47")
+        #expect(throws: LagesbildChoiceError.self) { try config.priorityPeriod("2026-11") }
+    }
+
+    @Test func lagesbildMistakes() {
+        #expect(headlines([("""
+            lagesbild:
+              period: week
+              compiledBy: team
+              feedback:
+                - from: team
+                  to: styrgrupp
+                - from: team
+                  to: reporters
+            """, """
+            lagesbild:
+              - id: a
+                period: tertail
+                compiledBy: team
+                priorities: {period: quarter, areas: 2}
+              - period: month
+                compiledBy: team
+              - id: b
+                period: {kind: month, start: 2026-01-05}
+                compiledBy: team
+              - id: c
+                period: {start: 2026-01-05}
+                compiledBy: team
+              - id: d
+                period: month
+                compiledBy: team
+                priorities: {period: month, areas: 1}
+              - id: e
+                period: month
+                compiledBy: team
+                priorities: {period: month, areas: 1}
+            """)]) == [
+            "k.yaml:72:13: error: 'tertail' is not one of week, two-weeks, month, tertial, quarter, half-year, year (did you mean 'tertial'?) [at lagesbild[0].period]",
+            "k.yaml:75:5: error: missing required key 'id' (each of several lägesbilder has one) [at lagesbild[1]]",
+            "k.yaml:78:34: error: 'start' goes with two-weeks only: a month is aligned to the calendar [at lagesbild[2].period.start]",
+            "k.yaml:81:13: error: missing required key 'kind' [at lagesbild[3].period]",
+            "k.yaml:87:5: error: 'e' and 'd' are both per month for the whole kommun; give them different periods or areas [at lagesbild[5]]",
+            "k.yaml:87:5: error: priorities are set in 'd' already; a kommun sets them once [at lagesbild[5]]",
+        ])
+    }
+
     @Test func renderedDiagnosticShowsTheLineAndACaret() {
         let loaded = decode(mutated([("          chair: true", "          chiar: true")]))
         #expect(loaded.renderedDiagnostics == """

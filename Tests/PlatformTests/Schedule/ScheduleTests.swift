@@ -70,6 +70,25 @@ struct ScheduleTests {
             == ["2026-11-04", "2026-11-18", "2026-12-02"])
     }
 
+    /// Once per tertial (January, May, September), per half-year (January, July), every other week, each
+    /// across a year end.
+    @Test func tertialHalfYearlyAndTwoWeekly() throws {
+        #expect(try dates("{frequency: tertial, weekday: tuesday}", "2026-01-01", "2027-06-30")
+            == ["2026-01-07", "2026-05-05", "2026-09-01", "2027-01-05", "2027-05-04"])  // 2026-01-06 is trettondedag jul: the day after
+        #expect(try dates("{frequency: tertial, interval: 2, start: 2026-05-01}", "2026-01-01", "2027-12-31")
+            == ["2026-05-04", "2027-01-04", "2027-09-01"])
+        #expect(try dates("{frequency: half-yearly, weekday: monday, week: last}", "2026-01-01", "2027-12-31")
+            == ["2026-01-26", "2026-07-27", "2027-01-25", "2027-07-26"])
+        #expect(try dates("{frequency: two-weekly, weekday: wednesday, start: 2026-11-04}", "2026-12-01", "2027-01-20")
+            == ["2026-12-02", "2026-12-16", "2026-12-30", "2027-01-13"])
+        #expect(try dates("{frequency: two-weekly, weekday: wednesday, start: 2026-11-04}", "2026-12-01", "2027-01-20")
+            == dates("{frequency: weekly, interval: 2, weekday: wednesday, start: 2026-11-04}", "2026-12-01", "2027-01-20"))
+        #expect(try cadence("{frequency: tertial}").summary(.sv) == "varje tertial")
+        #expect(try cadence("{frequency: two-weekly}").summary(.sv) == "varannan vecka")
+        #expect(try cadence("{frequency: half-yearly, interval: 2}").summary(.sv) == "vartannat halvår")
+        #expect(try cadence("{frequency: half-yearly}").summary(.en) == "every half-year")
+    }
+
     @Test func monthlyQuarterlyAndSpreadOverTheYear() throws {
         #expect(try dates("{frequency: monthly, weekday: tuesday}", "2026-11-01", "2027-01-31") == ["2026-11-03", "2026-12-01", "2027-01-05"])
         // December's last Friday is juldagen, moved to the next working day.
