@@ -1,7 +1,9 @@
 import Foundation
 
 /// The yearly analysis: for each intervention under way in a year, whether the indicators it targets changed
-/// more in its areas than in the kommun's other areas (a difference-in-differences on weekly counts).
+/// more in its areas than in the kommun's other areas (a difference-in-differences on weekly counts). A
+/// kommun that analyses per tertial (or half-year, or quarter) runs the same analysis for that period: the
+/// weeks after then end with the period.
 ///
 /// Method, for one intervention with areas A (with their sub-areas) and indicators I (counted ones only):
 /// the comparison areas are every other area of the kommun, except A's parent areas (whose reports may be
@@ -49,22 +51,42 @@ public struct YearlyAnalysis: Sendable, Hashable, Codable {
 
     public var kommun: String
     public var kommunName: String
+    /// The year of `period`.
     public var year: Int
+    /// The period analysed: `2026`, or `2026-T2` for a kommun that analyses per tertial.
+    public var period: String
+    /// `2026`, `tertial 2 2026`, in the analysis's language.
+    public var periodLabel: String
     /// The last day with reports that the analysis uses.
     public var through: CalendarDate?
     public var method: String
     public var effects: [InterventionEffect]
     public var skipped: [Skipped]
 
-    /// Analyses every intervention of `interventions` under way in `year`, from `cells` (every report of the
-    /// kommun from at least a year before the year to its end), with its sentences in `language`.
+    /// The days of reports an analysis of `period` reads: from two years before its start (enough weeks before
+    /// any intervention that starts in it) to its end.
+    public static func window(for period: Period) -> ClosedRange<CalendarDate> {
+        period.start.adding(months: -24)...period.end
+    }
+
+    /// Analyses every intervention of `interventions` under way in `year`; see `init(config:period:…)`.
     public init(config: KommunConfig, year: Int, interventions: [Intervention], cells: [ReportStore.DailyCell],
+                language: Language = .sv) {
+        self.init(config: config, period: Period(containing: CalendarDate(year: year, month: 1, day: 1)!, kind: .year),
+                  interventions: interventions, cells: cells, language: language)
+    }
+
+    /// Analyses every intervention of `interventions` under way in `period`, from `cells` (every report of the
+    /// kommun in `window(for: period)`), with its sentences in `language`.
+    public init(config: KommunConfig, period analysed: Period, interventions: [Intervention], cells: [ReportStore.DailyCell],
                 language: Language = .sv) {
         kommun = config.id
         kommunName = config.kommun.name
-        self.year = year
+        year = analysed.year
+        period = analysed.description
+        periodLabel = analysed.label(language)
         method = Self.method(in: language)
-        let yearStart = CalendarDate(year: year, month: 1, day: 1)!, yearEnd = CalendarDate(year: year, month: 12, day: 31)!
+        let yearStart = analysed.start, yearEnd = analysed.end
         // Level answers are dated by their week; only counted events say how far the reports reach.
         let counted = cells.filter { config.checklist.indicator($0.indicator)?.measure == .count }
         let lastDay = counted.map(\.date).filter { $0 <= yearEnd }.max()

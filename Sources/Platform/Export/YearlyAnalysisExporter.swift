@@ -23,8 +23,11 @@ public enum YearlyAnalysisExporter {
     /// so make it in the same language).
     public static func markdown(_ analysis: YearlyAnalysis, language: Language = .sv) -> String {
         let l = language
-        var lines = [l.pick("# Årlig analys av insatser \(analysis.year), \(analysis.kommunName)",
-                            "# Yearly analysis of interventions \(analysis.year), \(analysis.kommunName)"), ""]
+        let yearly = analysis.period == String(analysis.year)
+        var lines = [yearly ? l.pick("# Årlig analys av insatser \(analysis.year), \(analysis.kommunName)",
+                                     "# Yearly analysis of interventions \(analysis.year), \(analysis.kommunName)")
+                            : l.pick("# Analys av insatser \(analysis.periodLabel), \(analysis.kommunName)",
+                                     "# Analysis of interventions \(analysis.periodLabel), \(analysis.kommunName)"), ""]
         let through = analysis.through?.description ?? "–", count = analysis.effects.count
         lines.append(l.pick("Rapporter till och med \(through). \(count) insatser analyserade.",
                             "Reports up to and including \(through). \(count) \(count == 1 ? "intervention" : "interventions") analysed."))
@@ -32,8 +35,10 @@ public enum YearlyAnalysisExporter {
         lines.append(l.pick("## Resultat", "## Results"))
         lines.append("")
         if analysis.effects.isEmpty {
-            lines.append(l.pick("Inga insatser med områden och indikatorer pågick under året.",
-                                "No interventions with areas and indicators were under way during the year."))
+            lines.append(yearly ? l.pick("Inga insatser med områden och indikatorer pågick under året.",
+                                         "No interventions with areas and indicators were under way during the year.")
+                                : l.pick("Inga insatser med områden och indikatorer pågick under perioden.",
+                                         "No interventions with areas and indicators were under way during the period."))
         }
         for effect in analysis.effects {
             lines.append("### \(escape(effect.id)) \(escape(effect.title))")

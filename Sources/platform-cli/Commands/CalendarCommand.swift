@@ -23,10 +23,13 @@ struct CalendarCommand: ParsableCommand {
     var kommun: String
 
     @Option(help: "First day, YYYY-MM-DD.")
-    var from: CalendarDate
+    var from: CalendarDate?
 
     @Option(help: "Last day, YYYY-MM-DD.")
-    var to: CalendarDate
+    var to: CalendarDate?
+
+    @Option(help: "Instead of --from and --to: a period, e.g. 2027-T1, 2027-H1, 2027-Q1, 2027-01, 2027-W05, 2027.")
+    var period: Period?
 
     @Option(help: "Output format: ics (RFC 5545 iCalendar with stable UIDs, so a re-import updates) or text.")
     var format: Format = .ics
@@ -39,11 +42,15 @@ struct CalendarCommand: ParsableCommand {
     @OptionGroup var languageOption: LanguageOption
 
     func validate() throws {
-        guard from <= to else { throw ValidationError("--from must not be after --to") }
+        guard (period == nil) == (from != nil && to != nil), period == nil || (from == nil && to == nil) else {
+            throw ValidationError("give --from and --to, or --period")
+        }
+        if let from, let to, from > to { throw ValidationError("--from must not be after --to") }
     }
 
     func run() throws {
         let config = try catalogOptions.kommun(kommun)
+        let (from, to) = period.map { ($0.start, $0.end) } ?? (from!, to!)
         let declared = try ReportStore.existing(at: storeOptions.resolvedPath)?.escalations(kommun: config.id) ?? []
         let meetings = MeetingPlanner(config: config, escalations: declared).meetings(from: from, to: to)
         let language = languageOption.resolved(for: config)
