@@ -49,3 +49,39 @@ extension Lagesbild.Timeliness {
         }
     }
 }
+
+extension LagesbildConfig.Priorities.Period {
+    /// The period's name after "per": `kvartal`, `quarter`.
+    public func label(_ language: Language) -> String {
+        switch self {
+        case .month: language.pick("månad", "month")
+        case .quarter: language.pick("kvartal", "quarter")
+        case .tertial: language.pick("tertial", "tertial")
+        case .year: language.pick("år", "year")
+        }
+    }
+}
+
+extension ActivityList.Item.Status {
+    /// `pågår`, `ongoing`.
+    public func label(_ language: Language) -> String {
+        switch self {
+        case .proposed: language.pick("föreslagen", "proposed")
+        case .decided: language.pick("beslutad", "decided")
+        case .ongoing: language.pick("pågår", "ongoing")
+        case .done: language.pick("genomförd", "done")
+        }
+    }
+}
+
+extension Area.Kind {
+    /// `ort`, `område`, `plats` (`orter`, `områden`, `platser` in the plural); in English `ort`, `district`, `place`.
+    public func label(_ language: Language, plural: Bool = false) -> String {
+        let (sv, svPlural) = switch self {
+        case .ort: ("ort", "orter")
+        case .district: ("område", "områden")
+        case .place: ("plats", "platser")
+        }
+        return language.pick(plural ? svPlural : sv, plural ? (self == .ort ? "orter" : rawValue + "s") : rawValue)
+    }
+}
