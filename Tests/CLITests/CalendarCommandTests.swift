@@ -58,6 +58,20 @@ struct CalendarCommandTests {
         #expect(english.contains("All 12 orter get at least 1 in the period."))
     }
 
+    @Test func escalationListIsInTheKommunsLanguage() throws {
+        #expect(try CLI.run(["escalation", "declare", "lysekil", "social-oro", "--from", "2026-12-01", "--store", store]).status == 0)
+        #expect(try CLI.run(["escalation", "list", "lysekil", "--store", store]).stdout == """
+            eskalering  från        till och med
+            social-oro  2026-12-01  gäller
+
+            """)
+        #expect(try CLI.run(["escalation", "list", "lysekil", "--store", store, "--lang", "en"]).stdout == """
+            escalation  from        until
+            social-oro  2026-12-01  in force
+
+            """)
+    }
+
     @Test func dueListsLateAndMissingReports() throws {
         let reports = directory.appendingPathComponent("w47.csv")
         try Data("""
