@@ -36,7 +36,7 @@ struct InsatsCommandTests {
 
             """).utf8).write(to: URL(fileURLWithPath: path("good.csv")))
         let good = try CLI.run(["insats", "import", "lysekil", path("good.csv"), "--store", store])
-        #expect(good.stdout == "1 interventions imported for lysekil: I-2026-002\n")
+        #expect(good.stdout == "1 intervention imported for lysekil: I-2026-002\n")
         #expect(try CLI.sqliteRows(store, "SELECT id, status, areas, start_date FROM interventions WHERE id = 'I-2026-002'")
             == [["I-2026-002", "decided", "lysekil-centrum,stadsparken", "2026-04-01"]])
         let ended = try CLI.run(["insats", "follow-up", "lysekil", "I-2026-002", "--by", "styrgrupp", "--on", "2026-09-01",

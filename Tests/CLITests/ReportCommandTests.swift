@@ -98,4 +98,17 @@ struct ReportCommandTests {
         #expect(result.status == 0)
         try CLI.expectGolden(result.stdout, "reports-tranemo-2026-W47.txt")
     }
+
+    @Test func oneBadRowIsSaidInTheSingular() throws {
+        try Data("""
+            date,reporter,area,indicator,value
+            2026-11-16,polisen,Atlantis,klotter,2
+
+            """.utf8).write(to: URL(fileURLWithPath: path("one-bad.csv")))
+        let result = try CLI.run(["ingest", "tranemo", path("one-bad.csv"), "--store", path("store.sqlite")])
+        #expect(result.status == 1)
+        #expect(result.stderr.hasSuffix(": refused (1 bad row); nothing stored\n"))
+        let skipped = try CLI.run(["ingest", "tranemo", path("one-bad.csv"), "--store", path("store.sqlite"), "--skip-invalid"])
+        #expect(skipped.stdout.contains("; 1 row refused, written to "), "\(skipped.stdout)")
+    }
 }

@@ -26,8 +26,8 @@ public enum YearlyAnalysisExporter {
         var lines = [l.pick("# Årlig analys av insatser \(analysis.year), \(analysis.kommunName)",
                             "# Yearly analysis of interventions \(analysis.year), \(analysis.kommunName)"), ""]
         let through = analysis.through?.description ?? "–", count = analysis.effects.count
-        lines.append(l.pick("Rapporter till och med \(through). \(count) insatser analyserade.",
-                            "Reports up to and including \(through). \(count) \(count == 1 ? "intervention" : "interventions") analysed."))
+        lines.append(l.pick("Rapporter till och med \(through). " + count.counted("insats", plural: "insatser") + (count == 1 ? " analyserad." : " analyserade."),
+                            "Reports up to and including \(through). \(count.counted("intervention")) analysed."))
         lines.append("")
         lines.append(l.pick("## Resultat", "## Results"))
         lines.append("")

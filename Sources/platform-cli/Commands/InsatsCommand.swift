@@ -157,7 +157,7 @@ struct InsatsCommand: ParsableCommand {
             let config = try target.config()
             let rows = try InterventionFileReader.rows(path: file, config: config)
             let ids = try target.store().importInterventions(rows, config: config)
-            print("\(ids.count) interventions imported for \(config.id)\(ids.isEmpty ? "" : ": " + ids.joined(separator: ", "))")
+            print("\(ids.count.counted("intervention")) imported for \(config.id)\(ids.isEmpty ? "" : ": " + ids.joined(separator: ", "))")
         }
     }
 
@@ -174,7 +174,7 @@ struct InsatsCommand: ParsableCommand {
             let config = try target.config()
             let rows = try InterventionListSource.rows(config: config, list: list, on: target.day(on, config))
             let ids = try target.store().importInterventions(rows, config: config)
-            print("\(ids.count) of \(rows.count) items new for \(config.id)\(ids.isEmpty ? "" : ": " + ids.joined(separator: ", "))")
+            print("\(ids.count) of \(rows.count.counted("item")) new for \(config.id)\(ids.isEmpty ? "" : ": " + ids.joined(separator: ", "))")
         }
     }
 }
