@@ -85,3 +85,25 @@ extension Area.Kind {
         return language.pick(plural ? svPlural : sv, plural ? (self == .ort ? "orter" : rawValue + "s") : rawValue)
     }
 }
+
+extension Intervention.Status {
+    /// `beslutad`, `decided`.
+    public func label(_ language: Language) -> String {
+        switch self {
+        case .proposed: language.pick("föreslagen", "proposed")
+        case .decided: language.pick("beslutad", "decided")
+        case .ended: language.pick("avslutad", "ended")
+        }
+    }
+}
+
+extension InterventionEvent.Kind {
+    /// `föreslagen`, `proposed`: what happened, for a history line.
+    public func label(_ language: Language) -> String {
+        switch self {
+        case .proposed: language.pick("föreslagen", "proposed")
+        case .decided: language.pick("beslutad", "decided")
+        case .followUp: language.pick("uppföljd", "followed up")
+        }
+    }
+}

@@ -109,6 +109,7 @@ struct InsatsCommand: ParsableCommand {
 
         func run() throws {
             let config = try target.config()
+            let language = target.languageOption.resolved(for: config)
             let store = try ReportStore.existing(at: target.storeOptions.resolvedPath)
             let all: [Intervention]
             if let due {
@@ -121,10 +122,11 @@ struct InsatsCommand: ParsableCommand {
                 all = try store?.interventions(kommun: config.id) ?? []
             }
             let rows = all.map { item in
-                [item.id, item.status.rawValue, item.start?.description ?? "", item.areas.isEmpty ? "(hela kommunen)" : item.areas.joined(separator: ","),
-                 item.title]
+                [item.id, item.status.label(language), item.start?.description ?? "",
+                 item.areas.isEmpty ? language.pick("(hela kommunen)", "(the whole kommun)") : item.areas.joined(separator: ","), item.title]
             }
-            print(TextTable.render(header: ["id", "status", "start", "areas", "title"], rows: rows), terminator: "")
+            let header = ["id", "status", "start", language.pick("områden", "areas"), language.pick("titel", "title")]
+            print(TextTable.render(header: header, rows: rows), terminator: "")
         }
     }
 
