@@ -53,24 +53,14 @@ extension Lagesbild.Timeliness {
 extension LagesbildConfig.Priorities.Period {
     /// The period's name after "per": `kvartal`, `quarter`.
     public func label(_ language: Language) -> String {
-        switch self {
-        case .month: language.pick("månad", "month")
-        case .quarter: language.pick("kvartal", "quarter")
-        case .tertial: language.pick("tertial", "tertial")
-        case .year: language.pick("år", "year")
-        }
+        label(language, swedish: [.month: "månad", .quarter: "kvartal", .tertial: "tertial", .year: "år"])
     }
 }
 
 extension ActivityList.Item.Status {
     /// `pågår`, `ongoing`.
     public func label(_ language: Language) -> String {
-        switch self {
-        case .proposed: language.pick("föreslagen", "proposed")
-        case .decided: language.pick("beslutad", "decided")
-        case .ongoing: language.pick("pågår", "ongoing")
-        case .done: language.pick("genomförd", "done")
-        }
+        label(language, swedish: [.proposed: "föreslagen", .decided: "beslutad", .ongoing: "pågår", .done: "genomförd"])
     }
 }
 
@@ -89,21 +79,20 @@ extension Area.Kind {
 extension Intervention.Status {
     /// `beslutad`, `decided`.
     public func label(_ language: Language) -> String {
-        switch self {
-        case .proposed: language.pick("föreslagen", "proposed")
-        case .decided: language.pick("beslutad", "decided")
-        case .ended: language.pick("avslutad", "ended")
-        }
+        label(language, swedish: [.proposed: "föreslagen", .decided: "beslutad", .ended: "avslutad"])
     }
 }
 
 extension InterventionEvent.Kind {
     /// `föreslagen`, `proposed`: what happened, for a history line.
     public func label(_ language: Language) -> String {
-        switch self {
-        case .proposed: language.pick("föreslagen", "proposed")
-        case .decided: language.pick("beslutad", "decided")
-        case .followUp: language.pick("uppföljd", "followed up")
-        }
+        label(language, swedish: [.proposed: "föreslagen", .decided: "beslutad", .followUp: "uppföljd"])
+    }
+}
+
+extension RawRepresentable where Self: Hashable, RawValue == String {
+    /// The Swedish word for this case from `swedish`, or in English the raw value (the file's own keyword).
+    func label(_ language: Language, swedish: [Self: String]) -> String {
+        language.pick(swedish[self] ?? rawValue, rawValue)
     }
 }
