@@ -48,6 +48,30 @@ struct CalendarCommandTests {
             .contains("tranemo's file declares no escalation 'social-oro'"))
     }
 
+    @Test func planSaysInTheOutputLanguageThatNothingRotates() throws {
+        let swedish = try CLI.run(["plan", "lysekil", "--mandate", "2026"])
+        #expect(swedish.status == 0)
+        #expect(swedish.stdout == "Lysekils kommun har inga aktiviteter som roterar.\n")
+        #expect(try CLI.run(["plan", "lysekil", "--mandate", "2026", "--lang", "en"]).stdout == "Lysekils kommun has no rotating activities.\n")
+        let english = try CLI.run(["plan", "tranemo", "--mandate", "2026", "--lang", "en"]).stdout
+        #expect(english.hasPrefix("Tranemo kommun, mandate period 2026-10-15–2030-10-14\n\nTrygghetsvandring (16)\ndate "))
+        #expect(english.contains("All 12 orter get at least 1 in the period."))
+    }
+
+    @Test func escalationListIsInTheKommunsLanguage() throws {
+        #expect(try CLI.run(["escalation", "declare", "lysekil", "social-oro", "--from", "2026-12-01", "--store", store]).status == 0)
+        #expect(try CLI.run(["escalation", "list", "lysekil", "--store", store]).stdout == """
+            eskalering  från        till och med
+            social-oro  2026-12-01  gäller
+
+            """)
+        #expect(try CLI.run(["escalation", "list", "lysekil", "--store", store, "--lang", "en"]).stdout == """
+            escalation  from        until
+            social-oro  2026-12-01  in force
+
+            """)
+    }
+
     @Test func dueListsLateAndMissingReports() throws {
         let reports = directory.appendingPathComponent("w47.csv")
         try Data("""

@@ -18,6 +18,17 @@ struct ConfigCommandTests {
         try CLI.expectGolden(result.stdout, "org-tranemo-en.txt")
     }
 
+    /// Issue 11: the priority cadence and an activity list item's status were English in Swedish output.
+    @Test func orgSaysPrioritiesAndListStatusInTheOutputLanguage() throws {
+        let swedish = try CLI.run(["org", "lysekil"]).stdout
+        #expect(swedish.contains("Prioritering: 3 områden per kvartal, beslutas av Styrgrupp"))
+        #expect(swedish.contains("Öppna upp arenor. [pågår]"))
+        let english = try CLI.run(["org", "lysekil", "--lang", "en"]).stdout
+        #expect(english.contains("Priorities: 3 areas per quarter, decided by Styrgrupp"))
+        #expect(english.contains("Öppna upp arenor. [ongoing]"))
+        #expect(try CLI.run(["org", "tranemo", "--lang", "en"]).stdout.contains("Rotation: every ort at least 1 time per mandate period"))
+    }
+
     @Test func shippedFilesAreValid() throws {
         let result = try CLI.run(["validate", "municipalities"])
         #expect(result.stderr == "")

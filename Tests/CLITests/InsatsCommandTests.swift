@@ -36,7 +36,7 @@ struct InsatsCommandTests {
 
             """).utf8).write(to: URL(fileURLWithPath: path("good.csv")))
         let good = try CLI.run(["insats", "import", "lysekil", path("good.csv"), "--store", store])
-        #expect(good.stdout == "1 interventions imported for lysekil: I-2026-002\n")
+        #expect(good.stdout == "1 intervention imported for lysekil: I-2026-002\n")
         #expect(try CLI.sqliteRows(store, "SELECT id, status, areas, start_date FROM interventions WHERE id = 'I-2026-002'")
             == [["I-2026-002", "decided", "lysekil-centrum,stadsparken", "2026-04-01"]])
         let ended = try CLI.run(["insats", "follow-up", "lysekil", "I-2026-002", "--by", "styrgrupp", "--on", "2026-09-01",
@@ -44,6 +44,12 @@ struct InsatsCommandTests {
         #expect(ended.stdout == "I-2026-002 followed up by Styrgrupp on 2026-09-01: avsluta\n")
         let active = try CLI.run(["insats", "list", "lysekil", "--active-on", "2026-06-01", "--store", store])
         #expect(active.stdout.contains("I-2026-002") && !active.stdout.contains("I-2026-001"))
+        // Headers and status in the kommun's language, or English with --lang en.
+        let words = { (result: CLI.Result) in result.stdout.split(separator: "\n").prefix(2).map { $0.split(separator: " ").prefix(2).joined(separator: " ") } }
+        #expect(active.stdout.split(separator: "\n")[0].split(separator: " ") == ["id", "status", "start", "områden", "titel"])
+        #expect(words(active) == ["id status", "I-2026-002 avslutad"])
+        let english = try CLI.run(["insats", "list", "lysekil", "--active-on", "2026-06-01", "--store", store, "--lang", "en"])
+        #expect(words(english) == ["id status", "I-2026-002 ended"] && english.stdout.contains("areas"))
         #expect(try CLI.sqlite(store, "SELECT group_concat(kind || ':' || ifnull(outcome, ''), ' ') FROM intervention_events WHERE intervention = 'I-2026-002'")
             == "proposed: decided: follow-up:end")
         // Another kommun sees none of Lysekil's interventions.

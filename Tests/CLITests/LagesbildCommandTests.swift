@@ -182,3 +182,29 @@ struct LagesbildCommandTests {
         return value == value.rounded() ? String(Int(value)) : String(value)
     }
 }
+
+/// Issue 11: the "Stigande" (rising) table listed a red level whose change is 0.
+@Suite("Rising cells")
+struct RisingCellTests {
+    @Test func aLevelAtRedThatHasNotMovedIsNotRising() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("cli-rising-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let store = directory.appendingPathComponent("store.sqlite").path
+        // Dalstorp answers the highest level (3 of 0–3) every week from W39 to W47; Limmared only in W47.
+        let weeks = (39...47).map { "2026-W\($0),polisen,dalstorp,otrygg-plats,3" }
+        let csv = (["date,reporter,area,indicator,value"] + weeks + ["2026-W47,polisen,limmared,otrygg-plats,3", ""]).joined(separator: "\n")
+        try Data(csv.utf8).write(to: directory.appendingPathComponent("levels.csv"))
+        #expect(try CLI.run(["ingest", "tranemo", directory.appendingPathComponent("levels.csv").path, "--store", store]).status == 0)
+        let out = directory.appendingPathComponent("out")
+        let result = try CLI.run(["lagesbild", "tranemo", "--period", "2026-W47", "--format", "json,md", "--store", store, "--out", out.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("tranemo-2026-W47.json"))) as? [String: Any]
+        let cells = (json?["cells"] as? [[String: Any]] ?? []).filter { $0["indicator"] as? String == "otrygg-plats" }
+        let dalstorp = try #require(cells.first { $0["area"] as? String == "dalstorp" })
+        #expect(dalstorp["change"] as? Double == 0 && dalstorp["status"] as? String == "red")
+        let rising = ((json?["highlights"] as? [String: Any])?["rising"] as? [[String: Any]] ?? []).map { "\($0["area"] ?? "")" }
+        #expect(rising == ["limmared"])
+        let markdown = try String(contentsOf: out.appendingPathComponent("tranemo-2026-W47.md"), encoding: .utf8)
+        #expect(markdown.contains("| Limmared | Otrygg plats | 3 |") && !markdown.contains("| Dalstorp | Otrygg plats |"))
+    }
+}

@@ -46,6 +46,9 @@ struct PrioritetCommandTests {
         #expect(decided.status == 0, "\(decided.stderr)")
         let shown = try CLI.run(["prioritet", "show", "lysekil", "--period", "2026-Q4", "--store", store])
         #expect(shown.stdout.contains("2026-Q4  " + areas.replacingOccurrences(of: ",", with: ", ")))
+        #expect(shown.stdout.split(separator: "\n")[0].split(separator: " ") == ["period", "områden", "beslutat", "av", "den"])
+        let english = try CLI.run(["prioritet", "show", "lysekil", "--period", "2026-Q4", "--store", store, "--lang", "en"])
+        #expect(english.stdout.split(separator: "\n")[0].split(separator: " ") == ["period", "areas", "decided", "by", "on"])
         #expect(try CLI.run(["prioritet", "show", "lysekil", "--period", "2026-10", "--store", store]).status != 0)
     }
 }

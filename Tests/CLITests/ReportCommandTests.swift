@@ -91,11 +91,33 @@ struct ReportCommandTests {
             2026-11-16,polisen,tranemo,klotter,2
             2026-11-17,polisen,limmared,klotter,1
             2026-W47,tranemo-bostader,dalstorp,otrygg-plats,2
+            2026-W47,tranemo-bostader,limmared,otrygg-plats,3
 
             """.utf8).write(to: URL(fileURLWithPath: path("w47.csv")))
         #expect(try CLI.run(["ingest", "tranemo", path("w47.csv"), "--store", store]).status == 0)
         let result = try CLI.run(["reports", "tranemo", "--period", "2026-W47", "--store", store])
         #expect(result.status == 0)
         try CLI.expectGolden(result.stdout, "reports-tranemo-2026-W47.txt")
+        // Two level answers, 2 and 3: the highest is shown, not their sum 5; klotter's counts are summed.
+        let columns = { (indicator: String) in
+            result.stdout.split(separator: "\n").first { $0.contains(indicator) }.map { $0.split(separator: " ").suffix(3).map(String.init) }
+        }
+        #expect(columns("Otrygg plats") == ["2", "–", "3"])
+        #expect(columns("Klotter") == ["2", "3", "–"])
+        let english = try CLI.run(["reports", "tranemo", "--period", "2026-W47", "--store", store, "--lang", "en"])
+        #expect(english.stdout.contains("reporter") && english.stdout.contains("highest level"))
+    }
+
+    @Test func oneBadRowIsSaidInTheSingular() throws {
+        try Data("""
+            date,reporter,area,indicator,value
+            2026-11-16,polisen,Atlantis,klotter,2
+
+            """.utf8).write(to: URL(fileURLWithPath: path("one-bad.csv")))
+        let result = try CLI.run(["ingest", "tranemo", path("one-bad.csv"), "--store", path("store.sqlite")])
+        #expect(result.status == 1)
+        #expect(result.stderr.hasSuffix(": refused (1 bad row); nothing stored\n"))
+        let skipped = try CLI.run(["ingest", "tranemo", path("one-bad.csv"), "--store", path("store.sqlite"), "--skip-invalid"])
+        #expect(skipped.stdout.contains("; 1 row refused, written to "), "\(skipped.stdout)")
     }
 }

@@ -100,7 +100,9 @@ public struct LagesbildCompiler {
             events: counted.reduce(0) { $0 + $1.value }, previousEvents: counted.reduce(0) { $0 + $1.previous },
             areasWithEvents: Set(counted.filter { $0.value > 0 }.map(\.area)).count,
             new: cells.filter(\.isNew),
-            rising: cells.filter { $0.status >= .orange }.sorted { ($1.status, $1.change) < ($0.status, $0.change) },
+            // Rising: orange or red and above the baseline; a level at orange or red that has not moved
+            // (change 0) is high, not rising.
+            rising: cells.filter { $0.status >= .orange && $0.change > 0 }.sorted { ($1.status, $1.change) < ($0.status, $0.change) },
             topAreas: Array(scores.filter { $0.score > 0 }.prefix(3)),
             missingReporters: completeness.reporters.filter { $0.expected && !$0.reported }.map { .init(id: $0.id, name: $0.name) })
 

@@ -18,7 +18,7 @@ public struct KommunConfigLoader: Sendable {
         /// How many errors the file has, for listings: "1 error", "3 errors".
         public var errorSummary: String {
             let errors = diagnostics.filter { $0.severity == .error }.count
-            return "\(errors) error\(errors == 1 ? "" : "s")"
+            return errors.counted("error")
         }
 
         /// The diagnostics with source lines and carets.

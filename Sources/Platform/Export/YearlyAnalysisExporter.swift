@@ -29,8 +29,8 @@ public enum YearlyAnalysisExporter {
                             : l.pick("# Analys av insatser \(analysis.periodLabel), \(analysis.kommunName)",
                                      "# Analysis of interventions \(analysis.periodLabel), \(analysis.kommunName)"), ""]
         let through = analysis.through?.description ?? "–", count = analysis.effects.count
-        lines.append(l.pick("Rapporter till och med \(through). \(count) insatser analyserade.",
-                            "Reports up to and including \(through). \(count) \(count == 1 ? "intervention" : "interventions") analysed."))
+        lines.append(l.pick("Rapporter till och med \(through). " + count.counted("insats", plural: "insatser") + (count == 1 ? " analyserad." : " analyserade."),
+                            "Reports up to and including \(through). \(count.counted("intervention")) analysed."))
         lines.append("")
         lines.append(l.pick("## Resultat", "## Results"))
         lines.append("")

@@ -72,7 +72,7 @@ public enum InterventionFileReader {
                     fields[name] = name == "title" ? [value] : parts
                 }
                 if record.fields.count != header.fields.count {
-                    problems.append("line \(record.line): \(record.fields.count) fields, the header has \(header.fields.count)")
+                    problems.append("line \(record.line): \(record.fields.count.counted("field")), the header has \(header.fields.count)")
                     continue
                 }
                 switch row(fields, line: record.line) {

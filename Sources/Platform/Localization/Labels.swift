@@ -84,3 +84,43 @@ extension Lagesbild.Timeliness {
         }
     }
 }
+
+extension ActivityList.Item.Status {
+    /// `pågår`, `ongoing`.
+    public func label(_ language: Language) -> String {
+        label(language, swedish: [.proposed: "föreslagen", .decided: "beslutad", .ongoing: "pågår", .done: "genomförd"])
+    }
+}
+
+extension Area.Kind {
+    /// `ort`, `område`, `plats` (`orter`, `områden`, `platser` in the plural); in English `ort`, `district`, `place`.
+    public func label(_ language: Language, plural: Bool = false) -> String {
+        let (sv, svPlural) = switch self {
+        case .ort: ("ort", "orter")
+        case .district: ("område", "områden")
+        case .place: ("plats", "platser")
+        }
+        return language.pick(plural ? svPlural : sv, plural ? (self == .ort ? "orter" : rawValue + "s") : rawValue)
+    }
+}
+
+extension Intervention.Status {
+    /// `beslutad`, `decided`.
+    public func label(_ language: Language) -> String {
+        label(language, swedish: [.proposed: "föreslagen", .decided: "beslutad", .ended: "avslutad"])
+    }
+}
+
+extension InterventionEvent.Kind {
+    /// `föreslagen`, `proposed`: what happened, for a history line.
+    public func label(_ language: Language) -> String {
+        label(language, swedish: [.proposed: "föreslagen", .decided: "beslutad", .followUp: "uppföljd"])
+    }
+}
+
+extension RawRepresentable where Self: Hashable, RawValue == String {
+    /// The Swedish word for this case from `swedish`, or in English the raw value (the file's own keyword).
+    func label(_ language: Language, swedish: [Self: String]) -> String {
+        language.pick(swedish[self] ?? rawValue, rawValue)
+    }
+}

@@ -52,7 +52,7 @@ public final class ReportFileReader {
             guard let record else { return nil }
             var raw = RawReport(line: record.line)
             guard record.fields.count == columns.count else {
-                raw.problems.append("the row has \(record.fields.count) fields but the header has \(columns.count)")
+                raw.problems.append("the row has \(record.fields.count.counted("field")) but the header has \(columns.count)")
                 raw.isMalformed = true
                 return raw
             }

@@ -6,17 +6,20 @@ extension ReportStore {
         public var reporter: String
         public var indicator: String
         public var rows: Int
+        /// The values summed: what a count shows.
         public var total: Int
+        /// The highest value: what a level shows (its answers are never summed).
+        public var highest: Int
     }
 
     /// What is stored for `kommun` in `period`, per reporter and indicator.
     public func totals(kommun: String, period: Period) throws -> [ReporterIndicatorTotal] {
         try rows("""
-            SELECT reporter, indicator, COUNT(*), SUM(value) FROM reports
+            SELECT reporter, indicator, COUNT(*), SUM(value), MAX(value) FROM reports
             WHERE kommun = ? AND date BETWEEN ? AND ?
             GROUP BY reporter, indicator ORDER BY reporter, indicator
             """, [kommun, period.start.description, period.end.description]) {
-            ReporterIndicatorTotal(reporter: $0[0], indicator: $0[1], rows: $0[2], total: $0[3])
+            ReporterIndicatorTotal(reporter: $0[0], indicator: $0[1], rows: $0[2], total: $0[3], highest: $0[4])
         }
     }
 

@@ -34,7 +34,7 @@ public struct MeetingListText: Sendable {
             for note in meeting.notes { lines.append("    \(note)") }
         }
         lines.append("")
-        lines.append(language.pick("\(meetings.count) möten", "\(meetings.count) meetings"))
+        lines.append(language.pick(meetings.count.counted("möte", plural: "möten"), meetings.count.counted("meeting")))
         return lines.joined(separator: "\n") + "\n"
     }
 

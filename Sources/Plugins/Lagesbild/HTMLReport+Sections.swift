@@ -72,7 +72,7 @@ extension HTMLReport {
 
     mutating func rising() {
         open(.rising)
-        let rising = lagesbild.cells.filter { $0.status >= .orange }.sorted { ($1.status, $1.change) < ($0.status, $0.change) }
+        let rising = lagesbild.highlights.rising
         if rising.isEmpty {
             paragraph(t("Inga områden över sin baslinje i orange eller röd nivå.", "No area above its baseline at orange or red."))
         } else {

@@ -83,10 +83,11 @@ private struct MarkdownDocument {
     private mutating func summary() {
         section(t("I korthet", "At a glance"))
         let highlights = lagesbild.highlights
-        lines.append("- " + t("\(n(highlights.events)) händelser i \(highlights.areasWithEvents) områden (föregående period: \(n(highlights.previousEvents))).",
-                              "\(n(highlights.events)) events in \(highlights.areasWithEvents) areas (previous period: \(n(highlights.previousEvents)))."))
-        lines.append("- " + t("\(lagesbild.hotspots.count) hotspots, \(highlights.new.count) nya, \(highlights.rising.count) orange eller röda.",
-                              "\(lagesbild.hotspots.count) hotspots, \(highlights.new.count) new, \(highlights.rising.count) orange or red."))
+        let events = n(highlights.events) + (highlights.events == 1 ? t(" händelse", " event") : t(" händelser", " events"))
+        lines.append("- " + t("\(events) i \(highlights.areasWithEvents.counted("område", plural: "områden")) (föregående period: \(n(highlights.previousEvents))).",
+                              "\(events) in \(highlights.areasWithEvents.counted("area")) (previous period: \(n(highlights.previousEvents)))."))
+        lines.append("- " + t("\(lagesbild.hotspots.count.counted("hotspot")), \(highlights.new.count) nya, \(highlights.rising.count) stigande (orange eller röda).",
+                              "\(lagesbild.hotspots.count.counted("hotspot")), \(highlights.new.count) new, \(highlights.rising.count) rising (orange or red)."))
         let completeness = lagesbild.completeness
         var reporting = t("\(completeness.reported) av \(completeness.expected) förväntade rapportörer har rapporterat",
                           "\(completeness.reported) of \(completeness.expected) expected reporters have reported")

@@ -44,7 +44,7 @@ struct OrgTextRenderer {
         section(&out, language.pick("Aktivitetslistor", "Activity lists"), config.activityLists.map { list in
             TreeNode(title: list.name,
                      details: list.followedUpBy.isEmpty ? [] : [language.pick("Följs upp av", "Followed up by") + ": " + list.followedUpBy.map(config.partyName).joined(separator: ", ")],
-                     children: list.items.map { TreeNode(title: "\($0.name) [\($0.status.rawValue)]", details: [], children: []) })
+                     children: list.items.map { TreeNode(title: "\($0.name) [\($0.status.label(language))]", details: [], children: []) })
         })
         return out.joined(separator: "\n") + "\n"
     }
@@ -123,8 +123,10 @@ struct OrgTextRenderer {
         }
         if let rotation = activity.rotation {
             let period = rotation.period == .mandate ? language.pick("mandatperiod", "mandate period") : language.pick("år", "year")
-            lines.append(language.pick("Rotation: varje \(rotation.over.rawValue) minst \(rotation.atLeast) gång per \(period)",
-                                       "Rotation: every \(rotation.over.rawValue) at least \(rotation.atLeast) time(s) per \(period)"))
+            let over = rotation.over.label(language)
+            let times = rotation.atLeast == 1 ? language.pick("gång", "time") : language.pick("gånger", "times")
+            lines.append(language.pick("Rotation: varje \(over) minst \(rotation.atLeast) \(times) per \(period)",
+                                       "Rotation: every \(over) at least \(rotation.atLeast) \(times) per \(period)"))
         }
         if let notes = activity.notes { lines.append(language.pick("Anteckning", "Note") + ": \(notes)") }
         return TreeNode(title: "\(activity.name) [\(activity.id)]", details: lines, children: [])

@@ -79,12 +79,15 @@ struct EscalationCommand: ParsableCommand {
 
         @OptionGroup var catalogOptions: CatalogOptions
         @OptionGroup var storeOptions: StoreOptions
+        @OptionGroup var languageOption: LanguageOption
 
         func run() throws {
             let config = try catalogOptions.kommun(kommun)
+            let language = languageOption.resolved(for: config)
             let declared = try ReportStore.existing(at: storeOptions.resolvedPath)?.escalations(kommun: config.id) ?? []
-            let rows = declared.map { [$0.escalation, $0.from.description, $0.until?.description ?? "in force"] }
-            print(TextTable.render(header: ["escalation", "from", "until"], rows: rows), terminator: "")
+            let rows = declared.map { [$0.escalation, $0.from.description, $0.until?.description ?? language.pick("gäller", "in force")] }
+            let header = [language.pick("eskalering", "escalation"), language.pick("från", "from"), language.pick("till och med", "until")]
+            print(TextTable.render(header: header, rows: rows), terminator: "")
         }
     }
 }

@@ -53,11 +53,11 @@ struct Ingest: ParsableCommand {
             } else if outcome.committed {
                 var line = "\(result.file): \(counts)"
                 if let refusedFile = result.refusedFile {
-                    line += "; \(outcome.refused.count) rows refused, written to \(refusedFile)"
+                    line += "; \(outcome.refused.count.counted("row")) refused, written to \(refusedFile)"
                 }
                 print(line)
             } else {
-                Output.error("\(result.file): refused (\(outcome.refused.count) bad rows); nothing stored")
+                Output.error("\(result.file): refused (\(outcome.refused.count.counted("bad row"))); nothing stored")
                 refusedFiles += 1
             }
         }

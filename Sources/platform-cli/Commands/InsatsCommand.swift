@@ -109,6 +109,7 @@ struct InsatsCommand: ParsableCommand {
 
         func run() throws {
             let config = try target.config()
+            let language = target.languageOption.resolved(for: config)
             let store = try ReportStore.existing(at: target.storeOptions.resolvedPath)
             let all: [Intervention]
             if let due {
@@ -121,10 +122,11 @@ struct InsatsCommand: ParsableCommand {
                 all = try store?.interventions(kommun: config.id) ?? []
             }
             let rows = all.map { item in
-                [item.id, item.status.rawValue, item.start?.description ?? "", item.areas.isEmpty ? "(hela kommunen)" : item.areas.joined(separator: ","),
-                 item.title]
+                [item.id, item.status.label(language), item.start?.description ?? "",
+                 item.areas.isEmpty ? language.pick("(hela kommunen)", "(the whole kommun)") : item.areas.joined(separator: ","), item.title]
             }
-            print(TextTable.render(header: ["id", "status", "start", "areas", "title"], rows: rows), terminator: "")
+            let header = ["id", "status", "start", language.pick("områden", "areas"), language.pick("titel", "title")]
+            print(TextTable.render(header: header, rows: rows), terminator: "")
         }
     }
 
@@ -157,7 +159,7 @@ struct InsatsCommand: ParsableCommand {
             let config = try target.config()
             let rows = try InterventionFileReader.rows(path: file, config: config)
             let ids = try target.store().importInterventions(rows, config: config)
-            print("\(ids.count) interventions imported for \(config.id)\(ids.isEmpty ? "" : ": " + ids.joined(separator: ", "))")
+            print("\(ids.count.counted("intervention")) imported for \(config.id)\(ids.isEmpty ? "" : ": " + ids.joined(separator: ", "))")
         }
     }
 
@@ -174,7 +176,7 @@ struct InsatsCommand: ParsableCommand {
             let config = try target.config()
             let rows = try InterventionListSource.rows(config: config, list: list, on: target.day(on, config))
             let ids = try target.store().importInterventions(rows, config: config)
-            print("\(ids.count) of \(rows.count) items new for \(config.id)\(ids.isEmpty ? "" : ": " + ids.joined(separator: ", "))")
+            print("\(ids.count) of \(rows.count.counted("item")) new for \(config.id)\(ids.isEmpty ? "" : ": " + ids.joined(separator: ", "))")
         }
     }
 }

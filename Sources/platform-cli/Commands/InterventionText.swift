@@ -4,12 +4,7 @@ import Platform
 enum InterventionText {
     static func render(_ item: Intervention, events: [InterventionEvent], config: KommunConfig, language: Language) -> String {
         func t(_ sv: String, _ en: String) -> String { language.pick(sv, en) }
-        let status = switch item.status {
-        case .proposed: t("föreslagen", "proposed")
-        case .decided: t("beslutad", "decided")
-        case .ended: t("avslutad", "ended")
-        }
-        var lines = ["\(item.id)  \(item.title)", t("status", "status") + ": \(status)"]
+        var lines = ["\(item.id)  \(item.title)", t("status", "status") + ": \(item.status.label(language))"]
         lines.append(t("områden", "areas") + ": "
             + (item.areas.isEmpty ? t("(hela kommunen)", "(the whole kommun)") : item.areas.joined(separator: ", ")))
         if !item.indicators.isEmpty { lines.append(t("indikatorer", "indicators") + ": " + item.indicators.joined(separator: ", ")) }
@@ -22,7 +17,7 @@ enum InterventionText {
         if let source = item.source { lines.append(t("källa", "source") + ": \(source)") }
         lines.append(t("historik", "history") + ":")
         for event in events {
-            var line = "  \(event.date)  \(event.kind.rawValue)  \(config.partyName(event.body))"
+            var line = "  \(event.date)  \(event.kind.label(language))  \(config.partyName(event.body))"
             if let outcome = event.outcome { line += ": \(outcome.label(language))" }
             if let comment = event.comment { line += " – \(comment)" }
             lines.append(line)

@@ -62,11 +62,13 @@ struct PrioritetCommand: ParsableCommand {
 
         @Argument(help: "The kommun's id.") var kommun: String
         @Option(help: "Only this period, e.g. 2026-Q4.") var period: String?
+        @OptionGroup var language: LanguageOption
         @OptionGroup var catalogOptions: CatalogOptions
         @OptionGroup var storeOptions: StoreOptions
 
         func run() throws {
             let config = try catalogOptions.kommun(kommun)
+            let lang = language.resolved(for: config)
             let store = try ReportStore.existing(at: storeOptions.resolvedPath)
             let decisions: [PriorityDecision]
             if let period {
@@ -75,7 +77,8 @@ struct PrioritetCommand: ParsableCommand {
                 decisions = try store?.priorityDecisions(kommun: config.id) ?? []
             }
             let rows = decisions.map { [$0.period.description, $0.areas.joined(separator: ", "), config.partyName($0.decidedBy), $0.decidedOn.description] }
-            print(TextTable.render(header: ["period", "areas", "decided by", "on"], rows: rows), terminator: "")
+            let header = [lang.pick("period", "period"), lang.pick("områden", "areas"), lang.pick("beslutat av", "decided by"), lang.pick("den", "on")]
+            print(TextTable.render(header: header, rows: rows), terminator: "")
         }
     }
 }

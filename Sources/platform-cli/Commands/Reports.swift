@@ -29,12 +29,15 @@ struct Reports: ParsableCommand {
         let language = languageOption.resolved(for: config)
         let totals = try ReportStore.existing(at: storeOptions.resolvedPath)?.totals(kommun: config.id, period: period) ?? []
         print("\(config.kommun.name), \(period) (\(period.start)–\(period.end))")
+        // A count shows its sum; a level its highest answer, never a sum of answers.
         let rows = totals.map { total in
-            [config.partyName(total.reporter), config.checklist.indicator(total.indicator)?.name.text(language) ?? total.indicator,
-             String(total.rows), String(total.total)]
+            let indicator = config.checklist.indicator(total.indicator)
+            let isLevel = indicator?.measure == .level
+            return [config.partyName(total.reporter), indicator?.name.text(language) ?? total.indicator, String(total.rows),
+                    isLevel ? "–" : String(total.total), isLevel ? String(total.highest) : "–"]
         }
         let header = [language.pick("rapportör", "reporter"), language.pick("indikator", "indicator"),
-                      language.pick("rader", "rows"), language.pick("summa", "total")]
+                      language.pick("rader", "rows"), language.pick("summa", "total"), language.pick("högsta nivå", "highest level")]
         print(TextTable.render(header: header, rows: rows), terminator: "")
         let reported = Set(totals.map(\.reporter))
         let silent = config.reporters.filter { $0.expected && !reported.contains($0.organisation) }

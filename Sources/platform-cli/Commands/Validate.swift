@@ -41,7 +41,7 @@ struct Validate: ParsableCommand {
         for clash in clashes { Output.error(clash.headline) }
         errors += clashes.count
         let invalid = files.filter { !$0.isValid }.count
-        print("\(files.count) file\(files.count == 1 ? "" : "s") checked: \(files.count - invalid) valid, \(invalid) with errors (\(errors) error\(errors == 1 ? "" : "s"))")
+        print("\(files.count.counted("file")) checked: \(files.count - invalid) valid, \(invalid) with errors (\(errors.counted("error")))")
         if errors > 0 { throw ExitCode.failure }
     }
 

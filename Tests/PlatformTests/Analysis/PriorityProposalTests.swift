@@ -13,12 +13,15 @@ struct PriorityProposalTests {
     }
 
     /// Q3 2026 (the volume): kronberget 10 klotter (weight 1) + 3 misshandel (weight 2) = 16, of which 6 heavy;
-    /// stadsparken 4 klotter. Baseline: kronberget 8 in Q2, stadsparken 12 in Q1; two of the four baseline
-    /// quarters have reports, so B = 4 and 6, T = 12 and −2. A level answer and a Q4 cell do not count.
+    /// stadsparken 4 klotter. Baseline: kronberget 8 in Q2, stadsparken 12 in Q1, each spread over the quarter's
+    /// three months; two of the four baseline quarters have reports, so B = 4 and 6, T = 12 and −2. A level
+    /// answer and a Q4 cell do not count.
     static let cells = [
         cell("kronberget", "klotter", "2026-07-10", 10), cell("kronberget", "misshandel", "2026-08-01", 3),
-        cell("stadsparken", "klotter", "2026-09-30", 4), cell("kronberget", "klotter", "2026-05-01", 8),
-        cell("stadsparken", "klotter", "2026-02-01", 12), cell("stadsparken", "otrygg-plats", "2026-07-01", 3),
+        cell("stadsparken", "klotter", "2026-09-30", 4), cell("kronberget", "klotter", "2026-04-01", 3),
+        cell("kronberget", "klotter", "2026-05-01", 3), cell("kronberget", "klotter", "2026-06-30", 2),
+        cell("stadsparken", "klotter", "2026-01-05", 4), cell("stadsparken", "klotter", "2026-02-01", 4),
+        cell("stadsparken", "klotter", "2026-03-31", 4), cell("stadsparken", "otrygg-plats", "2026-07-01", 3),
         cell("lyse", "klotter", "2026-10-01", 50),
     ]
 
@@ -37,6 +40,31 @@ struct PriorityProposalTests {
         #expect(proposal.scores.first { $0.area == "lyse" }?.volume == 0)
         // Three areas (Lysekil's file); the third is the first of the equal zero scores by id.
         #expect(proposal.proposed == ["kronberget", "stadsparken", "badhusberget"])
+    }
+
+    /// Issue 11: a quarter with reports in one of its months counted as a whole quarter. With Q1 covered and Q2
+    /// only in May, the baseline covers 1 + 1/3 quarters: B = 8 ÷ 4/3 = 6 for kronberget, 12 ÷ 4/3 = 9 for
+    /// stadsparken (it was 4 and 6, as if Q2 had been a quiet whole quarter).
+    @Test func aQuarterWithOneMonthOfReportsCountsAsAThird() throws {
+        let cells = Self.cells.filter { !($0.area == "kronberget" && $0.indicator == "klotter" && $0.date.month != 7) }
+            + [Self.cell("kronberget", "klotter", "2026-05-20", 8)]
+        let proposal = PriorityProposal(config: Self.lysekil, period: Period("2026-Q4")!, cells: cells)
+        #expect(abs(proposal.baselineCovered - 4.0 / 3) < 1e-9)
+        let kronberget = try #require(proposal.scores.first { $0.area == "kronberget" })
+        #expect(abs(kronberget.baseline - 6) < 1e-9 && abs(kronberget.trend - 10) < 1e-9)
+        let stadsparken = try #require(proposal.scores.first { $0.area == "stadsparken" })
+        #expect(abs(stadsparken.baseline - 9) < 1e-9)
+        #expect(proposal.formula(.sv).contains("delat med de 1,33 av 4 perioder som har rapporter"))
+        #expect(proposal.formula(.en).contains("divided by the 1.33 of 4 periods with reports"))
+    }
+
+    /// A month counts whole when it has any report, however few of its days.
+    @Test func aMonthWithAnyReportCountsWhole() throws {
+        let proposal = PriorityProposal(config: Self.lysekil, period: Period("2026-11")!,
+                                        cells: [Self.cell("kronberget", "klotter", "2026-06-30", 6)])
+        #expect(proposal.baseline.map(\.description) == ["2026-06", "2026-07", "2026-08", "2026-09"])
+        #expect(proposal.baselineCovered == 1)
+        #expect(proposal.scores.first { $0.area == "kronberget" }?.baseline == 6)
     }
 
     @Test func theFileWeightsTheParts() throws {

@@ -94,7 +94,7 @@ extension Cadence: ConfigObject {
             m.value("months")?.error("a month is 1 to 12, found \(month)")
         }
         if let timesPerYear, !months.isEmpty, months.count != timesPerYear {
-            m.value("months")?.error("timesPerYear is \(timesPerYear) but \(months.count) months are given")
+            m.value("months")?.error("timesPerYear is \(timesPerYear) but \(months.count.counted("month")) " + (months.count == 1 ? "is" : "are") + " given")
         }
         switch choice {
         case "frequency":
