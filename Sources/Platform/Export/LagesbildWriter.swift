@@ -18,12 +18,13 @@ public struct LagesbildWriter: Sendable {
         self.directory = directory
     }
 
-    /// `lysekil-2026-W47.md`; when two of the formats written share an extension, each of them gets its
+    /// `lysekil-2026-W47.md`, an area's `orebro-vivalla-2026-W47.md`; when two of the formats written share an extension, each of them gets its
     /// id in the name (`lysekil-2026-W47-template-epost.txt`), so no file overwrites another.
     public static func fileName(for lagesbild: Lagesbild, exporter: any Exporter, among exporters: [any Exporter]) -> String {
         let shared = exporters.filter { $0.fileExtension == exporter.fileExtension }.count > 1
         let suffix = shared ? "-" + exporter.id.replacingOccurrences(of: ":", with: "-") : ""
-        return "\(lagesbild.kommun.id)-\(lagesbild.period.id)\(suffix).\(exporter.fileExtension)"
+        let area = lagesbild.area.map { "-\($0.id)" } ?? ""
+        return "\(lagesbild.kommun.id)\(area)-\(lagesbild.period.id)\(suffix).\(exporter.fileExtension)"
     }
 
     public func write(_ lagesbild: Lagesbild, with exporters: [any Exporter], options: ExportOptions) -> [Result] {

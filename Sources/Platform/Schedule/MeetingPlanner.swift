@@ -91,11 +91,12 @@ public struct MeetingPlanner: Sendable {
         return result.sorted { $0.occurrence.date < $1.occurrence.date }
     }
 
-    /// The changes the declared escalations make to `source`, with each escalation's name.
+    /// The changes the declared escalations make to `source`, with each escalation's name; one declared
+    /// in an area changes only the bodies and activities of that area and the areas below it.
     private func raisedCadences(for source: String) -> [(declared: DeclaredEscalation, name: String, change: Escalation.Change)] {
         escalations.flatMap { declared in
-            config.escalations.filter { $0.id == declared.escalation }
-                .flatMap { escalation in escalation.changes.filter { $0.target == source }.map { (declared, escalation.name, $0) } }
+            let name = config.escalations.first { $0.id == declared.escalation }?.name ?? declared.escalation
+            return config.changes(raisedBy: declared).filter { $0.target == source }.map { (declared, name, $0) }
         }
     }
 

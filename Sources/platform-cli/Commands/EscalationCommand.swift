@@ -18,17 +18,26 @@ struct EscalationCommand: ParsableCommand {
         @Argument(help: "The escalation's id in the kommun file, e.g. social-oro.")
         var escalation: String
 
+        @Option(help: "The area it is declared in (and the areas below it); default: the whole kommun.")
+        var area: String?
+
         @OptionGroup var catalogOptions: CatalogOptions
         @OptionGroup var storeOptions: StoreOptions
 
-        /// The kommun, after checking that its file declares the escalation.
+        /// The kommun, after checking that its file declares the escalation and the area.
         func config() throws -> KommunConfig {
             let config = try catalogOptions.kommun(kommun)
             guard config.escalations.contains(where: { $0.id == escalation }) else {
                 let known = config.escalations.map(\.id).joined(separator: ", ")
                 throw ValidationError("\(kommun)'s file declares no escalation '\(escalation)' (known: \(known.isEmpty ? "none" : known))")
             }
+            if let area { _ = try config.requireArea(area) }
             return config
+        }
+
+        /// `lysekil`, or `orebro in Vivalla`.
+        func scope(_ config: KommunConfig) -> String {
+            config.id + (area.flatMap(config.area).map { " in \($0.name)" } ?? "")
         }
     }
 
@@ -46,10 +55,11 @@ struct EscalationCommand: ParsableCommand {
         func run() throws {
             let config = try target.config()
             let from = from ?? Now.today(for: config)
-            try ReportStore(path: target.storeOptions.resolvedPath).declare(target.escalation, kommun: config.id, from: from, note: note)
-            let changes = config.escalations.first { $0.id == target.escalation }?.changes ?? []
-            print("\(target.escalation) declared for \(config.id) from \(from)")
-            for change in changes {
+            try ReportStore(path: target.storeOptions.resolvedPath)
+                .declare(target.escalation, kommun: config.id, area: target.area, from: from, note: note)
+            let declared = DeclaredEscalation(escalation: target.escalation, from: from, until: nil, area: target.area)
+            print("\(target.escalation) declared for \(target.scope(config)) from \(from)")
+            for change in config.changes(raisedBy: declared) {
                 print("  \(config.partyName(change.target)): \(change.cadence.summary(config.kommun.language))")
             }
         }
@@ -66,8 +76,8 @@ struct EscalationCommand: ParsableCommand {
         func run() throws {
             let config = try target.config()
             let day = on ?? Now.today(for: config)
-            try ReportStore(path: target.storeOptions.resolvedPath).end(target.escalation, kommun: config.id, on: day)
-            print("\(target.escalation) for \(config.id) ended on \(day)")
+            try ReportStore(path: target.storeOptions.resolvedPath).end(target.escalation, kommun: config.id, area: target.area, on: day)
+            print("\(target.escalation) for \(target.scope(config)) ended on \(day)")
         }
     }
 
@@ -83,8 +93,13 @@ struct EscalationCommand: ParsableCommand {
         func run() throws {
             let config = try catalogOptions.kommun(kommun)
             let declared = try ReportStore.existing(at: storeOptions.resolvedPath)?.escalations(kommun: config.id) ?? []
-            let rows = declared.map { [$0.escalation, $0.from.description, $0.until?.description ?? "in force"] }
-            print(TextTable.render(header: ["escalation", "from", "until"], rows: rows), terminator: "")
+            // The area column only once an escalation is declared in an area.
+            let areas = declared.contains { $0.area != nil }
+            let rows = declared.map { item in
+                [item.escalation] + (areas ? [item.area ?? "(hela kommunen)"] : [])
+                    + [item.from.description, item.until?.description ?? "in force"]
+            }
+            print(TextTable.render(header: ["escalation"] + (areas ? ["area"] : []) + ["from", "until"], rows: rows), terminator: "")
         }
     }
 }
