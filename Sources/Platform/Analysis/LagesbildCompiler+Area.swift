@@ -6,7 +6,8 @@ extension LagesbildCompiler {
     struct Scope {
         /// The area; nil for the whole kommun.
         var area: Area?
-        /// The areas shown, depth first, with their parent and depth (the scope's area at depth 0).
+        /// The areas shown, depth first, with their parent and depth: the scope's area is the top one, at
+        /// depth 0 without a parent, as the lägesbild's contract has it.
         var areas: [(Area, String?, Int)]
         var config: KommunConfig
 
@@ -40,6 +41,6 @@ extension LagesbildCompiler {
     func scope() throws -> Scope {
         guard let id = area else { return Scope(area: nil, areas: Self.flatten(config.areas), config: config) }
         let area = try config.requireArea(id)
-        return Scope(area: area, areas: Self.flatten([area], parent: config.ancestors(of: id).first), config: config)
+        return Scope(area: area, areas: Self.flatten([area]), config: config)
     }
 }

@@ -108,7 +108,7 @@ struct AreaScopeTests {
         let norr = try compiled(area: "norr")
         #expect(norr.area == .init(id: "norr", name: "Norr"))
         #expect(norr.subjectName == "Norr, Stads kommun")
-        #expect(norr.areas.map { "\($0.id) \($0.parent ?? "-") \($0.depth)" } == ["norr staden 0", "norra-torget norr 1"])
+        #expect(norr.areas.map { "\($0.id) \($0.parent ?? "-") \($0.depth)" } == ["norr - 0", "norra-torget norr 1"])
         #expect(Set(norr.cells.map(\.area)) == ["norr", "norra-torget"])
         #expect(norr.highlights.events == 5)
         #expect(norr.hotspots.map(\.area) == ["norra-torget"])
