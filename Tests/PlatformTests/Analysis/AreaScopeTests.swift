@@ -24,6 +24,7 @@ struct AreaScopeTests {
         #expect(stad.reporters.map(\.areas) == [[], ["norr"], ["soder"], ["norra-torget"], ["staden"], ["byn"]])
         #expect(stad.area(ofParty: "lokal-est-soder") == "soder")
         #expect(stad.area(ofParty: "trygghetsvandring-norr") == "norr")
+        #expect(stad.lagesbildAreas == [nil, "norr", "soder"])
     }
 
     @Test func anUnknownAreaIsReportedWithTheNearestOne() {
@@ -83,18 +84,10 @@ struct AreaScopeTests {
         #expect(throws: ReportStore.EscalationError.self) { try store.end("social-oro", kommun: "stad", area: "norr", on: date("2026-11-29")) }
     }
 
-    /// Week 47: Norra torget 4 klotter, Söder's park 2, Norr 1 anlagd brand, Byn 3 klotter; Norr 1 klotter in week 46.
+    /// Week 47 (Fixtures/districts/stad-2026-W47.csv): Norra torget 4 klotter, Söder's park 2, Norr 1 anlagd brand, Byn 3 klotter; Norr 1 klotter in week 46.
     private func compiled(area: String?) throws -> Lagesbild {
         let directory = try TemporaryDirectory()
-        let reports = try directory.write("w47.csv", """
-            date,reporter,area,indicator,value,note
-            2026-11-17,polisen,norra-torget,klotter,4,Klotter på busskuren
-            2026-11-18,polisen,sodra-parken,klotter,2,Klotter vid lekplatsen
-            2026-11-18,faltgruppen-norr,norr,brand,1,
-            2026-11-19,byalaget,byn,klotter,3,
-            2026-11-10,polisen,norr,klotter,1,
-
-            """)
+        let reports = ShippedKommunFilesTests.root.appendingPathComponent("Tests/PlatformTests/Fixtures/districts/stad-2026-W47.csv").path
         let storePath = directory.path("s.sqlite")
         _ = try ReportIngestor(config: Self.stad, storePath: storePath, options: .init(), today: date("2026-11-24"),
                                now: Date(timeIntervalSince1970: 1_795_000_000)).ingest([reports])

@@ -55,6 +55,13 @@ extension KommunConfig {
         organisation.body(id)?.area ?? activities.first { $0.id == id }?.area
     }
 
+    /// The lägesbilder the kommun's groups read: the whole kommun's (nil) first, then one per area that a
+    /// body works in (a district's local EST group), in the file's order; for `lagesbild --all`.
+    public var lagesbildAreas: [String?] {
+        var seen: Set<String> = []
+        return [nil] + organisation.bodies.compactMap(\.area).filter { seen.insert($0).inserted }
+    }
+
     /// The changes a declared escalation makes: those of its escalation in the file whose target (a body
     /// or activity) belongs to the area it is declared in; every change when declared for the whole kommun.
     public func changes(raisedBy declared: DeclaredEscalation) -> [Escalation.Change] {
