@@ -30,6 +30,8 @@ struct AreaCommandTests {
         #expect(unknown.status != 0 && unknown.stderr.contains("stad's file has no area 'nor' (did you mean 'norr'?)"))
         #expect(try run(["escalation", "end", "stad", "social-oro", "--area", "soder", "--on", "2026-11-26"]).stdout
             == "social-oro for stad in Söder ended on 2026-11-26\n")
+        #expect(try run(["escalation", "declare", "stad", "social-oro", "--area", "byn", "--from", "2026-11-25"]).stdout
+            == "social-oro declared for stad in Byn from 2026-11-25\n  no body or activity there meets more often: none of its changes targets one\n")
         try CLI.expectGolden(try run(["escalation", "list", "stad"]).stdout, "escalation-list-stad.txt")
         let calendar = try run(["calendar", "stad", "--from", "2026-11-23", "--to", "2026-11-29", "--format", "text"])
         #expect(calendar.status == 0, "\(calendar.stderr)")

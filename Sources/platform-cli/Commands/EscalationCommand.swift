@@ -59,7 +59,9 @@ struct EscalationCommand: ParsableCommand {
                 .declare(target.escalation, kommun: config.id, area: target.area, from: from, note: note)
             let declared = DeclaredEscalation(escalation: target.escalation, from: from, until: nil, area: target.area)
             print("\(target.escalation) declared for \(target.scope(config)) from \(from)")
-            for change in config.changes(raisedBy: declared) {
+            let changes = config.changes(raisedBy: declared)
+            if changes.isEmpty { print("  no body or activity there meets more often: none of its changes targets one") }
+            for change in changes {
                 print("  \(config.partyName(change.target)): \(change.cadence.summary(config.kommun.language))")
             }
         }
