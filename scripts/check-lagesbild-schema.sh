@@ -52,11 +52,14 @@ if run "$CLI" simulate lysekil --from 2026-01-01 --to 2026-11-22 --seed 5 --out 
 fi
 # No store: the command warns on standard error and compiles an empty lägesbild.
 run "$CLI" lagesbild tranemo --period 2026-11 --format json --out "$TMP/out-empty" --store "$TMP/no-store.sqlite"
+# One district of the test city: the lägesbild says which area it is for.
+run "$CLI" lagesbild stad --area norr --period 2026-W47 --format json --out "$TMP/out-area" \
+    --municipalities Tests/PlatformTests/Fixtures/districts --store "$TMP/no-store.sqlite"
 
 produced=("$TMP"/out-*/*.json)
 echo "produced ${#produced[@]} JSON files"
-if [ ${#produced[@]} -ne 3 ]; then
-    echo "FAILED: expected 3 JSON files (lysekil sv, lysekil en, tranemo empty)"
+if [ ${#produced[@]} -ne 4 ]; then
+    echo "FAILED: expected 4 JSON files (lysekil sv, lysekil en, tranemo empty, stad norr)"
     status=1
 fi
 

@@ -72,6 +72,35 @@ struct CalendarCommandTests {
             """)
     }
 
+    /// Issue 11: an escalation declared after the range, or ended before it, aborted every later command
+    /// with `Range requires lowerBound <= upperBound`.
+    @Test func anEscalationOutsideTheRangeLeavesTheCalendarAsItIs() throws {
+        let january = ["calendar", "lysekil", "--from", "2027-01-01", "--to", "2027-01-31", "--format", "text"]
+        let plain = try CLI.run(january)
+        #expect(plain.status == 0, "\(plain.stderr)")
+        let later = directory.appendingPathComponent("later.sqlite").path
+        #expect(try CLI.run(["escalation", "declare", "lysekil", "social-oro", "--from", "2027-03-01", "--store", later]).status == 0)
+        let declared = try CLI.run(january + ["--store", later])
+        #expect(declared.status == 0, "\(declared.stderr)")
+        #expect(declared.stdout == plain.stdout)
+        #expect(declared.stdout.contains("2027-01-04 mån 09:00–10:00 (UTC+01:00)  Operativt trygghetsteam"))
+        #expect(declared.stdout.contains("4 möten"))
+
+        let ended = directory.appendingPathComponent("ended.sqlite").path
+        #expect(try CLI.run(["escalation", "declare", "lysekil", "social-oro", "--from", "2026-12-01", "--store", ended]).status == 0)
+        #expect(try CLI.run(["escalation", "end", "lysekil", "social-oro", "--on", "2026-12-06", "--store", ended]).status == 0)
+        let after = try CLI.run(january + ["--store", ended])
+        #expect(after.status == 0, "\(after.stderr)")
+        #expect(after.stdout == plain.stdout)
+        let due = try CLI.run(["due", "lysekil", "--period", "2027-W20", "--store", ended])
+        #expect(due.stdout.hasPrefix("Lysekils kommun, vecka 20 2027: rapporter senast 2027-05-24 09:00"), "\(due.stderr)")
+        let lagesbild = try CLI.run(["lagesbild", "lysekil", "--period", "2027-W20", "--format", "json", "--store", ended,
+                                     "--out", directory.appendingPathComponent("out").path])
+        #expect(lagesbild.status == 0, "\(lagesbild.stderr)")
+        let insatser = try CLI.run(["insats", "list", "lysekil", "--due", "2028-01-15", "--store", ended])
+        #expect(insatser.status == 0, "\(insatser.stderr)")
+    }
+
     @Test func dueListsLateAndMissingReports() throws {
         let reports = directory.appendingPathComponent("w47.csv")
         try Data("""

@@ -15,6 +15,14 @@ public struct Lagesbild: Sendable, Hashable, Codable {
     /// JSON) when it gives one.
     public var definition: Definition?
     public var period: PeriodSummary
+    /// The area the lägesbild is for, with the areas below it; nil, and left out of the JSON, for the
+    /// whole kommun.
+    public var area: Party? = nil
+
+    /// What the lägesbild is about, for titles: `Lysekils kommun`, an area's `Vivalla, Örebro kommun`.
+    public var subjectName: String {
+        (area.map { "\($0.name), " } ?? "") + kommun.name
+    }
     public var areas: [AreaSummary]
     public var indicators: [IndicatorSummary]
     /// One per area × indicator, in area then checklist order.

@@ -16,20 +16,26 @@ public struct LagesbildCompiler {
     public let store: ReportStore?
     /// When the lägesbild is compiled: reporters with nothing stored are `pending` until the deadline.
     public let now: Date
+    /// The area the lägesbild is for, with the areas below it; nil for the whole kommun. See
+    /// `LagesbildCompiler+Area.swift` for what an area's lägesbild shows.
+    public let area: String?
 
     /// `store` may be nil (nothing ingested yet): the lägesbild then shows no events and every reporter missing.
-    public init(config: KommunConfig, store: ReportStore?, now: Date = Date()) {
+    public init(config: KommunConfig, store: ReportStore?, now: Date = Date(), area: String? = nil) {
         self.config = config
         self.store = store
         self.now = now
+        self.area = area
     }
 
     /// The lägesbild of `period` as `lagesbild` (one of the kommun's lägesbilder, the main one by default)
-    /// says it is made and distributed; the parts not in `parts` are left empty, and what only they need is
-    /// not read or planned.
+    /// says it is made and distributed, for the compiler's `area`, else the lägesbild's own; the parts not in
+    /// `parts` are left empty, and what only they need is not read or planned. An area the kommun file does
+    /// not have is an error.
     public func compile(period: Period, language: Language, parts: Lagesbild.Parts = .all,
                         as lagesbild: LagesbildConfig? = nil) throws -> Lagesbild {
         let definition = lagesbild ?? config.lagesbild
+        let scope = try scope(of: definition)
         let baseline = (1...Self.baselinePeriods).reversed().map { period.offset(by: -$0) }
         let lastYear = period.sameLastYear
         let recent = (0..<4).reversed().map { period.offset(by: -$0) }
@@ -43,13 +49,14 @@ public struct LagesbildCompiler {
         } else if lastYear.start < first {
             reports += try store?.values(kommun: kommun, from: lastYear.start, to: first.adding(days: -1)) ?? []
         }
-        let texts = parts.contains(.notes) ? try store?.notes(kommun: kommun, from: recent[0].start, to: period.end) ?? [] : []
+        let texts = parts.contains(.notes)
+            ? try store?.notes(kommun: kommun, from: recent[0].start, to: period.end).filter { scope.contains($0.area) } ?? [] : []
         // One planning pass serves the follow-ups due (90 days back), the deadline and the next period.
         let planned = parts.isDisjoint(with: [.reporting, .meetings, .interventions]) ? [] :
             MeetingPlanner(config: config, escalations: try store?.escalations(kommun: kommun) ?? [])
                 .meetings(from: period.start.adding(days: -90),
                           to: max(period.next.end, period.end.adding(days: ReportingDeadline.lookAheadDays + 1)))
-        let areas = Self.flatten(config.areas)
+        let areas = scope.areas
         let names = Names(config: config, language: language)
 
         // Sum, highest value and rows per period, area and indicator, by position.
@@ -90,10 +97,10 @@ public struct LagesbildCompiler {
 
         // The checklist by id, for the look-ups per cell below.
         let byID = Dictionary(indicators.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let scores = scores(cells, indicators: byID, names: names)
+        let scores = scores(cells, indicators: byID, names: names, areas: areas)
         let completeness = parts.contains(.reporting)
             ? completeness(try store?.reporterActivity(kommun: kommun, from: period.start, to: period.end) ?? [],
-                           deadline: ReportingDeadline(period: period, config: config, lagesbild: definition, meetings: planned))
+                           deadline: ReportingDeadline(period: period, config: config, lagesbild: definition, meetings: planned), scope: scope)
             : Lagesbild.Completeness(expected: 0, reported: 0, due: "", dueFor: nil, reporters: [])
         let counted = cells.filter { byID[$0.indicator]?.measure == .count }
         let highlights = Lagesbild.Highlights(
@@ -114,6 +121,7 @@ public struct LagesbildCompiler {
             period: .init(id: period.description, label: period.label(language), kind: period.kind.name, start: period.start.description,
                           end: period.end.description, previous: period.previous.description,
                           lastYear: lastYear.description, baselinePeriods: baseline.map(\.description)),
+            area: scope.area.map { .init(id: $0.id, name: $0.name) },
             areas: areas.map { area, parent, depth in
                 .init(id: area.id, name: area.name, kind: area.kind.rawValue, parent: parent, depth: depth,
                       lat: area.location?.lat, lon: area.location?.lon,
@@ -147,9 +155,9 @@ public struct LagesbildCompiler {
                       reporter: $0.reporter, reporterName: config.partyName($0.reporter), indicator: $0.indicator,
                       indicatorName: names.indicator($0.indicator), place: $0.place, text: $0.note)
             },
-            upcoming: parts.contains(.meetings) ? planned.filter { period.next.contains($0.date) } : [],
+            upcoming: parts.contains(.meetings) ? planned.filter { period.next.contains($0.date) && scope.shows($0) } : [],
             interventions: parts.contains(.interventions)
-                ? try interventions(period: period, meetings: planned.filter { $0.date <= period.next.end }, names: names)
+                ? try interventions(period: period, meetings: planned.filter { $0.date <= period.next.end }, names: names, scope: scope)
                 : .init(proposed: [], underWay: [], followUpsDue: [], priorities: nil),
             distribution: distribution(definition, language),
             methods: Self.methods(language, rules: definition.status))
@@ -240,12 +248,13 @@ public struct LagesbildCompiler {
     }
 
     /// Σ weight × value per area; rank 1 is the highest, equal scores share a rank.
-    private func scores(_ cells: [Lagesbild.Cell], indicators: [String: Indicator], names: Names) -> [Lagesbild.AreaScore] {
+    private func scores(_ cells: [Lagesbild.Cell], indicators: [String: Indicator], names: Names,
+                        areas: [(Area, String?, Int)]) -> [Lagesbild.AreaScore] {
         var totals: [String: Double] = [:]
         for cell in cells {
             totals[cell.area, default: 0] += (indicators[cell.indicator]?.weight ?? 1) * cell.value
         }
-        let order = Self.flatten(config.areas).map(\.0.id)
+        let order = areas.map(\.0.id)
         let sorted = order.map { ($0, Self.rounded(totals[$0] ?? 0)) }.enumerated()
             .sorted { ($1.element.1, $0.offset) < ($0.element.1, $1.offset) }.map(\.element)
         var result: [Lagesbild.AreaScore] = []
@@ -256,10 +265,10 @@ public struct LagesbildCompiler {
         return result
     }
 
-    private func completeness(_ activity: [ReportStore.ReporterActivity], deadline: ReportingDeadline) -> Lagesbild.Completeness {
+    private func completeness(_ activity: [ReportStore.ReporterActivity], deadline: ReportingDeadline, scope: Scope) -> Lagesbild.Completeness {
         let byReporter = Dictionary(activity.map { ($0.reporter, $0) }, uniquingKeysWith: { a, _ in a })
         let due = deadline.instant(in: TimeZone(identifier: config.kommun.timeZone) ?? .current)
-        let reporters = config.reporters.map { reporter in
+        let reporters = config.reporters.filter { config.covers($0, scope.area?.id) }.map { reporter in
             let stored = byReporter[reporter.organisation]
             let timeliness: Lagesbild.Timeliness
             if let first = stored.flatMap({ Timestamp.date($0.firstIngestedAt) }) {
@@ -279,10 +288,10 @@ public struct LagesbildCompiler {
     }
 
     /// The period's interventions and the current priorities, from the store.
-    private func interventions(period: Period, meetings: [Meeting], names: Names) throws -> Lagesbild.Interventions {
+    private func interventions(period: Period, meetings: [Meeting], names: Names, scope: Scope) throws -> Lagesbild.Interventions {
         guard let store else { return .init(proposed: [], underWay: [], followUpsDue: [], priorities: nil) }
-        let all = try store.interventions(kommun: config.id)
-        let due = try store.followUpsDue(kommun: config.id, by: period.end, meetings: meetings)
+        let all = try store.interventions(kommun: config.id).filter(scope.shows)
+        let due = try store.followUpsDue(kommun: config.id, by: period.end, meetings: meetings).filter(scope.shows)
         func item(_ intervention: Intervention) -> Lagesbild.InterventionItem {
             .init(id: intervention.id, title: intervention.title, status: intervention.status.rawValue,
                   areas: intervention.areas.map { .init(id: $0, name: names.area($0)) },
@@ -296,7 +305,7 @@ public struct LagesbildCompiler {
         if let kind = config.priorities?.period {
             let current = Period(containing: period.end, kind: kind)
             let decisions = try store.priorityDecisions(kommun: config.id).filter { $0.period <= current }
-            priorities = decisions.last.map { decision in
+            priorities = decisions.last.flatMap(scope.shows).map { decision in
                 .init(period: decision.period.description, areas: decision.areas.map { .init(id: $0, name: names.area($0)) },
                       decidedBy: .init(id: decision.decidedBy, name: config.partyName(decision.decidedBy)),
                       decidedOn: decision.decidedOn.description)

@@ -16,6 +16,10 @@ public protocol Exporter: Sendable {
     /// lägesbild with the other parts empty.
     var parts: Lagesbild.Parts { get }
 
+    /// The `--option` keys it reads; none by default. Nil for any key (an external plugin whose
+    /// `--describe` lists no `options`).
+    var optionKeys: Set<String>? { get }
+
     func export(_ lagesbild: Lagesbild, options: ExportOptions) throws -> Data
 
     /// What the user should know about an export that is not an error, such as areas left off a map
@@ -25,6 +29,8 @@ public protocol Exporter: Sendable {
 
 extension Exporter {
     public var parts: Lagesbild.Parts { .all }
+
+    public var optionKeys: Set<String>? { [] }
 
     public func notices(for lagesbild: Lagesbild, options: ExportOptions) -> [String] { [] }
 }
@@ -39,5 +45,44 @@ public struct ExportOptions: Sendable, Hashable {
     public init(language: Language, settings: [String: String] = [:]) {
         self.language = language
         self.settings = settings
+    }
+}
+
+extension ExportOptions {
+    /// An `--option` key that none of the formats asked for reads.
+    public struct UnknownOption: Error, Sendable, Hashable, CustomStringConvertible {
+        public var key: String
+        /// The formats asked for.
+        public var formats: [String]
+        /// The keys they read.
+        public var known: [String]
+        /// The command's own option of that name, when there is one (`area` for `--area`).
+        public var commandOption: String?
+
+        public var description: String {
+            var text = "unknown --option key '\(key)' for \(formats.joined(separator: ", "))"
+                + " (known: \(known.isEmpty ? "none" : known.joined(separator: ", ")))"
+            if let commandOption {
+                text += "; did you mean --\(commandOption)?"
+            } else if let suggestion = Suggestion.nearest(to: key, among: known) {
+                text += "; did you mean '\(suggestion)'?"
+            }
+            return text
+        }
+    }
+
+    /// Checks that some format in `exporters` reads each key of `settings`; `commandOptions` are the
+    /// command's own option names, suggested when a key is one of them (`--option area=…` for `--area`).
+    public static func check(_ settings: [String: String], for exporters: [any Exporter],
+                             commandOptions: [String] = []) throws(UnknownOption) {
+        var known: Set<String> = []
+        for exporter in exporters {
+            guard let keys = exporter.optionKeys else { return }
+            known.formUnion(keys)
+        }
+        for key in settings.keys.sorted() where !known.contains(key) {
+            throw UnknownOption(key: key, formats: exporters.map(\.id), known: known.sorted(),
+                                commandOption: commandOptions.contains(key) ? key : nil)
+        }
     }
 }

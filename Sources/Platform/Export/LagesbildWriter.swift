@@ -18,13 +18,16 @@ public struct LagesbildWriter: Sendable {
         self.directory = directory
     }
 
-    /// `lysekil-2026-W47.md`; when two of the formats written share an extension, each of them gets its
+    /// `lysekil-2026-W47.md`, an area's `orebro-vivalla-2026-W47.md`; when two of the formats written share an extension, each of them gets its
     /// id in the name (`lysekil-2026-W47-template-epost.txt`), so no file overwrites another.
     public static func fileName(for lagesbild: Lagesbild, exporter: any Exporter, among exporters: [any Exporter]) -> String {
         let shared = exporters.filter { $0.fileExtension == exporter.fileExtension }.count > 1
         let suffix = shared ? "-" + exporter.id.replacingOccurrences(of: ":", with: "-") : ""
-        let definition = lagesbild.definition.map { "-\($0.id)" } ?? ""
-        return "\(lagesbild.kommun.id)\(definition)-\(lagesbild.period.id)\(suffix).\(exporter.fileExtension)"
+        // The lägesbild's id when the kommun has several, and the area when it is not the whole kommun's
+        // (once, when the lägesbild is named after its area).
+        let names = [lagesbild.kommun.id, lagesbild.definition?.id, lagesbild.area?.id].compactMap { $0 }
+        let parts = names.enumerated().filter { index, name in index < 2 || name != names[index - 1] }.map(\.element)
+        return parts.joined(separator: "-") + "-\(lagesbild.period.id)\(suffix).\(exporter.fileExtension)"
     }
 
     public func write(_ lagesbild: Lagesbild, with exporters: [any Exporter], options: ExportOptions) -> [Result] {

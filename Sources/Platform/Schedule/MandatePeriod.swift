@@ -22,17 +22,22 @@ public struct MandatePeriod: Sendable, Hashable, CustomStringConvertible {
     public var description: String { "\(start)–\(end)" }
 }
 
-/// A state such as social oro as declared in the store: from a date, until a date or still in force.
+/// A state such as social oro as declared in the store: from a date, until a date or still in force, in
+/// the whole kommun or in one area.
 public struct DeclaredEscalation: Sendable, Hashable {
     public var escalation: String
     public var from: CalendarDate
     /// The last day; nil while it lasts.
     public var until: CalendarDate?
+    /// The area it is declared in: only bodies and activities of this area or an area below it are
+    /// raised. Nil for the whole kommun.
+    public var area: String?
 
-    public init(escalation: String, from: CalendarDate, until: CalendarDate?) {
+    public init(escalation: String, from: CalendarDate, until: CalendarDate?, area: String? = nil) {
         self.escalation = escalation
         self.from = from
         self.until = until
+        self.area = area
     }
 
     public func isActive(on date: CalendarDate) -> Bool {

@@ -17,10 +17,8 @@ public struct MeetingPlanner: Sendable {
         var meetings: [Meeting] = []
         for body in config.organisation.bodies {
             let attendees = body.members.map(attendee)
-            for (occurrence, escalated) in occurrences(of: body.id, cadence: body.cadence, in: range) {
-                meetings.append(meeting(source: body.id, kind: "body", title: body.name, occurrence: occurrence,
-                                        cadence: escalatedCadence(body.id, on: occurrence.date) ?? body.cadence, escalated: escalated,
-                                        attendees: attendees, agenda: []))
+            for planned in occurrences(of: body.id, cadence: body.cadence, in: range) {
+                meetings.append(meeting(source: body.id, kind: "body", title: body.name, planned: planned, attendees: attendees, agenda: []))
             }
         }
         for activity in config.activities where !followed.contains(activity.id) {
@@ -29,11 +27,10 @@ public struct MeetingPlanner: Sendable {
             let wide = from.adding(months: -lookBack)...to
             let locations = rotation(of: activity, through: to)
             let attendees = activity.participants.map(attendee), agenda = activity.agenda.map(Self.agendaLine)
-            for (occurrence, escalated) in occurrences(of: activity.id, cadence: activity.cadence, in: wide) {
-                var walk = meeting(source: activity.id, kind: activity.kind.rawValue, title: activity.name, occurrence: occurrence,
-                                   cadence: escalatedCadence(activity.id, on: occurrence.date) ?? activity.cadence,
-                                   escalated: escalated, attendees: attendees, agenda: agenda)
-                walk.location = locations[occurrence.date]
+            for planned in occurrences(of: activity.id, cadence: activity.cadence, in: wide) {
+                var walk = meeting(source: activity.id, kind: activity.kind.rawValue, title: activity.name, planned: planned,
+                                   attendees: attendees, agenda: agenda)
+                walk.location = locations[planned.occurrence.date]
                 if range.contains(walk.date) { meetings.append(walk) }
                 meetings += followUps(of: walk, activity: activity).filter { range.contains($0.date) }
             }
@@ -60,47 +57,59 @@ public struct MeetingPlanner: Sendable {
         return result
     }
 
-    /// The cadence's dates, with the raised cadence replacing it on days an escalation is in force.
-    private func occurrences(of source: String, cadence: Cadence?, in range: ClosedRange<CalendarDate>)
-        -> [(Cadence.Occurrence, escalated: Bool)] {
+    /// One date a source meets on, at the cadence that gives it, and the names of the escalations that raise it.
+    private struct Planned {
+        var occurrence: Cadence.Occurrence
+        var cadence: Cadence?
+        var raisedBy: [String]
+    }
+
+    /// The cadence's dates, with the raised cadences replacing it on days an escalation is in force. A date
+    /// two raised cadences share is met once, at the first one's time, naming every escalation that gives it.
+    private func occurrences(of source: String, cadence: Cadence?, in range: ClosedRange<CalendarDate>) -> [Planned] {
         let raised = raisedCadences(for: source)
-        var result: [(Cadence.Occurrence, Bool)] = []
+        var result: [Planned] = []
         if let cadence {
             result += cadence.occurrences(in: range)
                 .filter { occurrence in !raised.contains { $0.declared.isActive(on: occurrence.date) } }
-                .map { ($0, false) }
+                .map { Planned(occurrence: $0, cadence: cadence, raisedBy: []) }
         }
-        for (declared, change) in raised {
-            let span = max(range.lowerBound, declared.from)...min(range.upperBound, declared.until ?? range.upperBound)
-            guard span.lowerBound <= span.upperBound else { continue }
-            result += change.cadence.occurrences(in: span).map { ($0, true) }
+        var raisedDates: [CalendarDate: Int] = [:]
+        for (declared, name, change) in raised {
+            // An escalation declared after the range, or ended before it, raises nothing in it.
+            let first = max(range.lowerBound, declared.from), last = min(range.upperBound, declared.until ?? range.upperBound)
+            guard first <= last else { continue }
+            for occurrence in change.cadence.occurrences(in: first...last) {
+                if let index = raisedDates[occurrence.date] {
+                    if !result[index].raisedBy.contains(name) { result[index].raisedBy.append(name) }
+                } else {
+                    raisedDates[occurrence.date] = result.count
+                    result.append(Planned(occurrence: occurrence, cadence: change.cadence, raisedBy: [name]))
+                }
+            }
         }
-        return result.sorted { $0.0.date < $1.0.date }
+        return result.sorted { $0.occurrence.date < $1.occurrence.date }
     }
 
-    private func raisedCadences(for source: String) -> [(declared: DeclaredEscalation, change: Escalation.Change)] {
+    /// The changes the declared escalations make to `source`, with each escalation's name; one declared
+    /// in an area changes only the bodies and activities of that area and the areas below it.
+    private func raisedCadences(for source: String) -> [(declared: DeclaredEscalation, name: String, change: Escalation.Change)] {
         escalations.flatMap { declared in
-            config.escalations.filter { $0.id == declared.escalation }
-                .flatMap(\.changes).filter { $0.target == source }.map { (declared, $0) }
+            let name = config.escalations.first { $0.id == declared.escalation }?.name ?? declared.escalation
+            return config.changes(raisedBy: declared).filter { $0.target == source }.map { (declared, name, $0) }
         }
     }
 
-    private func escalatedCadence(_ source: String, on date: CalendarDate) -> Cadence? {
-        raisedCadences(for: source).first { $0.declared.isActive(on: date) }?.change.cadence
-    }
-
-    private func meeting(source: String, kind: String, title: String, occurrence: Cadence.Occurrence, cadence: Cadence?,
-                         escalated: Bool, attendees: [String], agenda: [String]) -> Meeting {
+    private func meeting(source: String, kind: String, title: String, planned: Planned, attendees: [String], agenda: [String]) -> Meeting {
+        let occurrence = planned.occurrence, cadence = planned.cadence
         var notes = occurrence.note.map { [$0] } ?? []
-        if escalated {
-            let names = escalations.filter { $0.isActive(on: occurrence.date) }
-                .compactMap { declared in config.escalations.first { $0.id == declared.escalation }?.name }
-            notes.append("tätare möten under \(names.joined(separator: ", "))")
+        if !planned.raisedBy.isEmpty {
+            notes.append("tätare möten under \(planned.raisedBy.joined(separator: ", "))")
         }
         return Meeting(uid: "\(config.id)-\(source)-\(Self.compact(occurrence.date))", kommun: config.id, source: source,
                        kind: kind, title: title, date: occurrence.date, start: cadence?.time,
                        durationMinutes: cadence?.duration?.minutes, attendees: attendees,
-                       agenda: agenda, notes: notes, escalated: escalated)
+                       agenda: agenda, notes: notes, escalated: !planned.raisedBy.isEmpty)
     }
 
     /// The follow-ups of one walk: another activity within or after an offset, or a described step.

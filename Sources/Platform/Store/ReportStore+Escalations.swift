@@ -7,28 +7,30 @@ extension ReportStore {
         public var description: String
     }
 
-    /// Declares `escalation` (for example social oro) in force from `from`; refused while one is in force.
-    public func declare(_ escalation: String, kommun: String, from: CalendarDate, note: String?, now: Date = Date()) throws {
+    /// Declares `escalation` (for example social oro) in force from `from`, in `area` or (nil) the whole
+    /// kommun; refused while the same escalation is in force in the same area.
+    public func declare(_ escalation: String, kommun: String, area: String? = nil, from: CalendarDate, note: String?,
+                        now: Date = Date()) throws {
         try queue.inTransaction(.immediate) { db in
             if let open = try String.fetchOne(db, sql: """
-                SELECT from_date FROM escalations WHERE kommun = ? AND escalation = ? AND until_date IS NULL
-                """, arguments: [kommun, escalation]) {
-                throw EscalationError(description: "\(escalation) is already declared for \(kommun) from \(open); end it first")
+                SELECT from_date FROM escalations WHERE kommun = ? AND escalation = ? AND area IS ? AND until_date IS NULL
+                """, arguments: [kommun, escalation, area]) {
+                throw EscalationError(description: "\(escalation) is already declared for \(Self.scope(kommun, area)) from \(open); end it first")
             }
             try db.execute(sql: """
-                INSERT INTO escalations (kommun, escalation, from_date, note, declared_at) VALUES (?, ?, ?, ?, ?)
-                """, arguments: [kommun, escalation, from.description, note, Timestamp.text(now)])
+                INSERT INTO escalations (kommun, escalation, area, from_date, note, declared_at) VALUES (?, ?, ?, ?, ?, ?)
+                """, arguments: [kommun, escalation, area, from.description, note, Timestamp.text(now)])
             return .commit
         }
     }
 
-    /// Ends the escalation in force; `on` is its last day.
-    public func end(_ escalation: String, kommun: String, on day: CalendarDate, now: Date = Date()) throws {
+    /// Ends the escalation in force in `area` (nil: the whole kommun); `on` is its last day.
+    public func end(_ escalation: String, kommun: String, area: String? = nil, on day: CalendarDate, now: Date = Date()) throws {
         try queue.inTransaction(.immediate) { db in
             guard let row = try Row.fetchOne(db, sql: """
-                SELECT id, from_date FROM escalations WHERE kommun = ? AND escalation = ? AND until_date IS NULL
-                """, arguments: [kommun, escalation]) else {
-                throw EscalationError(description: "\(escalation) is not declared for \(kommun)")
+                SELECT id, from_date FROM escalations WHERE kommun = ? AND escalation = ? AND area IS ? AND until_date IS NULL
+                """, arguments: [kommun, escalation, area]) else {
+                throw EscalationError(description: "\(escalation) is not declared for \(Self.scope(kommun, area))")
             }
             let from: String = row[1]
             guard day.description >= from else {
@@ -42,9 +44,15 @@ extension ReportStore {
 
     /// Every escalation declared for `kommun`, oldest first.
     public func escalations(kommun: String) throws -> [DeclaredEscalation] {
-        try rows("SELECT escalation, from_date, until_date FROM escalations WHERE kommun = ? ORDER BY from_date, id", [kommun]) { row in
+        try rows("SELECT escalation, from_date, until_date, area FROM escalations WHERE kommun = ? ORDER BY from_date, id", [kommun]) { row in
             guard let from = CalendarDate(iso: row[1] as String) else { return nil }
-            return DeclaredEscalation(escalation: row[0], from: from, until: (row[2] as String?).flatMap { CalendarDate(iso: $0) })
+            return DeclaredEscalation(escalation: row[0], from: from, until: (row[2] as String?).flatMap { CalendarDate(iso: $0) },
+                                      area: row[3])
         }
+    }
+
+    /// `lysekil`, or `orebro in vivalla`.
+    private static func scope(_ kommun: String, _ area: String?) -> String {
+        kommun + (area.map { " in \($0)" } ?? "")
     }
 }

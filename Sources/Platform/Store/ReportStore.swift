@@ -255,6 +255,10 @@ public final class ReportStore: Sendable {
                 CREATE INDEX priorities_by_period ON priorities (kommun, period);
                 """)
         }
+        migrator.registerMigration("v4: an escalation's area") { db in
+            // NULL: declared for the whole kommun, as every escalation before this version.
+            try db.execute(sql: "ALTER TABLE escalations ADD COLUMN area TEXT")
+        }
         return migrator
     }
 }

@@ -25,6 +25,8 @@ public struct ExternalExporter: Exporter {
     public let executable: String
     /// How long one run may take.
     public let timeLimit: Duration
+    /// The `--option` keys its `--describe` lists; nil (any key) when it lists none.
+    public let optionKeys: Set<String>?
 
     /// Asks `executable` to describe itself; fails with a clear message when its answer is not the
     /// contract's JSON.
@@ -49,6 +51,7 @@ public struct ExternalExporter: Exporter {
         mediaType = description.mediaType
         self.executable = executable
         self.timeLimit = timeLimit
+        optionKeys = description.options.map(Set.init)
     }
 
     public func export(_ lagesbild: Lagesbild, options: ExportOptions) throws -> Data {
@@ -73,6 +76,8 @@ public struct ExternalExporter: Exporter {
         var displayName: String
         var fileExtension: String
         var mediaType: String
+        /// The `--option` keys it reads; optional in apiVersion 1.
+        var options: [String]?
     }
 
     struct Request: Encodable {

@@ -92,7 +92,7 @@ struct HTMLReport {
 
     var periodLabel: String { Period(lagesbild.period.id)?.label(language) ?? lagesbild.period.id }
 
-    var title: String { t("Lägesbild", "Situation picture") + " \(lagesbild.kommun.name), \(periodLabel)" }
+    var title: String { t("Lägesbild", "Situation picture") + " \(lagesbild.subjectName), \(periodLabel)" }
 
     /// The cells of count indicators (levels are not summed).
     var countCells: [Lagesbild.Cell] {
@@ -163,7 +163,7 @@ struct HTMLReport {
         let period = lagesbild.period
         lines.append("<header class=\"masthead\">")
         lines.append("<p class=\"kicker\">\(e(lagesbild.kommun.name)) · \(e(lagesbild.kommun.lan))</p>")
-        lines.append("<h1>\(e(t("Lägesbild", "Situation picture"))) <span class=\"where\">\(e(lagesbild.kommun.name)), \(e(periodLabel))</span></h1>")
+        lines.append("<h1>\(e(t("Lägesbild", "Situation picture"))) <span class=\"where\">\(e(lagesbild.subjectName)), \(e(periodLabel))</span></h1>")
         let span = baselineSpan
         paragraph(t("Period", "Period") + ": \(period.start) – \(period.end) (\(period.id)). "
             + t("Jämförs med föregående period \(period.previous), samma period förra året \(period.lastYear) och baslinjen \(span).",

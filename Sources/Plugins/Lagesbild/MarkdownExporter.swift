@@ -34,7 +34,7 @@ private struct MarkdownDocument {
     mutating func render() -> String {
         let period = Period(lagesbild.period.id)
         let periodLabel = period?.label(language) ?? lagesbild.period.id
-        lines.append("# " + t("Lägesbild", "Situation picture") + " \(lagesbild.kommun.name), \(periodLabel)")
+        lines.append("# " + t("Lägesbild", "Situation picture") + " \(lagesbild.subjectName), \(periodLabel)")
         lines.append("")
         lines.append(t("Period", "Period") + ": \(lagesbild.period.start) – \(lagesbild.period.end) (\(lagesbild.period.id)). "
             + t("Jämförs med föregående period \(lagesbild.period.previous), samma period förra året \(lagesbild.period.lastYear) och baslinjen \(baselineSpan).",

@@ -18,17 +18,26 @@ struct EscalationCommand: ParsableCommand {
         @Argument(help: "The escalation's id in the kommun file, e.g. social-oro.")
         var escalation: String
 
+        @Option(help: "The area it is declared in (and the areas below it); default: the whole kommun.")
+        var area: String?
+
         @OptionGroup var catalogOptions: CatalogOptions
         @OptionGroup var storeOptions: StoreOptions
 
-        /// The kommun, after checking that its file declares the escalation.
+        /// The kommun, after checking that its file declares the escalation and the area.
         func config() throws -> KommunConfig {
             let config = try catalogOptions.kommun(kommun)
             guard config.escalations.contains(where: { $0.id == escalation }) else {
                 let known = config.escalations.map(\.id).joined(separator: ", ")
                 throw ValidationError("\(kommun)'s file declares no escalation '\(escalation)' (known: \(known.isEmpty ? "none" : known))")
             }
+            if let area { _ = try config.requireArea(area) }
             return config
+        }
+
+        /// `lysekil`, or `orebro in Vivalla`.
+        func scope(_ config: KommunConfig) -> String {
+            config.id + (area.flatMap(config.area).map { " in \($0.name)" } ?? "")
         }
     }
 
@@ -46,9 +55,12 @@ struct EscalationCommand: ParsableCommand {
         func run() throws {
             let config = try target.config()
             let from = from ?? Now.today(for: config)
-            try ReportStore(path: target.storeOptions.resolvedPath).declare(target.escalation, kommun: config.id, from: from, note: note)
-            let changes = config.escalations.first { $0.id == target.escalation }?.changes ?? []
-            print("\(target.escalation) declared for \(config.id) from \(from)")
+            try ReportStore(path: target.storeOptions.resolvedPath)
+                .declare(target.escalation, kommun: config.id, area: target.area, from: from, note: note)
+            let declared = DeclaredEscalation(escalation: target.escalation, from: from, until: nil, area: target.area)
+            print("\(target.escalation) declared for \(target.scope(config)) from \(from)")
+            let changes = config.changes(raisedBy: declared)
+            if changes.isEmpty { print("  no body or activity there meets more often: none of its changes targets one") }
             for change in changes {
                 print("  \(config.partyName(change.target)): \(change.cadence.summary(config.kommun.language))")
             }
@@ -66,8 +78,8 @@ struct EscalationCommand: ParsableCommand {
         func run() throws {
             let config = try target.config()
             let day = on ?? Now.today(for: config)
-            try ReportStore(path: target.storeOptions.resolvedPath).end(target.escalation, kommun: config.id, on: day)
-            print("\(target.escalation) for \(config.id) ended on \(day)")
+            try ReportStore(path: target.storeOptions.resolvedPath).end(target.escalation, kommun: config.id, area: target.area, on: day)
+            print("\(target.escalation) for \(target.scope(config)) ended on \(day)")
         }
     }
 
@@ -85,8 +97,14 @@ struct EscalationCommand: ParsableCommand {
             let config = try catalogOptions.kommun(kommun)
             let language = languageOption.resolved(for: config)
             let declared = try ReportStore.existing(at: storeOptions.resolvedPath)?.escalations(kommun: config.id) ?? []
-            let rows = declared.map { [$0.escalation, $0.from.description, $0.until?.description ?? language.pick("gäller", "in force")] }
-            let header = [language.pick("eskalering", "escalation"), language.pick("från", "from"), language.pick("till och med", "until")]
+            // The area column only once an escalation is declared in an area.
+            let areas = declared.contains { $0.area != nil }
+            let rows = declared.map { item in
+                [item.escalation] + (areas ? [item.area ?? language.pick("(hela kommunen)", "(the whole kommun)")] : [])
+                    + [item.from.description, item.until?.description ?? language.pick("gäller", "in force")]
+            }
+            let header = [language.pick("eskalering", "escalation")] + (areas ? [language.pick("område", "area")] : [])
+                + [language.pick("från", "from"), language.pick("till och med", "until")]
             print(TextTable.render(header: header, rows: rows), terminator: "")
         }
     }

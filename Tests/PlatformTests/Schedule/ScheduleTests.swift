@@ -156,6 +156,63 @@ struct ScheduleTests {
         #expect(escalated.first?.notes.contains("tätare möten under Social oro") == true)
     }
 
+    /// The Monday meetings of Lysekil's operativt trygghetsteam, raised to Monday and Thursday under social oro.
+    private func operativt(_ config: KommunConfig, _ escalations: [DeclaredEscalation], _ from: String, _ to: String) -> [Meeting] {
+        MeetingPlanner(config: config, escalations: escalations).meetings(from: date(from), to: date(to))
+            .filter { $0.source == "operativt-trygghetsteam" }
+    }
+    private func socialOro(_ from: String, until: String? = nil) -> DeclaredEscalation {
+        DeclaredEscalation(escalation: "social-oro", from: date(from), until: until.map(date))
+    }
+
+    /// Issue 11: an escalation declared after the range, or ended before it, trapped on `max(...)...min(...)`.
+    @Test func anEscalationOutsideTheRangeLeavesTheCadenceAsItIs() throws {
+        let lysekil = try kommun("lysekil")
+        let january = ["2027-01-04", "2027-01-11", "2027-01-18", "2027-01-25"]
+        for declared in [socialOro("2027-03-01"), socialOro("2026-12-01", until: "2026-12-06")] {
+            let meetings = operativt(lysekil, [declared], "2027-01-01", "2027-01-31")
+            #expect(meetings.map(\.date.description) == january)
+            #expect(meetings.allSatisfy { !$0.escalated && $0.notes.isEmpty })
+        }
+    }
+
+    @Test func anEscalationOverlappingTheRangeRaisesOnlyItsDays() throws {
+        let lysekil = try kommun("lysekil")
+        // Starts inside the range and lasts beyond it.
+        #expect(operativt(lysekil, [socialOro("2026-12-01")], "2026-11-23", "2026-12-10").map(\.date.description)
+            == ["2026-11-23", "2026-11-30", "2026-12-03", "2026-12-07", "2026-12-10"])
+        // Started before the range and ends inside it.
+        let ending = operativt(lysekil, [socialOro("2026-11-01", until: "2026-12-06")], "2026-11-23", "2026-12-20")
+        #expect(ending.map(\.date.description) == ["2026-11-23", "2026-11-26", "2026-11-30", "2026-12-03", "2026-12-07", "2026-12-14"])
+        #expect(ending.map(\.escalated) == [true, true, true, true, false, false])
+    }
+
+    /// Issue 11: two escalations raising the same body listed its meetings twice, and every raised meeting
+    /// named every escalation in force.
+    @Test func twoEscalationsRaisingOneBodyGiveEachMeetingOnceNamingOnlyTheEscalationsThatRaiseIt() throws {
+        var lysekil = try kommun("lysekil")
+        func raising(_ id: String, _ name: String, _ target: String, _ rrule: String, time: String) throws -> Escalation {
+            let cadence = try cadence("rrule: \(rrule)\ntime: \"\(time)\"")
+            return Escalation(id: id, name: name, changes: [.init(target: target, cadence: cadence)])
+        }
+        lysekil.escalations += [try raising("skolstart", "Skolstart", "operativt-trygghetsteam", "FREQ=WEEKLY;BYDAY=MO,WE", time: "13:00"),
+                                try raising("storm", "Storm", "styrgrupp", "FREQ=WEEKLY;BYDAY=FR", time: "08:00")]
+        let declared = [socialOro("2026-12-01"), DeclaredEscalation(escalation: "skolstart", from: date("2026-12-01"), until: nil),
+                        DeclaredEscalation(escalation: "storm", from: date("2026-11-01"), until: nil)]
+        let meetings = operativt(lysekil, declared, "2026-11-30", "2026-12-13")
+        #expect(meetings.map(\.date.description) == ["2026-11-30", "2026-12-02", "2026-12-03", "2026-12-07", "2026-12-09", "2026-12-10"])
+        #expect(Set(meetings.map(\.uid)).count == meetings.count)
+        let notes = Dictionary(uniqueKeysWithValues: meetings.map { ($0.date.description, $0.notes) })
+        #expect(notes["2026-11-30"] == [])
+        #expect(notes["2026-12-02"] == ["tätare möten under Skolstart"])
+        #expect(notes["2026-12-03"] == ["tätare möten under Social oro"])
+        #expect(notes["2026-12-07"] == ["tätare möten under Social oro, Skolstart"])
+        // Each date at the time of the raised cadence that gives it.
+        let times = Dictionary(uniqueKeysWithValues: meetings.map { ($0.date.description, $0.start?.description ?? "") })
+        #expect(times["2026-12-02"] == "13:00")
+        #expect(times["2026-12-03"] == "09:00")
+    }
+
     @Test func rotationVisitsEveryOrtInEachMandatePeriod() throws {
         let tranemo = try kommun("tranemo")
         let mandate = try #require(MandatePeriod(startingIn: 2026))

@@ -52,6 +52,8 @@ public struct Activity: Sendable, Hashable {
     public var agenda: [AgendaItem]
     public var followUps: [FollowUp]
     public var rotation: Rotation?
+    /// The area the activity belongs to; nil for the whole kommun.
+    public var area: String?
     public var notes: String?
 }
 
@@ -67,6 +69,7 @@ extension Activity: ConfigObject {
         agenda = m.list("agenda")
         followUps = m.list("followUps")
         rotation = m.optional("rotation")
+        area = m.reference("area", to: [.area])
         notes = m.optional("notes")
         guard let id, let name, let kind else { return nil }
         self.id = id

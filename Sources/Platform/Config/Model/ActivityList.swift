@@ -10,6 +10,8 @@ public struct ActivityList: Sendable, Hashable {
         public var id: String
         public var name: String
         public var status: Status
+        /// The area the item is about; nil for the whole kommun.
+        public var area: String?
     }
 
     public var id: String
@@ -39,6 +41,7 @@ extension ActivityList.Item: ConfigObject {
         let id: String? = m.required("id", as: Identifier.self)?.rawValue
         let name: String? = m.required("name")
         let status: Status? = m.required("status")
+        area = m.reference("area", to: [.area])
         guard let id, let name, let status else { return nil }
         self.id = id
         self.name = name

@@ -19,6 +19,8 @@ public struct Body: Sendable, Hashable {
     public var members: [Member]
     public var relations: [Relation]
     public var cadence: Cadence?
+    /// The area the body works in, such as the local EST group of one district; nil for the whole kommun.
+    public var area: String?
     public var notes: String?
 
     /// The members who chair the body.
@@ -38,6 +40,7 @@ extension Body: ConfigObject {
         members = m.list("members")
         relations = m.list("relations")
         cadence = m.optional("cadence")
+        area = m.reference("area", to: [.area])
         notes = m.optional("notes")
         guard let id, let name, let kind else { return nil }
         self.id = id

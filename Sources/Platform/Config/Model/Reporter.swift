@@ -6,6 +6,8 @@ public struct Reporter: Sendable, Hashable {
     public var contact: String?
     /// Whether a report is expected every period, so that a missing one shows in the completeness section.
     public var expected: Bool
+    /// The areas it reports on; empty for the whole kommun.
+    public var areas: [String]
 
     public var id: String { organisation }
 }
@@ -15,6 +17,7 @@ extension Reporter: ConfigObject {
         let organisation = m.reference("organisation", to: [.organisation], required: true)
         contact = m.optional("contact")
         expected = m.optional("expected") ?? true
+        areas = m.references("areas", to: [.area])
         guard let organisation else { return nil }
         self.organisation = organisation
     }
