@@ -26,15 +26,17 @@ extension HTMLReport {
                     "Count per indicator in the whole kommun, \(periodLabel) (the chart's data)"),
                   [t("Indikator", "Indicator"), t("Denna period", "This period"), t("Föregående", "Previous"), t("Förra året", "Last year"),
                    t("Baslinje", "Baseline"), t("Förändring", "Change")],
-                  counts.map { [e(lagesbild.indicatorName($0.indicator)), n($0.value), n($0.previous), n($0.lastYear), n($0.baseline),
-                                signed($0.value - $0.baseline)] },
+                  counts.map { total in
+                      [e(lagesbild.indicatorName(total.indicator)), n(total.value), n(total.previous), n(total.lastYear), n(total.baseline),
+                       signed(total.baseline.map { total.value - $0 })]
+                  },
                   numeric: [1, 2, 3, 4, 5])
         }
         for total in lagesbild.indicatorTotals {
             guard let indicator = lagesbild.indicator(total.indicator), indicator.measure == "level" else { continue }
             let scale = indicator.scaleMin.flatMap { low in indicator.scaleMax.map { " \(low)–\($0)" } } ?? ""
-            paragraph(t("\(indicator.name) (nivå\(scale), högsta svar i något område): \(n(total.value)); föregående period \(n(total.previous)), förra året \(n(total.lastYear)), baslinje \(n(total.baseline)).",
-                        "\(indicator.name) (level\(scale), highest answer in any area): \(n(total.value)); previous period \(n(total.previous)), last year \(n(total.lastYear)), baseline \(n(total.baseline))."))
+            paragraph(t("\(indicator.name) (nivå\(scale), högsta svar i något område): \(n(total.value)); föregående period \(language.numberInText(total.previous)), förra året \(language.numberInText(total.lastYear)), baslinje \(language.numberInText(total.baseline)).",
+                        "\(indicator.name) (level\(scale), highest answer in any area): \(n(total.value)); previous period \(language.numberInText(total.previous)), last year \(language.numberInText(total.lastYear)), baseline \(language.numberInText(total.baseline))."))
         }
         close()
     }
