@@ -237,3 +237,14 @@ extension StatusRules.AreaRules.Score: ConfigObject {
         if given.contains(where: { $0 <= 0 }) { m.value.error("score thresholds are above 0") }
     }
 }
+
+extension StatusRules {
+    /// The status `text` names: its code (`orange`), the platform's Swedish name (`röd`) or the kommun's name
+    /// in either language, in any case; nil when none.
+    public func status(named text: String) -> Lagesbild.Status? {
+        let wanted = text.trimmingSpaces.lowercased()
+        return Lagesbild.Status.allCases.first { status in
+            [status.rawValue, name(status, .sv), name(status, .en), status.label(.sv)].contains { $0.lowercased() == wanted }
+        }
+    }
+}
