@@ -162,7 +162,7 @@ public struct LagesbildCompiler {
             distribution: distribution(language),
             methods: Self.methods(language, rules: rules,
                                   withoutData: Set([previous, lastYearIndex] + baseline.map(grid.index(of:))).sorted()
-                                      .filter { !hasData[$0] }.map { grid.periods[$0] }))
+                                      .filter { !hasData[$0] }.map { grid.periods[$0] }.sorted()))
     }
 
     /// Display names by id, for ids that may come from the store.
@@ -376,7 +376,7 @@ public struct LagesbildCompiler {
         if !withoutData.isEmpty {
             let list = withoutData.map(\.description).joined(separator: ", ")
             baseline += language.pick(
-                " Perioder utan några rapporter (\(list)) visas som ingen data (–), inte 0, och räknas inte in i baslinjen; utan data i någon av baslinjens perioder finns ingen baslinje, antal blir då \(name(.green)) och kan inte vara hotspots.",
+                " Perioder utan några rapporter (\(list)) visas som ingen data (–), inte 0, och räknas inte in i baslinjen; utan data i någon av baslinjens perioder finns ingen baslinje, och antal får då status \(name(.green)) och kan inte vara hotspots.",
                 " Periods without any reports (\(list)) show as no data (–), not 0, and are left out of the baseline; without data in any baseline period there is no baseline, and counts are then \(name(.green)) and cannot be hotspots.")
         }
         return .init(
