@@ -160,7 +160,7 @@ public struct LagesbildCompiler {
                 ? try interventions(period: period, meetings: planned.filter { $0.date <= period.next.end }, names: names)
                 : .init(proposed: [], underWay: [], followUpsDue: [], priorities: nil),
             distribution: distribution(language),
-            methods: Self.methods(language, rules: rules,
+            methods: Self.methods(language, rules: rules, indicators: indicators,
                                   withoutData: Set([previous, lastYearIndex] + baseline.map(grid.index(of:))).sorted()
                                       .filter { !hasData[$0] }.map { grid.periods[$0] }.sorted()))
     }
@@ -363,7 +363,7 @@ public struct LagesbildCompiler {
     }
 
     /// `withoutData`: the compared periods (previous, last year, baseline) in which the kommun stored nothing.
-    static func methods(_ language: Language, rules: StatusRules, withoutData: [Period] = []) -> Lagesbild.Methods {
+    static func methods(_ language: Language, rules: StatusRules, indicators: [Indicator] = [], withoutData: [Period] = []) -> Lagesbild.Methods {
         func format(_ value: Double) -> String { language.number(value, decimals: 3) }
         func threshold(_ t: StatusRules.Threshold) -> String {
             language.pick("minst \(format(t.ratio)) × baslinjen och minst \(format(t.minExcess)) över",
@@ -381,7 +381,7 @@ public struct LagesbildCompiler {
         }
         return .init(
             baseline: baseline,
-            status: statusMethod(language, rules: rules, counts: language.pick(
+            status: statusMethod(language, rules: rules, indicators: indicators, counts: language.pick(
                 "Antal: \(name(.red)) vid \(threshold(rules.red)), \(name(.orange)) vid \(threshold(rules.orange)), \(name(.yellow)) vid \(threshold(rules.yellow)), annars \(name(.green)).",
                 "Counts: \(name(.red)) at \(threshold(rules.red)), \(name(.orange)) at \(threshold(rules.orange)), \(name(.yellow)) at \(threshold(rules.yellow)), otherwise \(name(.green)).")),
             hotspots: language.pick(
@@ -397,23 +397,26 @@ public struct LagesbildCompiler {
 
     /// The status method in words: `counts`, then the level and area rules the kommun wrote (the
     /// platform's own in the words it has always used).
-    private static func statusMethod(_ language: Language, rules: StatusRules, counts: String) -> String {
+    private static func statusMethod(_ language: Language, rules: StatusRules, indicators: [Indicator], counts: String) -> String {
         func name(_ status: Lagesbild.Status) -> String { rules.name(status, language) }
         func from(_ pairs: [(Lagesbild.Status, String?)]) -> String {
             pairs.compactMap { status, text in text.map { "\(name(status)) " + language.pick("från ", "from ") + $0 } }
                 .joined(separator: ", ")
         }
+        func from(_ levels: StatusRules.LevelThresholds) -> String {
+            from([(.yellow, levels.yellow.map(String.init)), (.orange, levels.orange.map(String.init)), (.red, levels.red.map(String.init))])
+        }
         var text = counts + " "
         if let levels = rules.levels {
-            text += language.pick("Nivåer: ", "Levels: ")
-                + from([(.yellow, levels.yellow.map(String.init)), (.orange, levels.orange.map(String.init)), (.red, levels.red.map(String.init))])
-                + language.pick(" (svaret på skalan), annars \(name(.green)); indikatorer kan ha egna gränser.",
-                                " (the answer on the scale), otherwise \(name(.green)); indicators may have their own.")
+            text += language.pick("Nivåer: ", "Levels: ") + from(levels)
+                + language.pick(" (svaret på skalan), annars \(name(.green)).", " (the answer on the scale), otherwise \(name(.green)).")
         } else {
             text += language.pick(
                 "Nivåer: \(name(.yellow)) från en tredjedel av skalan, \(name(.orange)) från två tredjedelar, \(name(.red)) vid skalans topp.",
                 "Levels: \(name(.yellow)) from a third of the scale, \(name(.orange)) from two thirds, \(name(.red)) at the top.")
         }
+        let own = indicators.compactMap { indicator in indicator.statusLevels.map { "\(indicator.name.text(language)): " + from($0) } }
+        if !own.isEmpty { text += language.pick(" Egna gränser: ", " Their own thresholds: ") + own.joined(separator: "; ") + "." }
         let areas = rules.areas
         guard areas != .standard else { return text }
         var parts: [String] = areas.worstCell ? [language.pick("minst lika illa som sin sämsta ruta", "at least as bad as its worst cell")] : []
