@@ -188,7 +188,7 @@ public struct LagesbildCompiler {
     /// nothing to compare it with.
     static func status(_ value: Double, baseline: Double?, indicator: Indicator, rules: StatusRules) -> Lagesbild.Status {
         if indicator.measure == .level, let levels = indicator.statusLevels ?? rules.levels {
-            return levels.status(of: value)
+            return levels.status(of: Int(value))
         }
         if indicator.measure == .level, let scale = indicator.scale {
             let fraction = (value - Double(scale.min)) / Double(scale.max - scale.min)

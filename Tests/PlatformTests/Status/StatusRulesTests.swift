@@ -65,7 +65,7 @@ struct StatusRulesTests {
             "k.yaml:70:21: error: red: 4 is outside the indicator's scale 0–3 [at checklist.indicators[1].statusLevels]",
             "k.yaml:81:21: error: a colour is written '#rrggbb' (e.g. '#f0913a'), found 'purple' [at lagesbild.status.scale.red.colour]",
             "k.yaml:82:7: error: unknown key 'rosa' [at lagesbild.status.scale.rosa]",
-            "k.yaml:83:13: error: level thresholds must rise from yellow to orange to red [at lagesbild.status.levels]",
+            "k.yaml:83:13: error: thresholds must rise from yellow to orange to red [at lagesbild.status.levels]",
             "k.yaml:87:20: error: a rule raises an area to yellow, orange or red, not green [at lagesbild.status.areas.rules[0].status]",
             "k.yaml:88:11: error: a rule needs at least one of yellow, orange, red: how many cells at or above that level [at lagesbild.status.areas.rules[1]]",
             "k.yaml:89:20: error: 'lila' is not one of green, yellow, orange, red [at lagesbild.status.areas.rules[2].status]",

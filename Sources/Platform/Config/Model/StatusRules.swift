@@ -22,20 +22,23 @@ public struct StatusRules: Sendable, Hashable {
         public var colour: String?
     }
 
-    /// From which answer of a level indicator each status applies; a status without one is never reached.
-    public struct LevelThresholds: Sendable, Hashable {
-        public var yellow: Int?
-        public var orange: Int?
-        public var red: Int?
+    /// The value from which yellow, orange and red apply, rising; a status without one is never reached.
+    public struct Thresholds<Value: Comparable & Sendable & Hashable>: Sendable, Hashable {
+        public var yellow: Value?
+        public var orange: Value?
+        public var red: Value?
 
-        /// The status of `answer`: the highest whose threshold it reaches.
-        public func status(of answer: Double) -> Lagesbild.Status {
+        /// The status of `value`: the highest whose threshold it reaches, else green.
+        public func status(of value: Value) -> Lagesbild.Status {
             for (status, threshold) in [(Lagesbild.Status.red, red), (.orange, orange), (.yellow, yellow)] {
-                if let threshold, answer >= Double(threshold) { return status }
+                if let threshold, value >= threshold { return status }
             }
             return .green
         }
     }
+
+    /// From which answer of a level indicator each status applies.
+    public typealias LevelThresholds = Thresholds<Int>
 
     /// How an area's status follows from its cells.
     public struct AreaRules: Sendable, Hashable {
@@ -50,11 +53,7 @@ public struct StatusRules: Sendable, Hashable {
 
         /// Weighted-score thresholds: the score is Σ indicator weight × the cell's points (green 0,
         /// yellow 1, orange 2, red 3); the area is at least the highest status whose threshold it reaches.
-        public struct Score: Sendable, Hashable {
-            public var yellow: Double?
-            public var orange: Double?
-            public var red: Double?
-        }
+        public typealias Score = Thresholds<Double>
 
         /// Whether an area is at least as bad as its worst cell (the default).
         public var worstCell: Bool
@@ -107,10 +106,7 @@ extension StatusRules.AreaRules {
         var result = worstCell ? cells.map(\.status).max() ?? .green : .green
         for rule in rules where rule.holds(for: cells.map(\.status)) { result = max(result, rule.status) }
         if let score {
-            let points = cells.reduce(0) { $0 + $1.weight * Double($1.status.rank) }
-            for (status, threshold) in [(Lagesbild.Status.yellow, score.yellow), (.orange, score.orange), (.red, score.red)] {
-                if let threshold, points >= threshold { result = max(result, status) }
-            }
+            result = max(result, score.status(of: cells.reduce(0) { $0 + $1.weight * Double($1.status.rank) }))
         }
         return result
     }
@@ -167,16 +163,18 @@ extension StatusRules.Level: ConfigObject {
     }
 }
 
-extension StatusRules.LevelThresholds: ConfigObject {
+extension StatusRules.Thresholds: ConfigDecodable, ConfigObject where Value: ConfigDecodable {
     init?(from m: ConfigMapping) {
         yellow = m.optional("yellow")
         orange = m.optional("orange")
         red = m.optional("red")
         let given = [yellow, orange, red].compactMap { $0 }
-        if given.isEmpty { m.value.error("give the answer from which at least one of yellow, orange, red applies") }
-        if given != given.sorted() { m.value.error("level thresholds must rise from yellow to orange to red") }
+        if given.isEmpty { m.value.error("give the value from which at least one of yellow, orange, red applies") }
+        if given != given.sorted() { m.value.error("thresholds must rise from yellow to orange to red") }
     }
+}
 
+extension StatusRules.LevelThresholds {
     /// The thresholds outside `scale`, as problems.
     func problems(on scale: Indicator.Scale) -> [String] {
         [("yellow", yellow), ("orange", orange), ("red", red)].compactMap { key, threshold in
@@ -202,6 +200,9 @@ extension StatusRules.AreaRules: ConfigObject {
         worstCell = m.optional("worstCell") ?? true
         rules = m.list("rules")
         score = m.optional("score")
+        if let score, [score.yellow, score.orange, score.red].contains(where: { ($0 ?? 1) <= 0 }) {
+            m.value("score")?.error("score thresholds are above 0")
+        }
         if !worstCell, rules.isEmpty, score == nil {
             m.value.error("with 'worstCell: false' give 'rules' or a 'score', or every area is green")
         }
@@ -223,18 +224,6 @@ extension StatusRules.AreaRules.Rule: ConfigObject {
         if status == .green { m.value("status")?.error("a rule raises an area to yellow, orange or red, not green") }
         guard let status else { return nil }
         self.status = status
-    }
-}
-
-extension StatusRules.AreaRules.Score: ConfigObject {
-    init?(from m: ConfigMapping) {
-        yellow = m.optional("yellow")
-        orange = m.optional("orange")
-        red = m.optional("red")
-        let given = [yellow, orange, red].compactMap { $0 }
-        if given.isEmpty { m.value.error("give the score from which at least one of yellow, orange, red applies") }
-        if given != given.sorted() { m.value.error("score thresholds must rise from yellow to orange to red") }
-        if given.contains(where: { $0 <= 0 }) { m.value.error("score thresholds are above 0") }
     }
 }
 
