@@ -137,7 +137,7 @@ public struct LagesbildCompiler {
             recurringPlaces: parts.contains(.notes)
                 ? recurringPlaces(recent: recent, grid: grid, areas: areas.map(\.0), texts: texts, names: names) : [],
             areaScores: scores,
-            areaStatuses: try areaStatuses(cells, period: period, weights: byID.mapValues(\.weight), language: language),
+            areaStatuses: try areaStatuses(cells, period: period, rules: rules, weights: byID.mapValues(\.weight), language: language),
             statusScale: Lagesbild.Status.allCases.map { .init(status: $0, name: rules.name($0, language), colour: rules.colour($0)) },
             indicatorTotals: indicators.enumerated().map { i, indicator in
                 .init(indicator: indicator.id, indicatorName: indicator.name.text(language), value: total(i, current),
@@ -274,9 +274,8 @@ public struct LagesbildCompiler {
 
     /// Each area's status from its own cells by the kommun's area rules, and the latest status a body
     /// assessed for it on or before the period's end.
-    private func areaStatuses(_ cells: [Lagesbild.Cell], period: Period, weights: [String: Double],
+    private func areaStatuses(_ cells: [Lagesbild.Cell], period: Period, rules: StatusRules, weights: [String: Double],
                               language: Language) throws -> [Lagesbild.AreaStatus] {
-        let rules = config.lagesbild.status
         let assessed = try store?.areaStatusAssessments(kommun: config.id, through: period.end) ?? []
         let latest = Dictionary(assessed.map { ($0.area, $0) }, uniquingKeysWith: { _, later in later })
         return Self.flatten(config.areas).map { area, _, _ in
