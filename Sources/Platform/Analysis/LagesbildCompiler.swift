@@ -161,7 +161,7 @@ public struct LagesbildCompiler {
                 : .init(proposed: [], underWay: [], followUpsDue: [], priorities: nil),
             distribution: distribution(language),
             methods: Self.methods(language, rules: rules, indicators: indicators,
-                                  withoutData: Set([previous, lastYearIndex] + baseline.map(grid.index(of:))).sorted()
+                                  withoutData: Set([previous, lastYearIndex] + baseline.map(grid.index(of:)))
                                       .filter { !hasData[$0] }.map { grid.periods[$0] }.sorted()))
     }
 
