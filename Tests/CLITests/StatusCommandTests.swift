@@ -49,6 +49,8 @@ struct StatusCommandTests {
         #expect(refused.stderr.contains("unknown assessing body 'est-lagesbildgrupp' (did you mean 'est-lagesbildsgrupp'?)"))
         #expect(refused.stderr.contains("the reason holds a phone number") && !refused.stderr.contains("070"))
 
+        let unknown = try run(["status", "history", "tranemo", "--area", "limared"])
+        #expect(unknown.status != 0 && unknown.stderr.contains("unknown area 'limared' (did you mean 'limmared'?)"))
         let list = try run(["status", "list", "tranemo", "--on", "2026-11-22"])
         let history = try run(["status", "history", "tranemo", "--area", "limmared", "--lang", "en"])
         try CLI.expectGolden(list.stdout + "\n" + history.stdout, "status-tranemo.txt")

@@ -19,6 +19,11 @@ public struct AreaStatusAssessment: Sendable, Hashable {
         self.reason = reason
     }
 
+    /// Why `area` is not an area of `config`'s kommun (with the nearest known id), or nil when it is.
+    public static func unknownArea(_ area: String, in config: KommunConfig) -> String? {
+        InterventionReferences(config: config).area(area).first
+    }
+
     /// What is wrong with it for `config`'s kommun: an unknown area or body (with the nearest known id), an
     /// empty reason, or personal data in the reason (named by kind, never shown).
     public func problems(in config: KommunConfig) -> [String] {
