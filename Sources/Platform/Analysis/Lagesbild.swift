@@ -211,14 +211,15 @@ public struct Lagesbild: Sendable, Hashable, Codable {
     public struct History: Sendable, Hashable, Codable {
         /// The last 12 periods, oldest first, ending with this one.
         public var periods: [String]
-        /// Per area: the events (count indicators summed) in each of `periods`.
+        /// Per area: the events (count indicators summed) in each of `periods`; nil (no data) in a period
+        /// in which the kommun has no reports at all.
         public var areas: [Series]
     }
 
     public struct Series: Sendable, Hashable, Codable {
         public var area: String
         public var areaName: String
-        public var values: [Double]
+        public var values: [Double?]
     }
 
     public struct Interventions: Sendable, Hashable, Codable {

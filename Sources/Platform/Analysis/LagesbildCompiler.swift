@@ -146,7 +146,7 @@ public struct LagesbildCompiler {
             },
             history: .init(periods: trend.map(\.description), areas: areas.enumerated().map { a, area in
                 .init(area: area.0.id, areaName: area.0.name, values: trend.indices.map { p in
-                    indicators.indices.reduce(0) { sum, i in isCount[i] ? sum + value(a, i, p) : sum }
+                    known(indicators.indices.reduce(0) { sum, i in isCount[i] ? sum + value(a, i, p) : sum }, in: p)
                 })
             }),
             completeness: completeness,

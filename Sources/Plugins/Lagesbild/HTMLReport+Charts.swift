@@ -44,7 +44,7 @@ extension HTMLReport {
     mutating func trends() {
         open(.trends)
         let history = lagesbild.history
-        let maximum = history.areas.flatMap(\.values).max() ?? 0
+        let maximum = history.areas.flatMap(\.values).compactMap { $0 }.max() ?? 0
         let span = [history.periods.first, history.periods.last].compactMap { $0.flatMap(Period.init)?.label(language) }.joined(separator: " – ")
         paragraph(t("Händelser i antalsindikatorerna per område och \(periodNoun.sv), de senaste \(history.periods.count). Linjerna har samma skala (0–\(n(maximum))) så att områdena kan jämföras; punkten är den senaste perioden.",
                     "Events in the count indicators per area and \(periodNoun.en), the last \(history.periods.count). The lines share one scale (0–\(n(maximum))) so areas compare; the dot is the latest period."))
@@ -70,7 +70,7 @@ extension HTMLReport {
                 + series.values.enumerated().map { index, value in
                     var classes = ["num"]
                     if index == series.values.count - 1 { classes.append("current") }
-                    if value == 0 { classes.append("zero") }
+                    if value ?? 0 == 0 { classes.append("zero") }
                     return "<td class=\"\(classes.joined(separator: " "))\">\(n(value))</td>"
                 }.joined()
                 + "<td class=\"spark-col\">\(sparkline.render())</td></tr>")

@@ -92,6 +92,8 @@ struct AreaStatusTests {
         let total = try #require(lagesbild.indicatorTotals.first { $0.indicator == "klotter" })
         #expect(total.value == 1 && total.previous == nil && total.lastYear == nil && total.baseline == 2)
         #expect(lagesbild.highlights.previousEvents == nil)
+        let trend = lagesbild.history.areas.first { $0.area == "torget" }?.values
+        #expect(trend == Array(repeating: nil, count: 9) + [2, nil, 0], "W36–W47: no data except W45 and W47")
         #expect(lagesbild.methods.baseline.contains("(2025-W47, 2026-W39, 2026-W40, 2026-W41, 2026-W42, 2026-W43, 2026-W44, 2026-W46) visas som ingen data"))
 
         let json = String(decoding: try JSONEncoder().encode(torget), as: UTF8.self)
