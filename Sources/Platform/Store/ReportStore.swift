@@ -255,7 +255,7 @@ public final class ReportStore: Sendable {
                 CREATE INDEX priorities_by_period ON priorities (kommun, period);
                 """)
         }
-        migrator.registerMigration("assessed area statuses") { db in
+        migrator.registerMigration("v5: assessed area statuses") { db in
             try db.execute(sql: """
                 CREATE TABLE area_statuses (
                     id INTEGER PRIMARY KEY,
