@@ -69,9 +69,14 @@ public struct LagesbildCompiler {
         }
         let current = grid.index(of: period), previous = grid.index(of: period.previous)
         let lastYearIndex = grid.index(of: lastYear)
-        /// A period in which the kommun stored nothing is no data, not 0: it shows as nil and is left out of baselines.
-        let hasData = grid.periods.indices.map { p in
-            areas.indices.contains { a in indicators.indices.contains { grid.bucket(period: p, area: a, indicator: $0) != nil } }
+        /// A period in which the kommun stored nothing (in any area, shown or not) is no data, not 0: it shows
+        /// as nil and is left out of baselines.
+        var hasData = grid.periods.map { _ in false }
+        var unseen = hasData.count
+        for report in reports where unseen > 0 {
+            guard let p = grid.periods.firstIndex(where: { $0.contains(report.date) }), !hasData[p] else { continue }
+            hasData[p] = true
+            unseen -= 1
         }
         func known(_ value: Double, in period: Int) -> Double? { hasData[period] ? value : nil }
         let baselineIndices = baseline.map(grid.index(of:)).filter { hasData[$0] }
@@ -137,7 +142,8 @@ public struct LagesbildCompiler {
             recurringPlaces: parts.contains(.notes)
                 ? recurringPlaces(recent: recent, grid: grid, areas: areas.map(\.0), texts: texts, names: names) : [],
             areaScores: scores,
-            areaStatuses: try areaStatuses(cells, period: period, rules: rules, weights: byID.mapValues(\.weight), language: language),
+            areaStatuses: try areaStatuses(cells, areas: areas.map(\.0), period: period, rules: rules, weights: byID.mapValues(\.weight),
+                                           language: language),
             statusScale: Lagesbild.Status.allCases.map { .init(status: $0, name: rules.name($0, language), colour: rules.colour($0)) },
             indicatorTotals: indicators.enumerated().map { i, indicator in
                 .init(indicator: indicator.id, indicatorName: indicator.name.text(language), value: total(i, current),
@@ -274,11 +280,11 @@ public struct LagesbildCompiler {
 
     /// Each area's status from its own cells by the kommun's area rules, and the latest status a body
     /// assessed for it on or before the period's end.
-    private func areaStatuses(_ cells: [Lagesbild.Cell], period: Period, rules: StatusRules, weights: [String: Double],
-                              language: Language) throws -> [Lagesbild.AreaStatus] {
+    private func areaStatuses(_ cells: [Lagesbild.Cell], areas: [Area], period: Period, rules: StatusRules,
+                              weights: [String: Double], language: Language) throws -> [Lagesbild.AreaStatus] {
         let assessed = try store?.areaStatusAssessments(kommun: config.id, through: period.end) ?? []
         let latest = Dictionary(assessed.map { ($0.area, $0) }, uniquingKeysWith: { _, later in later })
-        return Self.flatten(config.areas).map { area, _, _ in
+        return areas.map { area in
             let own = cells.filter { $0.area == area.id }
             let status = rules.areas.status(of: own.map { ($0.status, weights[$0.indicator] ?? 1) })
             return .init(area: area.id, areaName: area.name, status: status, statusLabel: rules.name(status, language),
