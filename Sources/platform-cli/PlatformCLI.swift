@@ -11,7 +11,7 @@ struct PlatformCLI: ParsableCommand {
             """,
         subcommands: [
             Validate.self, Kommuner.self, Org.self, Simulate.self, Ingest.self, Reports.self, LagesbildCommand.self,
-            Exporters.self, CalendarCommand.self, Plan.self, EscalationCommand.self, Due.self, InsatsCommand.self,
+            Exporters.self, CalendarCommand.self, Plan.self, EscalationCommand.self, StatusCommand.self, Due.self, InsatsCommand.self,
             PrioritetCommand.self, AnalysCommand.self, AtgardsplanCommand.self,
         ]
     )

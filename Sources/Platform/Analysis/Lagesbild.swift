@@ -6,7 +6,7 @@
 /// exporters (`schemas/lagesbild.schema.json`).
 public struct Lagesbild: Sendable, Hashable, Codable {
     /// The version of the JSON contract; raised on any incompatible change.
-    public static let currentSchemaVersion = 1
+    public static let currentSchemaVersion = 2
 
     public var schemaVersion: Int
     public var language: Language
@@ -33,6 +33,10 @@ public struct Lagesbild: Sendable, Hashable, Codable {
     public var recurringPlaces: [RecurringPlace]
     /// Areas by score, highest first.
     public var areaScores: [AreaScore]
+    /// Per area, in area order: the status computed by the kommun's rules and the one a body assessed.
+    public var areaStatuses: [AreaStatus]
+    /// The status levels, green to red, with the kommun's names and colours.
+    public var statusScale: [StatusLevel]
     /// Per indicator, summed over all areas.
     public var indicatorTotals: [IndicatorTotal]
     /// Events per area and period over the last 12 periods, for trend lines.
@@ -116,12 +120,13 @@ public struct Lagesbild: Sendable, Hashable, Codable {
         public var indicatorName: String
         /// The sum of counts, or the highest level answered in the period (the scale's lowest when none).
         public var value: Double
-        public var previous: Double
-        public var lastYear: Double
-        /// The mean of the 8 periods before this one.
-        public var baseline: Double
-        /// `value − baseline` (both as given here, rounded to two decimals).
-        public var change: Double
+        /// Nil (no data) when the kommun has no reports at all in that period.
+        @NullWhenNoData public var previous: Double?
+        @NullWhenNoData public var lastYear: Double?
+        /// The mean of those of the 8 periods before this one that have reports; nil when none has.
+        @NullWhenNoData public var baseline: Double?
+        /// `value − baseline` (both as given here, rounded to two decimals); nil without a baseline.
+        @NullWhenNoData public var change: Double?
         public var status: Status
         /// The status in the lägesbild's language.
         public var statusLabel: String
@@ -132,7 +137,8 @@ public struct Lagesbild: Sendable, Hashable, Codable {
     public struct Highlights: Sendable, Hashable, Codable {
         /// Events this period and the period before (count indicators, all areas).
         public var events: Double
-        public var previousEvents: Double
+        /// Nil when the kommun has no reports at all in the previous period.
+        @NullWhenNoData public var previousEvents: Double?
         /// Areas with at least one event.
         public var areasWithEvents: Int
         /// Cells with `isNew`.
@@ -178,28 +184,59 @@ public struct Lagesbild: Sendable, Hashable, Codable {
         public var rank: Int
     }
 
+    /// One status level of the kommun's scale.
+    public struct StatusLevel: Sendable, Hashable, Codable {
+        public var status: Status
+        /// In the lägesbild's language.
+        public var name: String
+        /// `#rrggbb`.
+        public var colour: String
+    }
+
+    /// An area's status: computed from its cells by the kommun's rules, and assessed by a body.
+    public struct AreaStatus: Sendable, Hashable, Codable {
+        public var area: String
+        public var areaName: String
+        public var status: Status
+        public var statusLabel: String
+        /// The latest status a body set for the area on or before the period's end; nil when none.
+        public var assessed: AssessedStatus?
+    }
+
+    /// A status a body set for an area, with its reason.
+    public struct AssessedStatus: Sendable, Hashable, Codable {
+        public var status: Status
+        public var statusLabel: String
+        public var by: Party
+        /// The day it was set.
+        public var on: String
+        public var reason: String
+    }
+
     public struct IndicatorTotal: Sendable, Hashable, Codable {
         public var indicator: String
         public var indicatorName: String
         /// Counts summed over all areas; for a level indicator, the highest answer in any area.
         public var value: Double
-        public var previous: Double
-        public var lastYear: Double
-        /// The mean of the same totals over the 8 periods before.
-        public var baseline: Double
+        /// Nil (no data) when the kommun has no reports at all in that period.
+        @NullWhenNoData public var previous: Double?
+        @NullWhenNoData public var lastYear: Double?
+        /// The mean of the same totals over those of the 8 periods before that have reports; nil when none has.
+        @NullWhenNoData public var baseline: Double?
     }
 
     public struct History: Sendable, Hashable, Codable {
         /// The last 12 periods, oldest first, ending with this one.
         public var periods: [String]
-        /// Per area: the events (count indicators summed) in each of `periods`.
+        /// Per area: the events (count indicators summed) in each of `periods`; nil (no data) in a period
+        /// in which the kommun has no reports at all.
         public var areas: [Series]
     }
 
     public struct Series: Sendable, Hashable, Codable {
         public var area: String
         public var areaName: String
-        public var values: [Double]
+        public var values: [Double?]
     }
 
     public struct Interventions: Sendable, Hashable, Codable {
@@ -309,4 +346,16 @@ extension Lagesbild {
     public func indicator(_ id: String) -> IndicatorSummary? { indicators.first { $0.id == id } }
     public func areaName(_ id: String) -> String { area(id)?.name ?? id }
     public func indicatorName(_ id: String) -> String { indicator(id)?.name ?? id }
+    /// The kommun's name for `status`.
+    public func statusName(_ status: Status) -> String {
+        statusScale.first { $0.status == status }?.name ?? status.rawValue
+    }
+    public func areaStatus(_ id: String) -> AreaStatus? { areaStatuses.first { $0.area == id } }
+    /// Whether the area statuses say more than each area's worst cell: a body assessed one, or the kommun's
+    /// area rules raised one. Exporters then show them in a table of their own.
+    public var showsAreaStatuses: Bool {
+        areaStatuses.contains { status in
+            status.assessed != nil || status.status != (cells.filter { $0.area == status.area }.map(\.status).max() ?? .green)
+        }
+    }
 }

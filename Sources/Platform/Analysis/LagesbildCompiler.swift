@@ -78,20 +78,36 @@ public struct LagesbildCompiler {
             return isCount[indicator] ? values.reduce(0, +) : (values.max() ?? 0)
         }
         let current = grid.index(of: period), previous = grid.index(of: period.previous)
-        let lastYearIndex = grid.index(of: lastYear), baselineIndices = baseline.map(grid.index(of:))
+        let lastYearIndex = grid.index(of: lastYear)
+        /// A period in which the kommun stored nothing (in any area, shown or not) is no data, not 0: it shows
+        /// as nil and is left out of baselines.
+        var hasData = grid.periods.map { _ in false }
+        var unseen = hasData.count
+        for report in reports where unseen > 0 {
+            guard let p = grid.periods.firstIndex(where: { $0.contains(report.date) }), !hasData[p] else { continue }
+            hasData[p] = true
+            unseen -= 1
+        }
+        func known(_ value: Double, in period: Int) -> Double? { hasData[period] ? value : nil }
+        let baselineIndices = baseline.map(grid.index(of:)).filter { hasData[$0] }
+        /// The mean over the baseline periods with data, nil when none has.
+        func mean(_ values: (Int) -> Double) -> Double? {
+            baselineIndices.isEmpty ? nil : Self.rounded(baselineIndices.reduce(0) { $0 + values($1) } / Double(baselineIndices.count))
+        }
+        let rules = definition.status
 
         var cells: [Lagesbild.Cell] = []
         for (a, (area, _, _)) in areas.enumerated() {
             for (i, indicator) in indicators.enumerated() {
                 let shown = value(a, i, current)
-                let history = baselineIndices.map { value(a, i, $0) }
-                let mean = Self.rounded(history.reduce(0, +) / Double(history.count))
-                let status = Self.status(shown, baseline: mean, indicator: indicator, rules: definition.status)
+                let mean = mean { value(a, i, $0) }
+                let status = Self.status(shown, baseline: mean, indicator: indicator, rules: rules)
                 cells.append(Lagesbild.Cell(
                     area: area.id, areaName: area.name, indicator: indicator.id, indicatorName: indicator.name.text(language),
-                    value: shown, previous: value(a, i, previous), lastYear: value(a, i, lastYearIndex), baseline: mean,
-                    change: Self.rounded(shown - mean), status: status, statusLabel: status.label(language),
-                    isNew: shown > floors[i] && history.allSatisfy { $0 == floors[i] }))
+                    value: shown, previous: known(value(a, i, previous), in: previous),
+                    lastYear: known(value(a, i, lastYearIndex), in: lastYearIndex), baseline: mean,
+                    change: mean.map { Self.rounded(shown - $0) }, status: status, statusLabel: rules.name(status, language),
+                    isNew: shown > floors[i] && !baselineIndices.isEmpty && baselineIndices.allSatisfy { value(a, i, $0) == floors[i] }))
             }
         }
 
@@ -104,12 +120,14 @@ public struct LagesbildCompiler {
             : Lagesbild.Completeness(expected: 0, reported: 0, due: "", dueFor: nil, reporters: [])
         let counted = cells.filter { byID[$0.indicator]?.measure == .count }
         let highlights = Lagesbild.Highlights(
-            events: counted.reduce(0) { $0 + $1.value }, previousEvents: counted.reduce(0) { $0 + $1.previous },
+            events: counted.reduce(0) { $0 + $1.value },
+            previousEvents: known(counted.reduce(0) { $0 + ($1.previous ?? 0) }, in: previous),
             areasWithEvents: Set(counted.filter { $0.value > 0 }.map(\.area)).count,
             new: cells.filter(\.isNew),
             // Rising: orange or red and above the baseline; a level at orange or red that has not moved
-            // (change 0) is high, not rising.
-            rising: cells.filter { $0.status >= .orange && $0.change > 0 }.sorted { ($1.status, $1.change) < ($0.status, $0.change) },
+            // (change 0) is high, not rising; without a baseline nothing is rising.
+            rising: cells.filter { $0.status >= .orange && ($0.change ?? 0) > 0 }
+                .sorted { ($1.status, $1.change ?? 0) < ($0.status, $0.change ?? 0) },
             topAreas: Array(scores.filter { $0.score > 0 }.prefix(3)),
             missingReporters: completeness.reporters.filter { $0.expected && !$0.reported }.map { .init(id: $0.id, name: $0.name) })
 
@@ -139,14 +157,17 @@ public struct LagesbildCompiler {
             recurringPlaces: parts.contains(.notes)
                 ? recurringPlaces(recent: recent, grid: grid, areas: areas.map(\.0), texts: texts, names: names) : [],
             areaScores: scores,
+            areaStatuses: try areaStatuses(cells, areas: areas.map(\.0), period: period, rules: rules, weights: byID.mapValues(\.weight),
+                                           language: language),
+            statusScale: Lagesbild.Status.allCases.map { .init(status: $0, name: rules.name($0, language), colour: rules.colour($0)) },
             indicatorTotals: indicators.enumerated().map { i, indicator in
                 .init(indicator: indicator.id, indicatorName: indicator.name.text(language), value: total(i, current),
-                      previous: total(i, previous), lastYear: total(i, lastYearIndex),
-                      baseline: Self.rounded(baselineIndices.reduce(0) { $0 + total(i, $1) } / Double(baseline.count)))
+                      previous: known(total(i, previous), in: previous), lastYear: known(total(i, lastYearIndex), in: lastYearIndex),
+                      baseline: mean { total(i, $0) })
             },
             history: .init(periods: trend.map(\.description), areas: areas.enumerated().map { a, area in
                 .init(area: area.0.id, areaName: area.0.name, values: trend.indices.map { p in
-                    indicators.indices.reduce(0) { sum, i in isCount[i] ? sum + value(a, i, p) : sum }
+                    known(indicators.indices.reduce(0) { sum, i in isCount[i] ? sum + value(a, i, p) : sum }, in: p)
                 })
             }),
             completeness: completeness,
@@ -160,7 +181,9 @@ public struct LagesbildCompiler {
                 ? try interventions(period: period, meetings: planned.filter { $0.date <= period.next.end }, names: names, scope: scope)
                 : .init(proposed: [], underWay: [], followUpsDue: [], priorities: nil),
             distribution: distribution(definition, language),
-            methods: Self.methods(language, rules: definition.status))
+            methods: Self.methods(language, rules: rules, indicators: indicators,
+                                  withoutData: Set([previous, lastYearIndex] + baseline.map(grid.index(of:)))
+                                      .filter { !hasData[$0] }.map { grid.periods[$0] }.sorted()))
     }
 
     /// Display names by id, for ids that may come from the store.
@@ -182,7 +205,12 @@ public struct LagesbildCompiler {
         areas.flatMap { [($0, parent, depth)] + flatten($0.areas, parent: $0.id, depth: depth + 1) }
     }
 
-    static func status(_ value: Double, baseline: Double, indicator: Indicator, rules: StatusRules) -> Lagesbild.Status {
+    /// A cell's status. A count without a baseline (no data in any baseline period) is green: there is
+    /// nothing to compare it with.
+    static func status(_ value: Double, baseline: Double?, indicator: Indicator, rules: StatusRules) -> Lagesbild.Status {
+        if indicator.measure == .level, let levels = indicator.statusLevels ?? rules.levels {
+            return levels.status(of: Int(value))
+        }
         if indicator.measure == .level, let scale = indicator.scale {
             let fraction = (value - Double(scale.min)) / Double(scale.max - scale.min)
             if fraction >= 1 { return .red }
@@ -190,6 +218,7 @@ public struct LagesbildCompiler {
             if fraction >= 1.0 / 3 { return .yellow }
             return .green
         }
+        guard let baseline else { return .green }
         func reaches(_ threshold: StatusRules.Threshold) -> Bool {
             value - baseline >= threshold.minExcess && value >= threshold.ratio * baseline && value > baseline
         }
@@ -199,16 +228,16 @@ public struct LagesbildCompiler {
         return .green
     }
 
-    /// Count cells significantly above their baseline.
+    /// Count cells significantly above their baseline; a cell without a baseline is not tested.
     private func hotspots(_ cells: [Lagesbild.Cell], indicators: [String: Indicator]) -> [Lagesbild.Hotspot] {
         let counts = cells.filter { indicators[$0.indicator]?.measure == .count }
-        let tested = counts.filter { $0.value > $0.baseline }
-        let pValues = tested.map { PoissonTest.upperTail(atLeast: Int($0.value), mean: Swift.max($0.baseline, Self.minimumMean)) }
+        let tested = counts.compactMap { cell in cell.baseline.flatMap { cell.value > $0 ? (cell, $0) : nil } }
+        let pValues = tested.map { PoissonTest.upperTail(atLeast: Int($0.0.value), mean: Swift.max($0.1, Self.minimumMean)) }
         let adjusted = PoissonTest.benjaminiHochberg(pValues, tests: counts.count)
         return tested.indices.filter { adjusted[$0] < Self.significance }
-            .map { Lagesbild.Hotspot(area: tested[$0].area, areaName: tested[$0].areaName, indicator: tested[$0].indicator,
-                                     indicatorName: tested[$0].indicatorName, value: tested[$0].value,
-                                     baseline: tested[$0].baseline, pValue: Self.rounded(pValues[$0], places: 6),
+            .map { Lagesbild.Hotspot(area: tested[$0].0.area, areaName: tested[$0].0.areaName, indicator: tested[$0].0.indicator,
+                                     indicatorName: tested[$0].0.indicatorName, value: tested[$0].0.value,
+                                     baseline: tested[$0].1, pValue: Self.rounded(pValues[$0], places: 6),
                                      adjustedPValue: Self.rounded(adjusted[$0], places: 6)) }
             .sorted { ($0.adjustedPValue, $0.area, $0.indicator) < ($1.adjustedPValue, $1.area, $1.indicator) }
     }
@@ -263,6 +292,24 @@ public struct LagesbildCompiler {
             result.append(.init(area: area, areaName: names.area(area), score: score, rank: rank))
         }
         return result
+    }
+
+    /// Each area's status from its own cells by the kommun's area rules, and the latest status a body
+    /// assessed for it on or before the period's end.
+    private func areaStatuses(_ cells: [Lagesbild.Cell], areas: [Area], period: Period, rules: StatusRules,
+                              weights: [String: Double], language: Language) throws -> [Lagesbild.AreaStatus] {
+        let assessed = try store?.areaStatusAssessments(kommun: config.id, through: period.end) ?? []
+        let latest = Dictionary(assessed.map { ($0.area, $0) }, uniquingKeysWith: { _, later in later })
+        return areas.map { area in
+            let own = cells.filter { $0.area == area.id }
+            let status = rules.areas.status(of: own.map { ($0.status, weights[$0.indicator] ?? 1) })
+            return .init(area: area.id, areaName: area.name, status: status, statusLabel: rules.name(status, language),
+                         assessed: latest[area.id].map { assessment in
+                             .init(status: assessment.status, statusLabel: rules.name(assessment.status, language),
+                                   by: .init(id: assessment.body, name: config.partyName(assessment.body)),
+                                   on: assessment.date.description, reason: assessment.reason)
+                         })
+        }
     }
 
     private func completeness(_ activity: [ReportStore.ReporterActivity], deadline: ReportingDeadline, scope: Scope) -> Lagesbild.Completeness {
@@ -329,19 +376,28 @@ public struct LagesbildCompiler {
                      })
     }
 
-    static func methods(_ language: Language, rules: StatusRules) -> Lagesbild.Methods {
+    /// `withoutData`: the compared periods (previous, last year, baseline) in which the kommun stored nothing.
+    static func methods(_ language: Language, rules: StatusRules, indicators: [Indicator] = [], withoutData: [Period] = []) -> Lagesbild.Methods {
         func format(_ value: Double) -> String { language.number(value, decimals: 3) }
         func threshold(_ t: StatusRules.Threshold) -> String {
             language.pick("minst \(format(t.ratio)) × baslinjen och minst \(format(t.minExcess)) över",
                           "at least \(format(t.ratio)) × the baseline and at least \(format(t.minExcess)) above it")
         }
+        func name(_ status: Lagesbild.Status) -> String { rules.name(status, language) }
+        var baseline = language.pick(
+            "Baslinjen är medelvärdet av de \(baselinePeriods) närmast föregående perioderna. Förändring = värde − baslinje. Antal summeras; för nivåindikatorer visas periodens högsta svar.",
+            "The baseline is the mean of the \(baselinePeriods) periods before. Change = value − baseline. Counts are summed; level indicators show the period's highest answer.")
+        if !withoutData.isEmpty {
+            let list = withoutData.map(\.description).joined(separator: ", ")
+            baseline += language.pick(
+                " Perioder utan några rapporter (\(list)) visas som ingen data (–), inte 0, och räknas inte in i baslinjen; utan data i någon av baslinjens perioder finns ingen baslinje, och antal får då status \(name(.green)) och kan inte vara hotspots.",
+                " Periods without any reports (\(list)) show as no data (–), not 0, and are left out of the baseline; without data in any baseline period there is no baseline, and counts are then \(name(.green)) and cannot be hotspots.")
+        }
         return .init(
-            baseline: language.pick(
-                "Baslinjen är medelvärdet av de \(baselinePeriods) närmast föregående perioderna. Förändring = värde − baslinje. Antal summeras; för nivåindikatorer visas periodens högsta svar.",
-                "The baseline is the mean of the \(baselinePeriods) periods before. Change = value − baseline. Counts are summed; level indicators show the period's highest answer."),
-            status: language.pick(
-                "Antal: röd vid \(threshold(rules.red)), orange vid \(threshold(rules.orange)), gul vid \(threshold(rules.yellow)), annars grön. Nivåer: gul från en tredjedel av skalan, orange från två tredjedelar, röd vid skalans topp.",
-                "Counts: red at \(threshold(rules.red)), orange at \(threshold(rules.orange)), yellow at \(threshold(rules.yellow)), otherwise green. Levels: yellow from a third of the scale, orange from two thirds, red at the top."),
+            baseline: baseline,
+            status: statusMethod(language, rules: rules, indicators: indicators, counts: language.pick(
+                "Antal: \(name(.red)) vid \(threshold(rules.red)), \(name(.orange)) vid \(threshold(rules.orange)), \(name(.yellow)) vid \(threshold(rules.yellow)), annars \(name(.green)).",
+                "Counts: \(name(.red)) at \(threshold(rules.red)), \(name(.orange)) at \(threshold(rules.orange)), \(name(.yellow)) at \(threshold(rules.yellow)), otherwise \(name(.green)).")),
             hotspots: language.pick(
                 "Ensidigt Poissontest av antalet mot baslinjen (lägst \(format(minimumMean)) per period), justerat för många jämförelser med Benjamini–Hochberg; hotspot om justerat p < \(format(significance)).",
                 "One-sided Poisson test of the count against the baseline (at least \(format(minimumMean)) per period), adjusted for multiple comparisons with Benjamini–Hochberg; a hotspot when the adjusted p < \(format(significance))."),
@@ -351,6 +407,45 @@ public struct LagesbildCompiler {
             score: language.pick(
                 "Poäng = summan av indikatorns vikt × periodens värde över alla indikatorer i området. Rang 1 är högst.",
                 "Score = the sum of each indicator's weight × the period's value over the area's indicators. Rank 1 is highest."))
+    }
+
+    /// The status method in words: `counts`, then the level and area rules the kommun wrote (the
+    /// platform's own in the words it has always used).
+    private static func statusMethod(_ language: Language, rules: StatusRules, indicators: [Indicator], counts: String) -> String {
+        func name(_ status: Lagesbild.Status) -> String { rules.name(status, language) }
+        func from(_ pairs: [(Lagesbild.Status, String?)]) -> String {
+            pairs.compactMap { status, text in text.map { "\(name(status)) " + language.pick("från ", "from ") + $0 } }
+                .joined(separator: ", ")
+        }
+        func from(_ levels: StatusRules.LevelThresholds) -> String {
+            from([(.yellow, levels.yellow.map(String.init)), (.orange, levels.orange.map(String.init)), (.red, levels.red.map(String.init))])
+        }
+        var text = counts + " "
+        if let levels = rules.levels {
+            text += language.pick("Nivåer: ", "Levels: ") + from(levels)
+                + language.pick(" (svaret på skalan), annars \(name(.green)).", " (the answer on the scale), otherwise \(name(.green)).")
+        } else {
+            text += language.pick(
+                "Nivåer: \(name(.yellow)) från en tredjedel av skalan, \(name(.orange)) från två tredjedelar, \(name(.red)) vid skalans topp.",
+                "Levels: \(name(.yellow)) from a third of the scale, \(name(.orange)) from two thirds, \(name(.red)) at the top.")
+        }
+        let own = indicators.compactMap { indicator in indicator.statusLevels.map { "\(indicator.name.text(language)): " + from($0) } }
+        if !own.isEmpty { text += language.pick(" Egna gränser: ", " Their own thresholds: ") + own.joined(separator: "; ") + "." }
+        let areas = rules.areas
+        guard areas != .standard else { return text }
+        var parts: [String] = areas.worstCell ? [language.pick("minst lika illa som sin sämsta ruta", "at least as bad as its worst cell")] : []
+        for rule in areas.rules {
+            let counts = [(Lagesbild.Status.yellow, rule.yellow), (.orange, rule.orange), (.red, rule.red)]
+                .compactMap { status, count in count.map { language.pick("\($0) rutor \(name(status)) eller värre", "\($0) cells \(name(status)) or worse") } }
+            parts.append(name(rule.status) + language.pick(" vid ", " at ") + counts.joined(separator: language.pick(" och ", " and ")))
+        }
+        if let score = areas.score {
+            func number(_ value: Double?) -> String? { value.map { language.number($0, decimals: 3) } }
+            parts.append(language.pick("efter viktad poäng (vikt × 0–3 per ruta från \(name(.green)) till \(name(.red))): ",
+                                       "by weighted score (weight × 0–3 per cell from \(name(.green)) to \(name(.red))): ")
+                + from([(.yellow, number(score.yellow)), (.orange, number(score.orange)), (.red, number(score.red))]))
+        }
+        return text + language.pick(" Område: ", " Area: ") + parts.joined(separator: "; ") + "."
     }
 
     /// Rounds to `places` decimals, so output is stable across platforms.

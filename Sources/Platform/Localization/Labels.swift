@@ -71,6 +71,16 @@ extension Language {
         if self == .sv { text = String(text.map { $0 == "." ? "," : $0 }) }
         return text
     }
+
+    /// A number, or `–` for no data (a period without reports), which is not 0.
+    public func number(_ value: Double?, decimals: Int = 1) -> String {
+        value.map { number($0, decimals: decimals) } ?? "–"
+    }
+
+    /// A number, or `ingen data` / `no data` in running text.
+    public func numberInText(_ value: Double?) -> String {
+        value.map { number($0) } ?? pick("ingen data", "no data")
+    }
 }
 
 extension Lagesbild.Timeliness {

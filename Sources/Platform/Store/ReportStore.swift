@@ -259,6 +259,26 @@ public final class ReportStore: Sendable {
             // NULL: declared for the whole kommun, as every escalation before this version.
             try db.execute(sql: "ALTER TABLE escalations ADD COLUMN area TEXT")
         }
+        migrator.registerMigration("v5: assessed area statuses") { db in
+            try db.execute(sql: """
+                CREATE TABLE area_statuses (
+                    id INTEGER PRIMARY KEY,
+                    kommun TEXT NOT NULL,
+                    area TEXT NOT NULL,
+                    status TEXT NOT NULL,
+                    body TEXT NOT NULL,
+                    date TEXT NOT NULL,
+                    reason TEXT NOT NULL,
+                    recorded_at TEXT NOT NULL
+                );
+                CREATE INDEX area_statuses_by_area ON area_statuses (kommun, area, date);
+                -- The history is only ever added to.
+                CREATE TRIGGER area_statuses_never_updated BEFORE UPDATE ON area_statuses
+                BEGIN SELECT RAISE(ABORT, 'assessed area statuses are never changed'); END;
+                CREATE TRIGGER area_statuses_never_deleted BEFORE DELETE ON area_statuses
+                BEGIN SELECT RAISE(ABORT, 'assessed area statuses are never deleted'); END;
+                """)
+        }
         return migrator
     }
 }

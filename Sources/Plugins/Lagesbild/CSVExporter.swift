@@ -3,7 +3,9 @@ import Platform
 
 /// One row per area × indicator, long format, with exactly the columns
 /// `kommun,period,area_id,area,indicator_id,indicator,value,previous,last_year,baseline,status`.
-/// Numbers use a decimal point; names and status are in the chosen language.
+/// Numbers use a decimal point; `previous`, `last_year` and `baseline` are empty when there is no data (no
+/// reports at all in that period), which is not 0; names and status are in the chosen language (the kommun's
+/// status names).
 public struct CSVExporter: Exporter {
     public static let columns = ["kommun", "period", "area_id", "area", "indicator_id", "indicator", "value", "previous",
                                  "last_year", "baseline", "status"]
@@ -24,13 +26,14 @@ public struct CSVExporter: Exporter {
             writer.append([
                 lagesbild.kommun.id, lagesbild.period.id, cell.area, cell.areaName, cell.indicator, cell.indicatorName,
                 Self.number(cell.value), Self.number(cell.previous), Self.number(cell.lastYear), Self.number(cell.baseline),
-                cell.status.label(options.language),
+                cell.statusLabel,
             ])
         }
         return Data(writer.text.utf8)
     }
 
-    static func number(_ value: Double) -> String {
-        value == value.rounded() ? String(Int(value)) : String(value)
+    static func number(_ value: Double?) -> String {
+        guard let value else { return "" }
+        return value == value.rounded() ? String(Int(value)) : String(value)
     }
 }

@@ -7,8 +7,10 @@ import Platform
 ///
 /// Coordinates are WGS 84 `[lon, lat]` with at most 6 decimals (about 0.1 m); polygon rings are closed and
 /// counterclockwise (RFC 7946 §3.1.6); there is no `crs` member. Properties, in this order: `id`, `name`,
-/// `kind`, `parent`, `kommun`, `period`, `score`, `rank`, `status` (the area's worst status, a code),
-/// `status_label` (the same in the chosen language), `events` (count indicators summed), then per
+/// `kind`, `parent`, `kommun`, `period`, `score`, `rank`, `status` (the area's status by the kommun's
+/// rules, by default its worst cell's, a code), `status_label` (the same in the chosen language),
+/// `assessed_status`, `assessed_status_label`, `assessed_by`, `assessed_on`, `assessed_reason` (the status
+/// a body set for the area, null when none), `events` (count indicators summed), then per
 /// indicator in checklist order `<indicator id>` (the value) and `<indicator id>_status` (a code). An
 /// indicator whose id is one of the fixed names is written as `indicator_<id>`. Areas without coordinates
 /// are left out and named in a notice.
@@ -20,7 +22,8 @@ public struct GeoJSONExporter: Exporter {
 
     /// The properties every feature has, before the indicators'.
     public static let fixedProperties = ["id", "name", "kind", "parent", "kommun", "period", "score", "rank", "status",
-                                         "status_label", "events"]
+                                         "status_label", "assessed_status", "assessed_status_label", "assessed_by",
+                                         "assessed_on", "assessed_reason", "events"]
 
     public init() {}
 
@@ -65,7 +68,8 @@ public struct GeoJSONExporter: Exporter {
     private func properties(of area: Lagesbild.AreaSummary, in lagesbild: Lagesbild, language: Language) -> [(String, JSONValue)] {
         let cells = lagesbild.cells.filter { $0.area == area.id }
         let score = lagesbild.areaScores.first { $0.area == area.id }
-        let worst = cells.map(\.status).max() ?? .green
+        let status = lagesbild.areaStatus(area.id)
+        let assessed = status?.assessed
         let countIndicators = Set(lagesbild.indicators.filter { $0.measure == "count" }.map(\.id))
         let events = cells.filter { countIndicators.contains($0.indicator) }.reduce(0) { $0 + $1.value }
         var properties: [(String, JSONValue)] = [
@@ -78,8 +82,13 @@ public struct GeoJSONExporter: Exporter {
             // Always with a decimal point, so that GIS tools type the column as real in every period.
             ("score", score.map { .real($0.score) } ?? .null),
             ("rank", score.map { .number(Double($0.rank)) } ?? .null),
-            ("status", .string(worst.rawValue)),
-            ("status_label", .string(worst.label(language))),
+            ("status", .string((status?.status ?? .green).rawValue)),
+            ("status_label", .string(status?.statusLabel ?? lagesbild.statusName(.green))),
+            ("assessed_status", assessed.map { .string($0.status.rawValue) } ?? .null),
+            ("assessed_status_label", assessed.map { .string($0.statusLabel) } ?? .null),
+            ("assessed_by", assessed.map { .string($0.by.name) } ?? .null),
+            ("assessed_on", assessed.map { .string($0.on) } ?? .null),
+            ("assessed_reason", assessed.map { .string($0.reason) } ?? .null),
             ("events", .number(events)),
         ]
         for indicator in lagesbild.indicators {

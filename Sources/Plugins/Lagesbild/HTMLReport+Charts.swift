@@ -26,15 +26,17 @@ extension HTMLReport {
                     "Count per indicator in the whole kommun, \(periodLabel) (the chart's data)"),
                   [t("Indikator", "Indicator"), t("Denna period", "This period"), t("Föregående", "Previous"), t("Förra året", "Last year"),
                    t("Baslinje", "Baseline"), t("Förändring", "Change")],
-                  counts.map { [e(lagesbild.indicatorName($0.indicator)), n($0.value), n($0.previous), n($0.lastYear), n($0.baseline),
-                                signed($0.value - $0.baseline)] },
+                  counts.map { total in
+                      [e(lagesbild.indicatorName(total.indicator)), n(total.value), n(total.previous), n(total.lastYear), n(total.baseline),
+                       signed(total.baseline.map { total.value - $0 })]
+                  },
                   numeric: [1, 2, 3, 4, 5])
         }
         for total in lagesbild.indicatorTotals {
             guard let indicator = lagesbild.indicator(total.indicator), indicator.measure == "level" else { continue }
             let scale = indicator.scaleMin.flatMap { low in indicator.scaleMax.map { " \(low)–\($0)" } } ?? ""
-            paragraph(t("\(indicator.name) (nivå\(scale), högsta svar i något område): \(n(total.value)); föregående period \(n(total.previous)), förra året \(n(total.lastYear)), baslinje \(n(total.baseline)).",
-                        "\(indicator.name) (level\(scale), highest answer in any area): \(n(total.value)); previous period \(n(total.previous)), last year \(n(total.lastYear)), baseline \(n(total.baseline))."))
+            paragraph(t("\(indicator.name) (nivå\(scale), högsta svar i något område): \(n(total.value)); föregående period \(language.numberInText(total.previous)), förra året \(language.numberInText(total.lastYear)), baslinje \(language.numberInText(total.baseline)).",
+                        "\(indicator.name) (level\(scale), highest answer in any area): \(n(total.value)); previous period \(language.numberInText(total.previous)), last year \(language.numberInText(total.lastYear)), baseline \(language.numberInText(total.baseline))."))
         }
         close()
     }
@@ -42,7 +44,7 @@ extension HTMLReport {
     mutating func trends() {
         open(.trends)
         let history = lagesbild.history
-        let maximum = history.areas.flatMap(\.values).max() ?? 0
+        let maximum = history.areas.flatMap(\.values).compactMap { $0 }.max() ?? 0
         let span = [history.periods.first, history.periods.last].compactMap { $0.flatMap(Period.init)?.label(language) }.joined(separator: " – ")
         paragraph(t("Händelser i antalsindikatorerna per område och \(periodNoun), de senaste \(history.periods.count). Linjerna har samma skala (0–\(n(maximum))) så att områdena kan jämföras; punkten är den senaste perioden.",
                     "Events in the count indicators per area and \(periodNoun), the last \(history.periods.count). The lines share one scale (0–\(n(maximum))) so areas compare; the dot is the latest period."))
@@ -68,7 +70,7 @@ extension HTMLReport {
                 + series.values.enumerated().map { index, value in
                     var classes = ["num"]
                     if index == series.values.count - 1 { classes.append("current") }
-                    if value == 0 { classes.append("zero") }
+                    if value ?? 0 == 0 { classes.append("zero") }
                     return "<td class=\"\(classes.joined(separator: " "))\">\(n(value))</td>"
                 }.joined()
                 + "<td class=\"spark-col\">\(sparkline.render())</td></tr>")

@@ -28,7 +28,7 @@ extension HTMLReport {
         var items = Lagesbild.Status.allCases.map { status in
             let marker = Self.marker(status)
             return "<li><span class=\"swatch s-\(status.rawValue)\" aria-hidden=\"true\">\(marker)</span> "
-                + "<strong>\(e(status.label(language)))</strong> \(e(meanings[status] ?? ""))</li>"
+                + "<strong>\(e(lagesbild.statusName(status)))</strong> \(e(meanings[status] ?? ""))</li>"
         }
         items.append("<li><span class=\"swatch s-green\" aria-hidden=\"true\"><span class=\"tag\">\(e(newTag))</span></span> "
             + e(t("nytt: inga händelser under baslinjen", "new: no events in the baseline")) + "</li>")
@@ -101,7 +101,7 @@ extension HTMLReport {
         var html = "<td class=\"\(classes.joined(separator: " "))\">\(n(cell.value))"
         let marker = Self.marker(cell.status)
         if !marker.isEmpty {
-            html += "<span class=\"mark\" aria-hidden=\"true\">\(marker)</span><span class=\"sr\">, \(e(cell.status.label(language)))</span>"
+            html += "<span class=\"mark\" aria-hidden=\"true\">\(marker)</span><span class=\"sr\">, \(e(cell.statusLabel))</span>"
         }
         var tags: [String] = []
         if cell.isNew { tags.append("<span class=\"tag\">\(e(newTag))</span>") }

@@ -6,11 +6,11 @@ extension HTMLReport {
     mutating func summary() {
         open(.summary)
         let events = countCells.reduce(0) { $0 + $1.value }
-        let previous = countCells.reduce(0) { $0 + $1.previous }
+        let previous = lagesbild.highlights.previousEvents
         let areas = Set(countCells.filter { $0.value > 0 }.map(\.area)).count
         let completeness = lagesbild.completeness
         let figures: [(String, String, String)] = [
-            (t("Händelser", "Events"), n(events), t("föregående period: ", "previous period: ") + n(previous)),
+            (t("Händelser", "Events"), n(events), t("föregående period: ", "previous period: ") + language.numberInText(previous)),
             (t("Områden med händelser", "Areas with events"), String(areas), t("av ", "of ") + String(lagesbild.areas.count)),
             (t("Hotspots", "Hotspots"), String(lagesbild.hotspots.count), t("signifikant över baslinjen", "significantly above baseline")),
             (t("Nya", "New"), String(lagesbild.cells.filter(\.isNew).count), t("inga händelser under baslinjen", "none in the baseline")),
@@ -118,7 +118,20 @@ extension HTMLReport {
                   },
                   numeric: [1, 2, 3])
         }
+        areaStatuses()
         close()
+    }
+
+    /// Each area's computed and assessed status, when they say more than the worst cell in the table above.
+    private mutating func areaStatuses() {
+        guard lagesbild.showsAreaStatuses else { return }
+        table(t("Områdesstatus: beräknad efter kommunens regler och bedömd av en grupp", "Area status: computed by the kommun's rules and assessed by a group"),
+              [t("Område", "Area"), t("Beräknad", "Computed"), t("Bedömd", "Assessed"), t("Bedömd av", "Assessed by"),
+               t("Från", "From"), t("Skäl", "Reason")],
+              lagesbild.areaStatuses.map { status in
+                  [e(status.areaName), badge(status.status), status.assessed.map { badge($0.status) } ?? "–",
+                   e(status.assessed?.by.name ?? ""), e(status.assessed?.on ?? ""), e(status.assessed?.reason ?? "")]
+              })
     }
 
     mutating func completeness() {

@@ -49,6 +49,7 @@ struct HTMLReport {
         lines.append("<title>\(e(title))</title>")
         lines.append("<style>")
         lines.append(HTMLStyleSheet.css(maxDepth: lagesbild.areas.map(\.depth).max() ?? 0))
+        if let colours = HTMLStyleSheet.statusColours(lagesbild.statusScale) { lines.append(colours) }
         lines.append("</style>")
         lines.append("</head>")
         lines.append("<body>")
@@ -81,10 +82,12 @@ struct HTMLReport {
 
     func t(_ sv: String, _ en: String) -> String { language.pick(sv, en) }
     func n(_ value: Double) -> String { language.number(value) }
+    func n(_ value: Double?) -> String { language.number(value) }
     func e(_ text: String) -> String { text.htmlEscaped }
 
-    /// A change with its sign, to one decimal: `+2,8`, `−1,5`, `0`.
-    func signed(_ value: Double) -> String {
+    /// A change with its sign, to one decimal: `+2,8`, `−1,5`, `0`; `–` without a baseline.
+    func signed(_ value: Double?) -> String {
+        guard let value else { return "–" }
         let rounded = (abs(value) * 10).rounded() / 10
         if rounded == 0 { return "0" }
         return (value > 0 ? "+" : "−") + n(rounded)
@@ -154,7 +157,7 @@ struct HTMLReport {
     func badge(_ status: Lagesbild.Status) -> String {
         let marker = Self.marker(status)
         return "<span class=\"badge s-\(status.rawValue)\">"
-            + (marker.isEmpty ? "" : "<span aria-hidden=\"true\">\(marker)</span> ") + e(status.label(language)) + "</span>"
+            + (marker.isEmpty ? "" : "<span aria-hidden=\"true\">\(marker)</span> ") + e(lagesbild.statusName(status)) + "</span>"
     }
 
     // MARK: Head of the page

@@ -1,3 +1,6 @@
+import Foundation
+import Platform
+
 /// The page's inline CSS: a calm report layout on screen and an A4 print style. Status colours are
 /// light enough for dark text (red takes white text), all at a contrast of at least 4.5:1.
 enum HTMLStyleSheet {
@@ -7,6 +10,25 @@ enum HTMLStyleSheet {
             "tr.depth-\(depth) > th { padding-left: \(SVG.number(0.5 + 1.1 * Double(depth)))em; font-weight: 400; }"
         }
         return ([base] + depths + [print]).joined(separator: "\n")
+    }
+
+    /// CSS that gives the statuses the kommun's own colours (nil when it keeps the platform's), each with
+    /// black or white text, whichever contrasts more.
+    static func statusColours(_ scale: [Lagesbild.StatusLevel]) -> String? {
+        let changed = scale.filter { $0.colour != StatusRules.standardColours[$0.status] }
+        guard !changed.isEmpty else { return nil }
+        return changed.map { level in
+            let text = luminance(level.colour) > 0.179 ? "#000" : "#fff"
+            return ".s-\(level.status.rawValue), .badge.s-\(level.status.rawValue) { background: \(level.colour); color: \(text); border-color: \(level.colour); }"
+        }.joined(separator: "\n")
+    }
+
+    /// The relative luminance (WCAG 2) of `#rrggbb`.
+    private static func luminance(_ colour: String) -> Double {
+        let digits = Array(colour.dropFirst())
+        let channels = stride(from: 0, to: 6, by: 2).map { Double(Int(String(digits[$0..<$0 + 2]), radix: 16) ?? 0) / 255 }
+            .map { $0 <= 0.03928 ? $0 / 12.92 : pow(($0 + 0.055) / 1.055, 2.4) }
+        return 0.2126 * channels[0] + 0.7152 * channels[1] + 0.0722 * channels[2]
     }
 
     private static let base = """

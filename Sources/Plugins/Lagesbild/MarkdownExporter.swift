@@ -30,6 +30,7 @@ private struct MarkdownDocument {
 
     private func t(_ sv: String, _ en: String) -> String { language.pick(sv, en) }
     private func n(_ value: Double) -> String { language.number(value) }
+    private func n(_ value: Double?) -> String { language.number(value) }
 
     mutating func render() -> String {
         let period = Period(lagesbild.period.id)
@@ -84,8 +85,8 @@ private struct MarkdownDocument {
         section(t("I korthet", "At a glance"))
         let highlights = lagesbild.highlights
         let events = n(highlights.events) + (highlights.events == 1 ? t(" händelse", " event") : t(" händelser", " events"))
-        lines.append("- " + t("\(events) i \(highlights.areasWithEvents.counted("område", plural: "områden")) (föregående period: \(n(highlights.previousEvents))).",
-                              "\(events) in \(highlights.areasWithEvents.counted("area")) (previous period: \(n(highlights.previousEvents)))."))
+        lines.append("- " + t("\(events) i \(highlights.areasWithEvents.counted("område", plural: "områden")) (föregående period: \(language.numberInText(highlights.previousEvents))).",
+                              "\(events) in \(highlights.areasWithEvents.counted("area")) (previous period: \(language.numberInText(highlights.previousEvents)))."))
         lines.append("- " + t("\(lagesbild.hotspots.count.counted("hotspot")), \(highlights.new.count) nya, \(highlights.rising.count) stigande (orange eller röda).",
                               "\(lagesbild.hotspots.count.counted("hotspot")), \(highlights.new.count) new, \(highlights.rising.count) rising (orange or red)."))
         let completeness = lagesbild.completeness
@@ -138,7 +139,7 @@ private struct MarkdownDocument {
         table([t("Område", "Area"), t("Indikator", "Indicator"), t("Värde", "Value"), t("Föreg.", "Prev."),
                t("Förra året", "Last year"), t("Baslinje", "Baseline"), t("Förändring", "Change"), t("Status", "Status")],
               rising.map { [lagesbild.areaName($0.area), lagesbild.indicatorName($0.indicator), n($0.value), n($0.previous),
-                            n($0.lastYear), n($0.baseline), ($0.change > 0 ? "+" : "") + n($0.change), $0.status.label(language)] },
+                            n($0.lastYear), n($0.baseline), ($0.change ?? 0 > 0 ? "+" : "") + n($0.change), $0.statusLabel] },
               numeric: [2, 3, 4, 5, 6])
     }
 
@@ -158,6 +159,7 @@ private struct MarkdownDocument {
 
     private mutating func scores() {
         section(t("Områden efter poäng", "Areas by score"))
+        defer { areaStatuses() }
         let scored = lagesbild.areaScores.filter { $0.score > 0 }
         guard !scored.isEmpty else {
             lines.append(t("Inga händelser denna period.", "No events this period."))
@@ -168,8 +170,22 @@ private struct MarkdownDocument {
                   let cells = lagesbild.cells.filter { $0.area == score.area }
                   let events = cells.filter { lagesbild.indicator($0.indicator)?.measure == "count" }.reduce(0) { $0 + $1.value }
                   return [String(score.rank), lagesbild.areaName(score.area), n(score.score), n(events),
-                          (cells.map(\.status).max() ?? .green).label(language)]
+                          lagesbild.statusName(cells.map(\.status).max() ?? .green)]
               }, numeric: [0, 2, 3])
+    }
+
+    /// Each area's computed and assessed status, when they say more than the worst cell in the table above.
+    private mutating func areaStatuses() {
+        guard lagesbild.showsAreaStatuses else { return }
+        lines.append("")
+        lines.append("**" + t("Områdesstatus", "Area status") + "**")
+        lines.append("")
+        table([t("Område", "Area"), t("Beräknad", "Computed"), t("Bedömd", "Assessed"), t("Bedömd av", "Assessed by"),
+               t("Från", "From"), t("Skäl", "Reason")],
+              lagesbild.areaStatuses.map { status in
+                  [status.areaName, status.statusLabel, status.assessed?.statusLabel ?? "–", status.assessed?.by.name ?? "",
+                   status.assessed?.on ?? "", status.assessed?.reason ?? ""]
+              })
     }
 
     private mutating func completeness() {

@@ -7,7 +7,8 @@ struct SVGBarChart {
     struct Row {
         var label: String
         var value: Double
-        var baseline: Double
+        /// Nil when there is no baseline (no data): no stroke, and `–` in the reading.
+        var baseline: Double?
     }
 
     /// A document-unique prefix for the ids of the title and description.
@@ -27,7 +28,7 @@ struct SVGBarChart {
         let labels = rows.map { $0.label.count > Self.longestLabel ? String($0.label.prefix(Self.longestLabel - 1)) + "…" : $0.label }
         let labelWidth = min(max(Double(labels.map(\.count).max() ?? 0) * 6.6 + 8, 100), 280)
         let left = labelWidth + 10, right = Self.width - Self.valueSpace
-        let scale = SVG.scale(for: rows.map { max($0.value, $0.baseline) }.max() ?? 0)
+        let scale = SVG.scale(for: rows.map { max($0.value, $0.baseline ?? 0) }.max() ?? 0)
         let x = { (value: Double) in left + (right - left) * value / scale.top }
         let axis = Self.top + Double(rows.count) * Self.rowHeight + 4
         let height = axis + 22
@@ -53,10 +54,11 @@ struct SVGBarChart {
         for (index, row) in rows.enumerated() {
             let y = Self.top + Double(index) * Self.rowHeight
             let reading = language.number(row.value) + language.pick(" mot ", " vs ") + language.number(row.baseline)
+            let stroke = row.baseline.map { "<line class=\"base\" x1=\"\(n(x($0)))\" y1=\"\(n(y + 2))\" x2=\"\(n(x($0)))\" y2=\"\(n(y + 24))\"/>" } ?? ""
             svg.append("<text class=\"label\" x=\"\(n(labelWidth))\" y=\"\(n(y + 17))\">\(labels[index].htmlEscaped)</text>"
                 + "<rect class=\"bar\" x=\"\(n(left))\" y=\"\(n(y + 6))\" width=\"\(n(x(row.value) - left))\" height=\"14\"/>"
-                + "<line class=\"base\" x1=\"\(n(x(row.baseline)))\" y1=\"\(n(y + 2))\" x2=\"\(n(x(row.baseline)))\" y2=\"\(n(y + 24))\"/>"
-                + "<text class=\"reading\" x=\"\(n(max(x(row.value), x(row.baseline)) + 6))\" y=\"\(n(y + 17))\">\(reading)</text>")
+                + stroke
+                + "<text class=\"reading\" x=\"\(n(max(x(row.value), x(row.baseline ?? 0)) + 6))\" y=\"\(n(y + 17))\">\(reading)</text>")
         }
         svg.append("</svg>")
         return svg.joined(separator: "\n")

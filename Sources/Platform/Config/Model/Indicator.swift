@@ -24,6 +24,8 @@ public struct Indicator: Sendable, Hashable {
     public var scale: Scale?
     /// Weight in area scores, 1 by default.
     public var weight: Double
+    /// From which answer each status applies, for a level indicator; nil: the kommun's `lagesbild.status.levels`.
+    public var statusLevels: StatusRules.LevelThresholds?
 }
 
 extension Indicator: ConfigObject {
@@ -35,6 +37,12 @@ extension Indicator: ConfigObject {
         let measure: Measure? = m.required("measure")
         scale = m.optional("scale")
         weight = m.optional("weight") ?? 1
+        statusLevels = m.optional("statusLevels")
+        if statusLevels != nil, measure == .count {
+            m.value("statusLevels")?.error("'statusLevels' goes with 'measure: level'; a count's status follows lagesbild.status")
+        } else if let statusLevels, let scale {
+            for problem in statusLevels.problems(on: scale) { m.value("statusLevels")?.error(problem) }
+        }
         if weight <= 0 { m.value("weight")?.error("a weight is a positive number, found \(weight)") }
         if measure == .level, scale == nil, !m.has("scale") {
             m.value.error("an indicator measured as 'level' needs a 'scale'")

@@ -1,0 +1,70 @@
+import Foundation
+import Testing
+
+/// `status set|list|history`, and the lägesbild showing the assessed status beside the computed one, on
+/// Tranemo simulated only from 2026-10-01: the year before and the first baseline weeks have no reports,
+/// so the lägesbild shows no data there, not 0.
+@Suite("Status command", .serialized)
+struct StatusCommandTests {
+    static let fixture = Fixture()
+
+    final class Fixture: @unchecked Sendable {
+        let directory: URL
+        let store: String
+        let setupError: String?
+
+        init() {
+            directory = FileManager.default.temporaryDirectory.appendingPathComponent("cli-status-\(UUID().uuidString)")
+            store = directory.appendingPathComponent("store.sqlite").path
+            var problem: String?
+            do {
+                try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+                let reports = directory.appendingPathComponent("tranemo.csv").path
+                let simulate = try CLI.run(["simulate", "tranemo", "--from", "2026-10-01", "--to", "2026-11-22", "--seed", "11", "--out", reports])
+                let ingest = try CLI.run(["ingest", "tranemo", reports, "--store", store])
+                if simulate.status != 0 || ingest.status != 0 { problem = simulate.stderr + ingest.stderr }
+            } catch {
+                problem = "\(error)"
+            }
+            setupError = problem
+        }
+    }
+
+    private func run(_ arguments: [String]) throws -> CLI.Result {
+        try #require(Self.fixture.setupError == nil, "\(Self.fixture.setupError ?? "")")
+        return try CLI.run(arguments + ["--store", Self.fixture.store])
+    }
+
+    @Test func setListHistoryAndTheLagesbildShowBothStatuses() throws {
+        let set = try run(["status", "set", "tranemo", "limmared", "orange", "--by", "est-lagesbildsgrupp", "--on", "2026-11-18",
+                           "--reason", "Oro kring centrum kvällstid efter flera anmälda skadegörelser"])
+        #expect(set.status == 0 && set.stdout == "Limmared: orange från 2026-11-18, bedömd av Lägesbilder (EST)\n", "\(set.stderr)")
+        // Set after week 47 ends: in the history, not in the W47 lägesbild.
+        #expect(try run(["status", "set", "tranemo", "limmared", "röd", "--by", "est-lagesbildsgrupp", "--on", "2026-11-23",
+                         "--reason", "Läget förvärrat"]).status == 0)
+        let refused = try run(["status", "set", "tranemo", "limared", "red", "--by", "est-lagesbildgrupp", "--on", "2026-11-20",
+                               "--reason", "Ring Kim på 070-123 45 67"])
+        #expect(refused.status != 0)
+        #expect(refused.stderr.contains("unknown area 'limared' (did you mean 'limmared'?)"))
+        #expect(refused.stderr.contains("unknown assessing body 'est-lagesbildgrupp' (did you mean 'est-lagesbildsgrupp'?)"))
+        #expect(refused.stderr.contains("the reason holds a phone number") && !refused.stderr.contains("070"))
+
+        let unknown = try run(["status", "history", "tranemo", "--area", "limared"])
+        #expect(unknown.status != 0 && unknown.stderr.contains("unknown area 'limared' (did you mean 'limmared'?)"))
+        let list = try run(["status", "list", "tranemo", "--on", "2026-11-22"])
+        let history = try run(["status", "history", "tranemo", "--area", "limmared", "--lang", "en"])
+        try CLI.expectGolden(list.stdout + "\n" + history.stdout, "status-tranemo.txt")
+
+        let out = Self.fixture.directory.appendingPathComponent("out").path
+        let compiled = try run(["lagesbild", "tranemo", "--period", "2026-W47", "--format", "md,json", "--out", out])
+        #expect(compiled.status == 0, "\(compiled.stderr)")
+        let markdown = try String(contentsOfFile: out + "/tranemo-2026-W47.md", encoding: .utf8)
+        try CLI.expectGolden(markdown, "lagesbild-tranemo-2026-W47-status.md")
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/tranemo-2026-W47.json"))) as? [String: Any]
+        let statuses = json?["areaStatuses"] as? [[String: Any]] ?? []
+        let limmared = statuses.first { $0["area"] as? String == "limmared" }?["assessed"] as? [String: Any]
+        #expect(limmared?["status"] as? String == "orange" && limmared?["on"] as? String == "2026-11-18")
+        let cells = json?["cells"] as? [[String: Any]] ?? []
+        #expect(!cells.isEmpty && cells.allSatisfy { $0["lastYear"] is NSNull }, "no reports in 2025-W47")
+    }
+}
