@@ -68,6 +68,7 @@ public struct LagesbildCompiler {
             return isCount[indicator] ? values.reduce(0, +) : (values.max() ?? 0)
         }
         let current = grid.index(of: period), previous = grid.index(of: period.previous)
+        let other = try otherSources(period: period, language: language)
         let lastYearIndex = grid.index(of: lastYear), baselineIndices = baseline.map(grid.index(of:))
 
         var cells: [Lagesbild.Cell] = []
@@ -81,7 +82,8 @@ public struct LagesbildCompiler {
                     area: area.id, areaName: area.name, indicator: indicator.id, indicatorName: indicator.name.text(language),
                     value: shown, previous: value(a, i, previous), lastYear: value(a, i, lastYearIndex), baseline: mean,
                     change: Self.rounded(shown - mean), status: status, statusLabel: status.label(language),
-                    isNew: shown > floors[i] && history.allSatisfy { $0 == floors[i] }))
+                    isNew: shown > floors[i] && history.allSatisfy { $0 == floors[i] },
+                    sources: other?.cells[SourceCellKey(area: area.id, indicator: indicator.id)]))
             }
         }
 
@@ -146,7 +148,8 @@ public struct LagesbildCompiler {
                 ? try interventions(period: period, meetings: planned.filter { $0.date <= period.next.end }, names: names)
                 : .init(proposed: [], underWay: [], followUpsDue: [], priorities: nil),
             distribution: distribution(language),
-            methods: Self.methods(language, rules: config.lagesbild.status))
+            methods: Self.methods(language, rules: config.lagesbild.status),
+            sources: other?.summaries)
     }
 
     /// Display names by id, for ids that may come from the store.
@@ -253,7 +256,8 @@ public struct LagesbildCompiler {
     private func completeness(_ activity: [ReportStore.ReporterActivity], deadline: ReportingDeadline) -> Lagesbild.Completeness {
         let byReporter = Dictionary(activity.map { ($0.reporter, $0) }, uniquingKeysWith: { a, _ in a })
         let due = deadline.instant(in: TimeZone(identifier: config.kommun.timeZone) ?? .current)
-        let reporters = config.reporters.map { reporter in
+        // Statistics and public reporters are never expected, so never missing: they are shown with their sources.
+        let reporters = config.reporters.filter { $0.source == .observations }.map { reporter in
             let stored = byReporter[reporter.organisation]
             let timeliness: Lagesbild.Timeliness
             if let first = stored.flatMap({ Timestamp.date($0.firstIngestedAt) }) {

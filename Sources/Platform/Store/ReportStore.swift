@@ -255,6 +255,28 @@ public final class ReportStore: Sendable {
                 CREATE INDEX priorities_by_period ON priorities (kommun, period);
                 """)
         }
+        migrator.registerMigration("v4: report sources and periods") { db in
+            // What the reporter delivers (`observations`, `statistics`, `public`), and for a statistic dated by a
+            // period its id (`2026-11`) and last day (`date` holds its first). Earlier rows are observations.
+            try db.execute(sql: """
+                ALTER TABLE reports ADD COLUMN source TEXT NOT NULL DEFAULT 'observations';
+                ALTER TABLE reports ADD COLUMN period TEXT;
+                ALTER TABLE reports ADD COLUMN period_end TEXT;
+                ALTER TABLE report_revisions ADD COLUMN source TEXT NOT NULL DEFAULT 'observations';
+                ALTER TABLE report_revisions ADD COLUMN period TEXT;
+                DROP TRIGGER reports_keep_revision;
+                CREATE TRIGGER reports_keep_revision BEFORE UPDATE OF content_hash ON reports
+                BEGIN
+                    INSERT INTO report_revisions (report_id, kommun, reporter, ref, date, precision, time, area,
+                        indicator, value, place, lat, lon, note, checklist_version, ingest_id, source_file,
+                        source_line, ingested_at, replaced_at, source, period)
+                    VALUES (OLD.id, OLD.kommun, OLD.reporter, OLD.ref, OLD.date, OLD.precision, OLD.time, OLD.area,
+                        OLD.indicator, OLD.value, OLD.place, OLD.lat, OLD.lon, OLD.note, OLD.checklist_version,
+                        OLD.ingest_id, OLD.source_file, OLD.source_line, OLD.ingested_at,
+                        strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), OLD.source, OLD.period);
+                END;
+                """)
+        }
         return migrator
     }
 }
