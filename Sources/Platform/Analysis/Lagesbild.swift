@@ -118,52 +118,6 @@ public struct Lagesbild: Sendable, Hashable, Codable {
         public var sources: SourceValues? = nil
     }
 
-    /// One cell's values from the sources other than observations; a source without a row here is nil
-    /// (no data), which is not 0.
-    public struct SourceValues: Sendable, Hashable, Codable {
-        /// The statistics shown (`SourceSummary.periods`): counts summed, levels' highest.
-        public var statistics: Double?
-        /// Reports from the public dated in the period.
-        public var `public`: Double?
-
-        public init(statistics: Double? = nil, public: Double? = nil) {
-            self.statistics = statistics
-            self.public = `public`
-        }
-    }
-
-    /// One source other than observations, as this lägesbild shows it.
-    public struct SourceSummary: Sendable, Hashable, Codable {
-        /// `statistics` or `public`.
-        public var source: String
-        /// `Statistik`, `Allmänheten`, in the lägesbild's language.
-        public var name: String
-        /// The periods the shown rows are dated by (`2026-10`, or days and weeks within the lägesbild's period),
-        /// oldest first; empty when nothing is stored.
-        public var periods: [String]
-        /// What the shown rows cover, for a heading: `oktober 2026`.
-        public var label: String
-        /// False when the rows are not of the lägesbild's own period but of the latest longer one that ended
-        /// before it ended (a month's statistics in a weekly lägesbild).
-        public var withinPeriod: Bool
-        /// The kommun's reporters of this source and the rows of each shown.
-        public var reporters: [SourceReporter]
-        /// Per indicator with rows: counts summed over all areas, levels' highest.
-        public var totals: [SourceTotal]
-    }
-
-    public struct SourceReporter: Sendable, Hashable, Codable {
-        public var id: String
-        public var name: String
-        public var rows: Int
-    }
-
-    public struct SourceTotal: Sendable, Hashable, Codable {
-        public var indicator: String
-        public var indicatorName: String
-        public var value: Double
-    }
-
     public struct Highlights: Sendable, Hashable, Codable {
         /// Events this period and the period before (count indicators, all areas).
         public var events: Double

@@ -40,11 +40,8 @@ extension LagesbildCompiler {
                 cells[key] = cell
             }
             let periods = Array(Set(shown.map(\.dated))).sorted()
-            let label: String = switch (periods.first, periods.last) {
-            case let (first?, last?) where first == last: Period(first)?.label(language) ?? first
-            case let (first?, last?): "\(first)–\(last)"
-            default: period.label(language)
-            }
+            // Rows of the lägesbild's own period are labelled with it; the latest earlier statistics with theirs.
+            let label = withinPeriod ? period.label(language) : periods.first.map { Period($0)?.label(language) ?? $0 } ?? ""
             let rowsByReporter = Dictionary(grouping: shown, by: \.reporter).mapValues(\.count)
             summaries.append(.init(
                 source: source.rawValue, name: source.label(language), periods: periods, label: label, withinPeriod: withinPeriod,

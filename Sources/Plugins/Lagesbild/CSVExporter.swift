@@ -2,8 +2,10 @@ import Foundation
 import Platform
 
 /// One row per area × indicator, long format, with exactly the columns
-/// `kommun,period,area_id,area,indicator_id,indicator,value,previous,last_year,baseline,status`.
-/// Numbers use a decimal point; names and status are in the chosen language.
+/// `kommun,period,area_id,area,indicator_id,indicator,value,previous,last_year,baseline,status`; a kommun with
+/// statistics or public reporters gets a column for each of those sources after them (`statistics`, `public`:
+/// the cell's value from that source, empty when it has none). Numbers use a decimal point; names and status
+/// are in the chosen language.
 public struct CSVExporter: Exporter {
     public static let columns = ["kommun", "period", "area_id", "area", "indicator_id", "indicator", "value", "previous",
                                  "last_year", "baseline", "status"]
@@ -19,13 +21,14 @@ public struct CSVExporter: Exporter {
 
     public func export(_ lagesbild: Lagesbild, options: ExportOptions) throws -> Data {
         var writer = CSVWriter()
-        writer.append(Self.columns)
+        let sources = (lagesbild.sources ?? []).map(\.source)
+        writer.append(Self.columns + sources)
         for cell in lagesbild.cells {
             writer.append([
                 lagesbild.kommun.id, lagesbild.period.id, cell.area, cell.areaName, cell.indicator, cell.indicatorName,
                 Self.number(cell.value), Self.number(cell.previous), Self.number(cell.lastYear), Self.number(cell.baseline),
                 cell.status.label(options.language),
-            ])
+            ] + sources.map { cell.sources?.value(of: $0).map(Self.number) ?? "" })
         }
         return Data(writer.text.utf8)
     }
