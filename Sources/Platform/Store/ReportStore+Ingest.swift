@@ -156,13 +156,13 @@ private struct RowWriter {
                 continue
             }
             if storedHash == hash {
-                try touch.execute(arguments: [ingestID, report.source.rawValue, id])
+                try touch.execute(arguments: [ingestID, report.storedSource, id])
                 return .unchanged
             }
             try revise.execute(arguments: [
                 report.date.description, report.precision.rawValue, report.time?.description, report.area, report.indicator,
                 report.value, report.place, report.lat, report.lon, report.note, hash, version, ingestID, file,
-                report.line, timestamp, ingestID, report.source.rawValue, report.period?.description,
+                report.line, timestamp, ingestID, report.storedSource, report.period?.description,
                 report.period?.end.description, id,
             ])
             return .revised
@@ -219,7 +219,7 @@ private struct RowWriter {
         bindText(report.note, at: 13)
         check(sqlite3_bind_int64(statement, 14, hash))
         check(sqlite3_bind_int64(statement, 18, Int64(report.line)))
-        bindText(report.source.rawValue, at: 21)
+        bindText(report.storedSource, at: 21)
         if let period = report.period {
             bindText(period.description, at: 22)
             bindText(writing: { period.end.write(to: &$0) }, at: 23)
@@ -286,5 +286,12 @@ private final class RowTexts {
         if let source = bytes.baseAddress { UnsafeMutableRawPointer(start).copyMemory(from: source, byteCount: bytes.count) }
         used += bytes.count
         return (UnsafePointer(start), CInt(bytes.count))
+    }
+}
+
+extension Report {
+    /// The store's `source`: NULL for observations, else the source's name.
+    var storedSource: String? {
+        source == .observations ? nil : source.rawValue
     }
 }

@@ -56,7 +56,7 @@ extension ReportStore {
     public func dailyCells(kommun: String, from: CalendarDate, to: CalendarDate) throws -> [DailyCell] {
         try rows("""
             SELECT area, indicator, date, SUM(value), MAX(value), COUNT(*) FROM reports
-            WHERE kommun = ? AND date BETWEEN ? AND ? AND source = 'observations'
+            WHERE kommun = ? AND date BETWEEN ? AND ? AND source IS NULL
             GROUP BY area, indicator, date
             """, [kommun, from.description, to.description]) { row in
             guard let date = CalendarDate(iso: row[2] as String) else { return nil }
@@ -69,7 +69,7 @@ extension ReportStore {
     /// 0.2 ms a query for a kommun's 13 weeks, measured with the sqlite3 tool). Statistics and public reports
     /// are read apart, by `sourceRows`.
     public func values(kommun: String, from: CalendarDate, to: CalendarDate) throws -> [ReportValue] {
-        try rows("SELECT area, indicator, date, value FROM reports WHERE kommun = ? AND date BETWEEN ? AND ? AND source = 'observations'",
+        try rows("SELECT area, indicator, date, value FROM reports WHERE kommun = ? AND date BETWEEN ? AND ? AND source IS NULL",
                  [kommun, from.description, to.description]) { row in
             guard let date = CalendarDate(iso: row[2] as String) else { return nil }
             return ReportValue(area: row[0], indicator: row[1], date: date, value: row[3])
@@ -111,7 +111,7 @@ extension ReportStore {
     public func notes(kommun: String, from: CalendarDate, to: CalendarDate) throws -> [NoteRow] {
         try rows("""
             SELECT date, time, reporter, area, indicator, place, note FROM reports
-            WHERE kommun = ? AND date BETWEEN ? AND ? AND (note IS NOT NULL OR place IS NOT NULL) AND source <> 'statistics'
+            WHERE kommun = ? AND date BETWEEN ? AND ? AND (note IS NOT NULL OR place IS NOT NULL) AND source IS NOT 'statistics'
             ORDER BY date, time, id
             """, [kommun, from.description, to.description]) { row in
             guard let date = CalendarDate(iso: row[0] as String) else { return nil }

@@ -22,7 +22,7 @@ extension ReportStore {
             GROUP BY reporter, indicator, source ORDER BY reporter, indicator, source
             """, [kommun, period.start.description, period.end.description, period.end.description]) {
             ReporterIndicatorTotal(reporter: $0[0], indicator: $0[1], rows: $0[2], total: $0[3],
-                                   source: Reporter.Source(rawValue: $0[4]) ?? .observations,
+                                   source: ($0[4] as String?).flatMap(Reporter.Source.init(rawValue:)) ?? .observations,
                                    periods: (($0[5] as String?) ?? "").split(separator: ",").map(String.init).sorted())
         }
     }

@@ -256,13 +256,14 @@ public final class ReportStore: Sendable {
                 """)
         }
         migrator.registerMigration("v4: report sources and periods") { db in
-            // What the reporter delivers (`observations`, `statistics`, `public`), and for a statistic dated by a
-            // period its id (`2026-11`) and last day (`date` holds its first). Earlier rows are observations.
+            // What the reporter delivers: NULL for observations (every earlier row, and no bytes in a row the ingest
+            // writes a million of), else `statistics` or `public`; and for a statistic dated by a period its id
+            // (`2026-11`) and last day (`date` holds its first).
             try db.execute(sql: """
-                ALTER TABLE reports ADD COLUMN source TEXT NOT NULL DEFAULT 'observations';
+                ALTER TABLE reports ADD COLUMN source TEXT;
                 ALTER TABLE reports ADD COLUMN period TEXT;
                 ALTER TABLE reports ADD COLUMN period_end TEXT;
-                ALTER TABLE report_revisions ADD COLUMN source TEXT NOT NULL DEFAULT 'observations';
+                ALTER TABLE report_revisions ADD COLUMN source TEXT;
                 ALTER TABLE report_revisions ADD COLUMN period TEXT;
                 DROP TRIGGER reports_keep_revision;
                 CREATE TRIGGER reports_keep_revision BEFORE UPDATE OF content_hash ON reports

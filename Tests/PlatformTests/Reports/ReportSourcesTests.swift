@@ -96,7 +96,7 @@ struct ReportSourcesTests {
             """
         #expect(try ingest(rows).outcome?.new == 6)
         let stored = try ReportStore(path: store).queue.read { db in
-            try String.fetchAll(db, sql: "SELECT date || ' ' || precision || ' ' || ifnull(period, '-') || ' ' || ifnull(period_end, '-') || ' ' || source FROM reports ORDER BY id")
+            try String.fetchAll(db, sql: "SELECT date || ' ' || precision || ' ' || ifnull(period, '-') || ' ' || ifnull(period_end, '-') || ' ' || ifnull(source, 'NULL') FROM reports ORDER BY id")
         }
         #expect(stored == [
             "2026-10-01 period 2026-10 2026-10-31 statistics",
@@ -117,6 +117,24 @@ struct ReportSourcesTests {
         (asDay.precision, asDay.period) = (.day, nil)
         #expect(month.contentHash != asDay.contentHash)
     }
+
+    @Test func ingestingAgainAfterTheKommunFileChangesASourceMovesTheRows() throws {
+        // ksf first observes, then the kommun file says its rows are the public's.
+        let file = try directory.write("ksf.csv", Self.header + "2026-11-18,ksf,centrum,klotter,2,,,,,,\n")
+        let observing = try ReportIngestor(config: ReportIngestTests.config, storePath: store, options: .init(), today: Self.today).ingest([file])
+        #expect(observing[0].outcome?.new == 1)
+        #expect(try compile("2026-W47").cells.first { $0.area == "centrum" && $0.indicator == "klotter" }?.value == 2)
+        let again = try ReportIngestor(config: Self.publicKSF, storePath: store, options: .init(), today: Self.today).ingest([file])
+        #expect((again[0].outcome?.new, again[0].outcome?.unchanged) == (0, 1))
+        let week = try LagesbildCompiler(config: Self.publicKSF, store: ReportStore(path: store), now: Self.now)
+            .compile(period: Period("2026-W47")!, language: .sv)
+        let cell = week.cells.first { $0.area == "centrum" && $0.indicator == "klotter" }
+        #expect((cell?.value, cell?.sources) == (0, .init(public: 2)))
+    }
+
+    /// The kommun with ksf delivering public reports.
+    static let publicKSF = KommunConfigLoader().decode(KommunConfigDecodingTests.minimal
+        .replacingOccurrences(of: "    expected: false\n", with: "    source: public\n"), file: "exempel.yaml").config!
 
     @Test func reportsListsStatisticsWhosePeriodLiesWithin() throws {
         _ = try ingest("""
