@@ -55,9 +55,9 @@ struct ReportSourcesCommandTests {
 
     @Test func lagesbildShowsStatisticsBesideObservations() throws {
         let out = Self.fixture.directory.appendingPathComponent("out")
-        let result = try run(["lagesbild", "kallstad", "--period", "2026-W47", "--format", "md,json,csv", "--out", out.path])
+        let result = try run(["lagesbild", "kallstad", "--period", "2026-W47", "--format", "md,json,csv,html", "--out", out.path])
         #expect(result.status == 0, "\(result.stderr)")
-        for ext in ["md", "json", "csv"] {
+        for ext in ["md", "json", "csv", "html"] {
             let text = try String(contentsOf: out.appendingPathComponent("kallstad-2026-W47.\(ext)"), encoding: .utf8)
             try CLI.expectGolden(text, "lagesbild-kallstad-2026-W47-sv.\(ext)")
         }
