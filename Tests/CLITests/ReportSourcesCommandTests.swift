@@ -63,6 +63,11 @@ struct ReportSourcesCommandTests {
         }
     }
 
+    @Test func orgNamesWhatEachReporterDelivers() throws {
+        let result = try CLI.run(["org", "kallstad"] + Self.municipalities)
+        #expect(result.stdout.contains("Rapportörer: Polismyndigheten, Källstadsbostäder, Polisens statistik över anmälda brott (statistik), Digital trygghetsvandring (allmänheten)"))
+    }
+
     @Test func reportsListsEachLineWithItsSource() throws {
         let result = try run(["reports", "kallstad", "--period", "2026-10"])
         #expect(result.status == 0, "\(result.stderr)")

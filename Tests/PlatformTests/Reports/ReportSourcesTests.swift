@@ -136,6 +136,13 @@ struct ReportSourcesTests {
     static let publicKSF = KommunConfigLoader().decode(KommunConfigDecodingTests.minimal
         .replacingOccurrences(of: "    expected: false\n", with: "    source: public\n"), file: "exempel.yaml").config!
 
+    @Test func aStatisticsFileMayHeadItsDateColumnMonth() throws {
+        let file = try directory.write("brott.csv", "månad;rapportör;område;indikator;antal\n2026-10;polisen-statistik;Torget;klotter;4\n")
+        let result = try ReportIngestor(config: Self.config, storePath: store, options: .init(), today: Self.today).ingest([file])[0]
+        #expect(result.diagnostics == [] && result.outcome?.new == 1)
+        #expect(try ReportStore(path: store).totals(kommun: "exempel", period: Period("2026-10")!).map(\.periods) == [["2026-10"]])
+    }
+
     @Test func reportsListsStatisticsWhosePeriodLiesWithin() throws {
         _ = try ingest("""
             2026-10,polisen-statistik,centrum,klotter,7,,,,,,
