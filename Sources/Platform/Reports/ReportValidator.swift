@@ -59,7 +59,7 @@ public struct ReportValidator: Sendable {
             if indicator == nil { problems.append(Self.unknown("indicator", id, among: indicators.keys)) }
         }
         let dateText = raw[.date]
-        let date = checkDate(dateText, reporter: reporter, source: source ?? .observations, &problems)
+        let date = checkDate(dateText, reporter: reporter, source: source, &problems)
         let value = checkValue(raw[.value], indicator: indicator, &problems)
         var time: TimeOfDay?
         if let text = raw[.time] {
@@ -88,7 +88,9 @@ public struct ReportValidator: Sendable {
 
     /// The checked date: a day or an ISO week for every reporter; a statistics reporter's row may also be
     /// dated by any other period (`2026-11`, `2026-Q4`, `2026`).
-    private func checkDate(_ text: String?, reporter: String?, source: Reporter.Source,
+    /// (`source` is nil for an unknown reporter, already reported: its date is checked as an observation's,
+    /// and a period is not reported again.)
+    private func checkDate(_ text: String?, reporter: String?, source: Reporter.Source?,
                            _ problems: inout [String]) -> (day: CalendarDate, precision: Report.Precision, period: Period?)? {
         guard let text else { return nil }
         let parsed: (day: CalendarDate, precision: Report.Precision, period: Period?, start: CalendarDate)?
@@ -100,6 +102,7 @@ public struct ReportValidator: Sendable {
             } else if source == .statistics {
                 parsed = (period.start, .period, period, period.start)
             } else {
+                guard let source else { return nil }
                 problems.append("date '\(text)' is a period (\(period.kind.rawValue)); reporter '\(reporter ?? "")' delivers \(source.rawValue), "
                     + "dated by a day (YYYY-MM-DD) or an ISO week such as 2026-W47 (only a reporter with source: statistics "
                     + "may date rows by a month, quarter or year)")

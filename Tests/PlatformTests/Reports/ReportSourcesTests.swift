@@ -77,6 +77,7 @@ struct ReportSourcesTests {
             2026-11,polisen-statistik,centrum,klotter,3,,,,,,
             2026-12,polisen-statistik,centrum,klotter,3,,,,,,
             2026-1,polisen-statistik,centrum,klotter,3,,,,,,
+            2026-11,polis,centrum,klotter,3,,,,,,
 
             """, name: "mixed.csv")
         #expect(headlines(refused) == [
@@ -84,6 +85,7 @@ struct ReportSourcesTests {
             "mixed.csv:3: error: date '2026-Q3' is a period (quarter); reporter 'trygghetsvandring' delivers public, dated by a day (YYYY-MM-DD) or an ISO week such as 2026-W47 (only a reporter with source: statistics may date rows by a month, quarter or year)",
             "mixed.csv:5: error: date 2026-12 is in the future",
             "mixed.csv:6: error: invalid date '2026-1': expected YYYY-MM-DD or a period such as 2026-W47, 2026-11, 2026-Q4 or 2026",
+            "mixed.csv:7: error: unknown reporter 'polis' (did you mean 'polisen'?)",
         ])
         let rows = """
             2026-10,polisen-statistik,centrum,klotter,7,,,,,,
