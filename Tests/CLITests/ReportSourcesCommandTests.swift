@@ -63,6 +63,14 @@ struct ReportSourcesCommandTests {
         }
     }
 
+    @Test func inEnglish() throws {
+        let out = Self.fixture.directory.appendingPathComponent("out-en")
+        let result = try run(["lagesbild", "kallstad", "--period", "2026-W47", "--format", "md", "--lang", "en", "--out", out.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        try CLI.expectGolden(try String(contentsOf: out.appendingPathComponent("kallstad-2026-W47.md"), encoding: .utf8),
+                             "lagesbild-kallstad-2026-W47-en.md")
+    }
+
     @Test func orgNamesWhatEachReporterDelivers() throws {
         let result = try CLI.run(["org", "kallstad"] + Self.municipalities)
         #expect(result.stdout.contains("Rapportörer: Polismyndigheten, Källstadsbostäder, Polisens statistik över anmälda brott (statistik), Digital trygghetsvandring (allmänheten)"))
