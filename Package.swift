@@ -58,7 +58,7 @@ let package = Package(
         .testTarget(
             name: "CLITests",
             dependencies: ["platform-cli"],
-            exclude: ["Golden"]
+            exclude: ["Golden", "Fixtures"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -50,6 +50,9 @@ public struct Lagesbild: Sendable, Hashable, Codable {
     public var distribution: Distribution
     /// How the numbers are made, in words, for the reader.
     public var methods: Methods
+    /// Statistics and reports from the public, beside the observations (never summed into them); nil, and
+    /// left out of the JSON, when every reporter of the kommun delivers observations.
+    public var sources: [SourceSummary]? = nil
 
     public struct KommunSummary: Sendable, Hashable, Codable {
         public var id: String
@@ -132,6 +135,9 @@ public struct Lagesbild: Sendable, Hashable, Codable {
         public var statusLabel: String
         /// Events this period (a level above the scale's lowest) in a cell that had none in the baseline periods.
         public var isNew: Bool
+        /// What the other sources say about this area and indicator; nil, and left out of the JSON, when none
+        /// has a row for it. Never part of `value` or anything made from it.
+        public var sources: SourceValues? = nil
     }
 
     public struct Highlights: Sendable, Hashable, Codable {

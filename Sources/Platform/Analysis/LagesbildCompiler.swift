@@ -95,6 +95,7 @@ public struct LagesbildCompiler {
             baselineIndices.isEmpty ? nil : Self.rounded(baselineIndices.reduce(0) { $0 + values($1) } / Double(baselineIndices.count))
         }
         let rules = definition.status
+        let other = try otherSources(period: period, language: language)
 
         var cells: [Lagesbild.Cell] = []
         for (a, (area, _, _)) in areas.enumerated() {
@@ -107,7 +108,8 @@ public struct LagesbildCompiler {
                     value: shown, previous: known(value(a, i, previous), in: previous),
                     lastYear: known(value(a, i, lastYearIndex), in: lastYearIndex), baseline: mean,
                     change: mean.map { Self.rounded(shown - $0) }, status: status, statusLabel: rules.name(status, language),
-                    isNew: shown > floors[i] && !baselineIndices.isEmpty && baselineIndices.allSatisfy { value(a, i, $0) == floors[i] }))
+                    isNew: shown > floors[i] && !baselineIndices.isEmpty && baselineIndices.allSatisfy { value(a, i, $0) == floors[i] },
+                    sources: other?.cells[SourceCellKey(area: area.id, indicator: indicator.id)]))
             }
         }
 
@@ -183,7 +185,8 @@ public struct LagesbildCompiler {
             distribution: distribution(definition, language),
             methods: Self.methods(language, rules: rules, indicators: indicators,
                                   withoutData: Set([previous, lastYearIndex] + baseline.map(grid.index(of:)))
-                                      .filter { !hasData[$0] }.map { grid.periods[$0] }.sorted()))
+                                      .filter { !hasData[$0] }.map { grid.periods[$0] }.sorted()),
+            sources: other?.summaries)
     }
 
     /// Display names by id, for ids that may come from the store.
@@ -315,7 +318,8 @@ public struct LagesbildCompiler {
     private func completeness(_ activity: [ReportStore.ReporterActivity], deadline: ReportingDeadline, scope: Scope) -> Lagesbild.Completeness {
         let byReporter = Dictionary(activity.map { ($0.reporter, $0) }, uniquingKeysWith: { a, _ in a })
         let due = deadline.instant(in: TimeZone(identifier: config.kommun.timeZone) ?? .current)
-        let reporters = config.reporters.filter { config.covers($0, scope.area?.id) }.map { reporter in
+        // Statistics and public reporters are never expected, so never missing: they are shown with their sources.
+        let reporters = config.reporters.filter { $0.source == .observations && config.covers($0, scope.area?.id) }.map { reporter in
             let stored = byReporter[reporter.organisation]
             let timeliness: Lagesbild.Timeliness
             if let first = stored.flatMap({ Timestamp.date($0.firstIngestedAt) }) {

@@ -134,3 +134,14 @@ extension RawRepresentable where Self: Hashable, RawValue == String {
         language.pick(swedish[self] ?? rawValue, rawValue)
     }
 }
+
+extension Reporter.Source {
+    /// `Observationer`, `Statistik`, `Allmänheten`; in English `Observations`, `Statistics`, `The public`.
+    public func label(_ language: Language) -> String {
+        switch self {
+        case .observations: language.pick("Observationer", "Observations")
+        case .statistics: language.pick("Statistik", "Statistics")
+        case .public: language.pick("Allmänheten", "The public")
+        }
+    }
+}

@@ -1,16 +1,21 @@
-/// One checked report: an observed event, or a checklist answer for a week.
+/// One checked report: an observed event, a checklist answer for a week, or a statistic for a period.
 public struct Report: Sendable, Hashable {
-    /// Whether the report is dated to a day or to an ISO week.
+    /// Whether the report is dated to a day, to an ISO week, or (a statistic) to another period in `period`.
     public enum Precision: String, Sendable, Hashable {
-        case day, week
+        case day, week, period
     }
 
     public var reporter: String
     /// The reporter's own reference, when given: a corrected row with the same one replaces the old.
     public var ref: String?
-    /// The day; for a weekly answer, the week's Thursday (so it counts in the month that holds most of the week).
+    /// The day; for a weekly answer, the week's Thursday (so it counts in the month that holds most of the week);
+    /// for a statistic dated by a period, the period's first day.
     public var date: CalendarDate
     public var precision: Precision
+    /// The period a statistic is dated by (`2026-11`), when `precision` is `.period`.
+    public var period: Period?
+    /// What the reporter delivers, from the kommun file: not part of what the report says (nor of its hash).
+    public var source: Reporter.Source = .observations
     public var time: TimeOfDay?
     /// The area's id.
     public var area: String
@@ -26,9 +31,22 @@ public struct Report: Sendable, Hashable {
     /// The ISO week the report counts in.
     public var week: Period { Period(containing: date, kind: .week) }
 
-    /// `2026-11-24` or `2026-W47`.
+    /// `2026-11-24`, `2026-W47`, or a statistic's period (`2026-11`).
     public var dateText: String {
-        precision == .week ? week.description : date.description
+        switch precision {
+        case .day: date.description
+        case .week: week.description
+        case .period: period?.description ?? date.description
+        }
+    }
+
+    /// The days the report covers: its day, its week, or its period.
+    public var span: ClosedRange<CalendarDate> {
+        switch precision {
+        case .day: date...date
+        case .week: week.start...week.end
+        case .period: (period?.start ?? date)...(period?.end ?? date)
+        }
     }
 
     /// A stable 64-bit FNV-1a hash of what the report says (not where it came from), for telling a
@@ -44,7 +62,11 @@ public struct Report: Sendable, Hashable {
         var hash = FNV1a()
         hash.field(reporter)
         hash.field(ref ?? "")
-        if precision == .week { hash.append(week.description) } else { date.write(to: &hash) }
+        switch precision {
+        case .day: date.write(to: &hash)
+        case .week: hash.append(week.description)
+        case .period: hash.append(dateText)
+        }
         hash.endField()
         time?.write(to: &hash)
         hash.endField()

@@ -19,7 +19,7 @@ public final class ReportFileReader {
 
     /// Header names people use in Swedish spreadsheets, and their columns.
     static let aliases: [String: ReportColumn] = [
-        "datum": .date, "vecka": .date, "rapportör": .reporter, "rapportor": .reporter, "område": .area, "omrade": .area,
+        "datum": .date, "vecka": .date, "period": .date, "månad": .date, "manad": .date, "rapportör": .reporter, "rapportor": .reporter, "område": .area, "omrade": .area,
         "indikator": .indicator, "värde": .value, "varde": .value, "antal": .value, "tid": .time, "klockslag": .time,
         "plats": .place, "latitud": .lat, "longitud": .lon, "notering": .note, "anteckning": .note, "kommentar": .note,
         "referens": .id, "ref": .id,

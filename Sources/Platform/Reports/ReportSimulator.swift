@@ -5,7 +5,9 @@ import Foundation
 /// Events follow a Poisson process per area, indicator and day, with more on Friday and Saturday evenings
 /// and in summer, rarer for heavier-weighted (more severe) indicators, rising over time in a few areas,
 /// and attributed to reporters of whom a few are quiet (they skip most weeks). Indicators measured as a
-/// level get a weekly checklist answer. Each day's random numbers come from the seed and the date alone,
+/// level get a weekly checklist answer. A statistics reporter (police-reported crimes) delivers a month's
+/// counts per area and count indicator, dated by the month (`2026-10`), on the first day of the next month;
+/// public reporters deliver nothing here. Each day's random numbers come from the seed and the date alone,
 /// so the same seed gives the same rows for a day whatever range is simulated, byte for byte.
 public struct ReportSimulator: Sendable {
     /// The header of the CSV it writes.
@@ -49,6 +51,8 @@ public struct ReportSimulator: Sendable {
 
     private let areas: [Area]
     private let areaWeights: [Double]
+    /// The reporters who observe: events and checklist answers are theirs.
+    private let observers: [String]
     private let affinity: [[Double]]
 
     public init(config: KommunConfig, seed: UInt64, intensity: Double = 1, effects: [Effect] = []) {
@@ -63,7 +67,8 @@ public struct ReportSimulator: Sendable {
         risingAreas = Array(areas.map(\.id).shuffled(using: &rng).prefix(risingCount))
         let reporters = config.reporters.filter(\.expected).map(\.organisation)
         quietReporters = Array(reporters.dropFirst().shuffled(using: &rng).prefix(reporters.count >= 4 ? 2 : min(1, reporters.count - 1)))
-        affinity = config.reporters.map { _ in config.checklist.indicators.map { _ in 0.1 + rng.nextDouble() } }
+        observers = config.reporters.filter { $0.source == .observations }.map(\.organisation)
+        affinity = observers.map { _ in config.checklist.indicators.map { _ in 0.1 + rng.nextDouble() } }
     }
 
     /// Every row from `from` to `to`, in date order, as CSV fields (header first).
@@ -72,6 +77,7 @@ public struct ReportSimulator: Sendable {
         guard from <= to, !config.reporters.isEmpty else { return }
         var day = from
         while day <= to {
+            if day.day == 1 { statistics(month: Period(containing: day.adding(days: -1), kind: .month), emit) }
             if day.isoWeekday == 1 { weeklyAnswers(week: Period(containing: day, kind: .week), emit) }
             events(on: day, emit)
             day = day.adding(days: 1)
@@ -103,7 +109,7 @@ public struct ReportSimulator: Sendable {
                     let keep = factor >= 1 || planted.nextDouble() < factor
                     let reporterIndex = extra ? planted.weightedIndex(affinity.map { $0[indicatorIndex] })
                         : rng.weightedIndex(affinity.map { $0[indicatorIndex] })
-                    let reporter = config.reporters[reporterIndex].organisation
+                    let reporter = observers[reporterIndex]
                     guard isActive(reporter, in: week) else { continue }
                     // Added events are numbered apart, so the other rows keep their ids.
                     if extra {
@@ -142,7 +148,7 @@ public struct ReportSimulator: Sendable {
         let levels = config.checklist.indicators.filter { $0.measure == .level }
         guard !levels.isEmpty, !areas.isEmpty else { return }
         var rng = SplitMix64(seed: seed &* 0xD1B5_4A32_D192_ED03 ^ UInt64(bitPattern: Int64(week.start.dayNumber)))
-        for reporter in config.reporters.map(\.organisation) where isActive(reporter, in: week) {
+        for reporter in observers where isActive(reporter, in: week) {
             for indicator in levels {
                 guard let scale = indicator.scale else { continue }
                 for slot in 0..<2 {
@@ -155,11 +161,33 @@ public struct ReportSimulator: Sendable {
         }
     }
 
+    /// Each statistics reporter's counts for `month`, per area and count indicator (zeros included): about
+    /// half of what is observed is reported to the police.
+    private func statistics(month: Period, _ emit: ([String]) -> Void) {
+        let days = Double(month.end.dayNumber - month.start.dayNumber + 1)
+        for reporter in config.reporters where reporter.source == .statistics {
+            var rng = SplitMix64(seed: seed &* 0x94D0_49BB_1331_11EB ^ UInt64(bitPattern: Int64(month.start.dayNumber))
+                ^ Self.hash(reporter.organisation))
+            for (areaIndex, area) in areas.enumerated() {
+                for indicator in config.checklist.indicators where indicator.measure == .count {
+                    let count = rng.poisson(0.5 * 0.035 / indicator.weight * areaWeights[areaIndex] * days * intensity)
+                    let id = "sim\(seed)-\(month)-\(reporter.organisation)-\(area.id)-\(indicator.id)"
+                    emit([month.description, "", reporter.organisation, area.id, indicator.id, String(count), "", "", "", "", id])
+                }
+            }
+        }
+    }
+
     /// Quiet reporters report in about a third of the weeks; the others every week.
     private func isActive(_ reporter: String, in week: Period) -> Bool {
         guard quietReporters.contains(reporter) else { return true }
-        var rng = SplitMix64(seed: seed ^ UInt64(bitPattern: Int64(week.start.dayNumber)) ^ reporter.utf8.reduce(UInt64(0)) { $0 &* 31 &+ UInt64($1) })
+        var rng = SplitMix64(seed: seed ^ UInt64(bitPattern: Int64(week.start.dayNumber)) ^ Self.hash(reporter))
         return rng.nextDouble() < 0.35
+    }
+
+    /// A reporter's id as a number, for seeding its own random stream.
+    private static func hash(_ id: String) -> UInt64 {
+        id.utf8.reduce(UInt64(0)) { $0 &* 31 &+ UInt64($1) }
     }
 
     /// Where the numbers of events added by a planted effect start, above any day's own events.

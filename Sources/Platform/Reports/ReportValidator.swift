@@ -1,5 +1,6 @@
 /// Checks report rows against a kommun's file: known reporter, area and indicator, a valid date that is
-/// not in the future, a value that fits the indicator, and no personal data in free text.
+/// not in the future (a day or an ISO week; for a statistics reporter also a month, quarter, year or other
+/// period), a value that fits the indicator, and no personal data in free text.
 public struct ReportValidator: Sendable {
     /// What to do with personal data found in a note or place.
     public enum PrivacyMode: Sendable {
@@ -14,7 +15,8 @@ public struct ReportValidator: Sendable {
     /// Reports dated before this year are refused as typos.
     public static let earliestYear = 2000
 
-    private let reporters: Set<String>
+    /// What each reporter delivers, by id.
+    private let reporters: [String: Reporter.Source]
     private let areasByKey: [String: String]
     private let areaIDs: [String]
     private let indicators: [String: IndicatorRule]
@@ -22,7 +24,7 @@ public struct ReportValidator: Sendable {
     private let privacy: PrivacyMode
 
     public init(config: KommunConfig, today: CalendarDate, privacy: PrivacyMode = .refuse) {
-        reporters = Set(config.reporters.map(\.organisation))
+        reporters = Dictionary(config.reporters.map { ($0.organisation, $0.source) }, uniquingKeysWith: { first, _ in first })
         var areas: [String: String] = [:]
         for area in config.allAreas {
             for key in [area.name] + area.aliases { areas[key.lowercased(), default: area.id] = area.id }
@@ -40,8 +42,9 @@ public struct ReportValidator: Sendable {
         if raw.isMalformed { return .failure(RowProblems(line: raw.line, messages: raw.problems)) }
         var problems = raw.problems
         let reporter = raw[.reporter]
-        if let reporter, !reporters.contains(reporter) {
-            problems.append(Self.unknown("reporter", reporter, among: reporters))
+        let source = reporter.flatMap { reporters[$0] }
+        if let reporter, source == nil {
+            problems.append(Self.unknown("reporter", reporter, among: reporters.keys))
         }
         var area: String?
         let areaName = raw[.area]
@@ -56,7 +59,7 @@ public struct ReportValidator: Sendable {
             if indicator == nil { problems.append(Self.unknown("indicator", id, among: indicators.keys)) }
         }
         let dateText = raw[.date]
-        let date = checkDate(dateText, &problems)
+        let date = checkDate(dateText, reporter: reporter, source: source, &problems)
         let value = checkValue(raw[.value], indicator: indicator, &problems)
         var time: TimeOfDay?
         if let text = raw[.time] {
@@ -78,23 +81,40 @@ public struct ReportValidator: Sendable {
         guard problems.isEmpty, let reporter, let area, let indicator, let date, let value else {
             return .failure(RowProblems(line: raw.line, messages: problems))
         }
-        return .success(Report(reporter: reporter, ref: ref, date: date.day, precision: date.precision, time: time,
-                               area: area, indicator: indicator.id, value: value, place: place, lat: lat, lon: lon,
-                               note: note, line: raw.line))
+        return .success(Report(reporter: reporter, ref: ref, date: date.day, precision: date.precision, period: date.period,
+                               source: source ?? .observations, time: time, area: area, indicator: indicator.id, value: value,
+                               place: place, lat: lat, lon: lon, note: note, line: raw.line))
     }
 
-    private func checkDate(_ text: String?, _ problems: inout [String]) -> (day: CalendarDate, precision: Report.Precision)? {
+    /// The checked date: a day or an ISO week for every reporter; a statistics reporter's row may also be
+    /// dated by any other period (`2026-11`, `2026-Q4`, `2026`).
+    /// (`source` is nil for an unknown reporter, already reported: its date is checked as an observation's,
+    /// and a period is not reported again.)
+    private func checkDate(_ text: String?, reporter: String?, source: Reporter.Source?,
+                           _ problems: inout [String]) -> (day: CalendarDate, precision: Report.Precision, period: Period?)? {
         guard let text else { return nil }
-        let parsed: (day: CalendarDate, precision: Report.Precision, start: CalendarDate)?
+        let parsed: (day: CalendarDate, precision: Report.Precision, period: Period?, start: CalendarDate)?
         if let day = CalendarDate(iso: text) {
-            parsed = (day, .day, day)
-        } else if text.count == 8, let period = Period(text), period.kind == .week {
-            parsed = (period.start.adding(days: 3), .week, period.start)
+            parsed = (day, .day, nil, day)
+        } else if let period = Period(text) {
+            if period.kind == .week {
+                parsed = (period.start.adding(days: 3), .week, nil, period.start)
+            } else if source == .statistics {
+                parsed = (period.start, .period, period, period.start)
+            } else {
+                guard let source else { return nil }
+                problems.append("date '\(text)' is a period (\(period.kind.name)); reporter '\(reporter ?? "")' delivers \(source.rawValue), "
+                    + "dated by a day (YYYY-MM-DD) or an ISO week such as 2026-W47 (only a reporter with source: statistics "
+                    + "may date rows by a month, quarter or year)")
+                return nil
+            }
         } else {
             parsed = nil
         }
         guard let parsed else {
-            problems.append("invalid date '\(text)': expected YYYY-MM-DD or an ISO week such as 2026-W47")
+            problems.append(source == .statistics
+                ? "invalid date '\(text)': expected YYYY-MM-DD or a period such as 2026-W47, 2026-11, 2026-Q4 or 2026"
+                : "invalid date '\(text)': expected YYYY-MM-DD or an ISO week such as 2026-W47")
             return nil
         }
         if parsed.start > today {
@@ -105,7 +125,7 @@ public struct ReportValidator: Sendable {
             problems.append("date \(text) is before \(Self.earliestYear)")
             return nil
         }
-        return (parsed.day, parsed.precision)
+        return (parsed.day, parsed.precision, parsed.period)
     }
 
     private func checkValue(_ text: String?, indicator: IndicatorRule?, _ problems: inout [String]) -> Int? {

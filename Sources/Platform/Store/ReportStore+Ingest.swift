@@ -115,22 +115,24 @@ private struct RowWriter {
         (self.db, self.kommun, self.version, self.ingestID, self.file, self.timestamp) = (db, kommun, version, ingestID, file, timestamp)
         insert = try db.makeStatement(sql: """
             INSERT INTO reports (kommun, reporter, ref, date, precision, time, area, indicator, value, place, lat, lon,
-                note, content_hash, checklist_version, ingest_id, source_file, source_line, ingested_at, seen_in)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                note, content_hash, checklist_version, ingest_id, source_file, source_line, ingested_at, seen_in,
+                source, period, period_end)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (kommun, reporter, ref) DO NOTHING
             """)
         // The values that are the same for the whole file are bound once, here; `bindRow` binds the others.
         // (The nils are placeholders: every row binds its own values before the statement runs.)
         try insert.setArguments([
             kommun, nil, nil, nil, nil, nil, nil, nil, nil, nil, nil, nil, nil, nil,
-            version, ingestID, file, nil, timestamp, ingestID,
+            version, ingestID, file, nil, timestamp, ingestID, nil, nil, nil,
         ])
         lookup = try db.makeStatement(sql: "SELECT id, content_hash, seen_in FROM reports WHERE kommun = ? AND reporter = ? AND ref = ?")
-        touch = try db.makeStatement(sql: "UPDATE reports SET seen_in = ? WHERE id = ?")
+        // An unchanged row takes its reporter's source as the kommun file now declares it.
+        touch = try db.makeStatement(sql: "UPDATE reports SET seen_in = ?, source = ? WHERE id = ?")
         revise = try db.makeStatement(sql: """
             UPDATE reports SET date = ?, precision = ?, time = ?, area = ?, indicator = ?, value = ?, place = ?, lat = ?,
                 lon = ?, note = ?, content_hash = ?, checklist_version = ?, ingest_id = ?, source_file = ?,
-                source_line = ?, ingested_at = ?, seen_in = ?
+                source_line = ?, ingested_at = ?, seen_in = ?, source = ?, period = ?, period_end = ?
             WHERE id = ?
             """)
     }
@@ -154,13 +156,14 @@ private struct RowWriter {
                 continue
             }
             if storedHash == hash {
-                try touch.execute(arguments: [ingestID, id])
+                try touch.execute(arguments: [ingestID, report.storedSource, id])
                 return .unchanged
             }
             try revise.execute(arguments: [
                 report.date.description, report.precision.rawValue, report.time?.description, report.area, report.indicator,
                 report.value, report.place, report.lat, report.lon, report.note, hash, version, ingestID, file,
-                report.line, timestamp, ingestID, id,
+                report.line, timestamp, ingestID, report.storedSource, report.period?.description,
+                report.period?.end.description, id,
             ])
             return .revised
         }
@@ -172,7 +175,7 @@ private struct RowWriter {
     /// `StatementArguments` (each boxed as a `DatabaseValue`), clears every binding and binds all 20 again, each
     /// text measured with `strlen` and copied by SQLite into memory it allocates (and frees) for that value. In
     /// the profile of the ingest benchmark that cost 25 % of the whole run, almost as much as SQLite's INSERT
-    /// itself (docs/benchmarks.md). Here only the 14 values that change from row to row are bound (`init`
+    /// itself (docs/benchmarks.md). Here only the 17 values that change from row to row are bound (`init`
     /// binds the other six once, through GRDB), texts from `rowTexts` without a copy by SQLite, and nothing is
     /// cleared. `insert.execute()` then runs the statement through GRDB as any other: with no arguments given,
     /// GRDB only resets it, which keeps these bindings, and handles errors and transaction state as usual.
@@ -216,6 +219,14 @@ private struct RowWriter {
         bindText(report.note, at: 13)
         check(sqlite3_bind_int64(statement, 14, hash))
         check(sqlite3_bind_int64(statement, 18, Int64(report.line)))
+        bindText(report.storedSource, at: 21)
+        if let period = report.period {
+            bindText(period.description, at: 22)
+            bindText(writing: { period.end.write(to: &$0) }, at: 23)
+        } else {
+            bindText(nil, at: 22)
+            bindText(nil, at: 23)
+        }
         guard code == SQLITE_OK else {
             throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)),
                                 sql: insert.sql)
@@ -275,5 +286,12 @@ private final class RowTexts {
         if let source = bytes.baseAddress { UnsafeMutableRawPointer(start).copyMemory(from: source, byteCount: bytes.count) }
         used += bytes.count
         return (UnsafePointer(start), CInt(bytes.count))
+    }
+}
+
+extension Report {
+    /// The store's `source`: NULL for observations, else the source's name.
+    var storedSource: String? {
+        source == .observations ? nil : source.rawValue
     }
 }

@@ -39,11 +39,24 @@ extension ReportStore {
         public var note: String?
     }
 
-    /// Per area, indicator and day: the sum and the highest value, from `from` to `to`.
+    /// One stored report of a source other than observations, with the days it covers.
+    public struct SourceRow: Sendable, Hashable {
+        public var reporter: String
+        public var area: String
+        public var indicator: String
+        public var value: Int
+        /// What the row is dated by, as written: `2026-11-24`, `2026-W47` or a statistic's period `2026-11`.
+        public var dated: String
+        /// The first and last day of that day, week or period.
+        public var first: CalendarDate
+        public var last: CalendarDate
+    }
+
+    /// Per area, indicator and day: the sum and the highest value of the observations, from `from` to `to`.
     public func dailyCells(kommun: String, from: CalendarDate, to: CalendarDate) throws -> [DailyCell] {
         try rows("""
             SELECT area, indicator, date, SUM(value), MAX(value), COUNT(*) FROM reports
-            WHERE kommun = ? AND date BETWEEN ? AND ?
+            WHERE kommun = ? AND date BETWEEN ? AND ? AND source IS NULL
             GROUP BY area, indicator, date
             """, [kommun, from.description, to.description]) { row in
             guard let date = CalendarDate(iso: row[2] as String) else { return nil }
@@ -51,14 +64,35 @@ extension ReportStore {
         }
     }
 
-    /// Every report's value from `from` to `to`, not grouped: for the few weeks a lägesbild reads, summing
+    /// Every observation's value from `from` to `to`, not grouped: for the few weeks a lägesbild reads, summing
     /// a few hundred rows itself is cheaper than SQLite's GROUP BY, which sorts them first (0.9 ms against
-    /// 0.2 ms a query for a kommun's 13 weeks, measured with the sqlite3 tool).
+    /// 0.2 ms a query for a kommun's 13 weeks, measured with the sqlite3 tool). Statistics and public reports
+    /// are read apart, by `sourceRows`.
     public func values(kommun: String, from: CalendarDate, to: CalendarDate) throws -> [ReportValue] {
-        try rows("SELECT area, indicator, date, value FROM reports WHERE kommun = ? AND date BETWEEN ? AND ?",
+        try rows("SELECT area, indicator, date, value FROM reports WHERE kommun = ? AND date BETWEEN ? AND ? AND source IS NULL",
                  [kommun, from.description, to.description]) { row in
             guard let date = CalendarDate(iso: row[2] as String) else { return nil }
             return ReportValue(area: row[0], indicator: row[1], date: date, value: row[3])
+        }
+    }
+
+    /// The rows of `source` (not observations) dated from `from` to `to` (a period-dated statistic by its
+    /// first day), in date order.
+    public func sourceRows(kommun: String, source: Reporter.Source, from: CalendarDate, to: CalendarDate) throws -> [SourceRow] {
+        try rows("""
+            SELECT reporter, area, indicator, value, date, precision, period, period_end FROM reports
+            WHERE kommun = ? AND date BETWEEN ? AND ? AND source = ?
+            ORDER BY date, id
+            """, [kommun, from.description, to.description, source.rawValue]) { row in
+            guard let date = CalendarDate(iso: row[4] as String) else { return nil }
+            var (dated, first, last) = (date.description, date, date)
+            if let period: String = row[6], let end = (row[7] as String?).flatMap(CalendarDate.init(iso:)) {
+                (dated, last) = (period, end)
+            } else if row[5] as String == Report.Precision.week.rawValue {
+                let week = Period(containing: date, kind: .week)
+                (dated, first, last) = (week.description, week.start, week.end)
+            }
+            return SourceRow(reporter: row[0], area: row[1], indicator: row[2], value: row[3], dated: dated, first: first, last: last)
         }
     }
 
@@ -72,11 +106,12 @@ extension ReportStore {
         }
     }
 
-    /// Rows with a note or a place text, from `from` to `to`, in date order.
+    /// Rows with a note or a place text, from `from` to `to`, in date order: observations and public reports
+    /// (a statistic has no day to place its note on).
     public func notes(kommun: String, from: CalendarDate, to: CalendarDate) throws -> [NoteRow] {
         try rows("""
             SELECT date, time, reporter, area, indicator, place, note FROM reports
-            WHERE kommun = ? AND date BETWEEN ? AND ? AND (note IS NOT NULL OR place IS NOT NULL)
+            WHERE kommun = ? AND date BETWEEN ? AND ? AND (note IS NOT NULL OR place IS NOT NULL) AND source IS NOT 'statistics'
             ORDER BY date, time, id
             """, [kommun, from.description, to.description]) { row in
             guard let date = CalendarDate(iso: row[0] as String) else { return nil }

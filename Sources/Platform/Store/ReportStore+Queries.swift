@@ -10,16 +10,23 @@ extension ReportStore {
         public var total: Int
         /// The highest value: what a level shows (its answers are never summed).
         public var highest: Int
+        /// What the reporter delivered: `observations`, `statistics` or `public`.
+        public var source: Reporter.Source = .observations
+        /// The periods of statistics dated by a period (`2026-11`), in order; empty for rows dated by day or week.
+        public var periods: [String] = []
     }
 
-    /// What is stored for `kommun` in `period`, per reporter and indicator.
+    /// What is stored for `kommun` in `period`, per reporter and indicator: rows dated in it, and statistics
+    /// whose own period lies within it.
     public func totals(kommun: String, period: Period) throws -> [ReporterIndicatorTotal] {
         try rows("""
-            SELECT reporter, indicator, COUNT(*), SUM(value), MAX(value) FROM reports
-            WHERE kommun = ? AND date BETWEEN ? AND ?
-            GROUP BY reporter, indicator ORDER BY reporter, indicator
-            """, [kommun, period.start.description, period.end.description]) {
-            ReporterIndicatorTotal(reporter: $0[0], indicator: $0[1], rows: $0[2], total: $0[3], highest: $0[4])
+            SELECT reporter, indicator, COUNT(*), SUM(value), MAX(value), source, group_concat(DISTINCT period) FROM reports
+            WHERE kommun = ? AND date BETWEEN ? AND ? AND (period_end IS NULL OR period_end <= ?)
+            GROUP BY reporter, indicator, source ORDER BY reporter, indicator, source
+            """, [kommun, period.start.description, period.end.description, period.end.description]) {
+            ReporterIndicatorTotal(reporter: $0[0], indicator: $0[1], rows: $0[2], total: $0[3], highest: $0[4],
+                                   source: ($0[5] as String?).flatMap(Reporter.Source.init(rawValue:)) ?? .observations,
+                                   periods: (($0[6] as String?) ?? "").split(separator: ",").map(String.init).sorted())
         }
     }
 

@@ -279,6 +279,29 @@ public final class ReportStore: Sendable {
                 BEGIN SELECT RAISE(ABORT, 'assessed area statuses are never deleted'); END;
                 """)
         }
+        migrator.registerMigration("v6: report sources and periods") { db in
+            // What the reporter delivers: NULL for observations (every earlier row, and no bytes in a row the ingest
+            // writes a million of), else `statistics` or `public`; and for a statistic dated by a period its id
+            // (`2026-11`) and last day (`date` holds its first).
+            try db.execute(sql: """
+                ALTER TABLE reports ADD COLUMN source TEXT;
+                ALTER TABLE reports ADD COLUMN period TEXT;
+                ALTER TABLE reports ADD COLUMN period_end TEXT;
+                ALTER TABLE report_revisions ADD COLUMN source TEXT;
+                ALTER TABLE report_revisions ADD COLUMN period TEXT;
+                DROP TRIGGER reports_keep_revision;
+                CREATE TRIGGER reports_keep_revision BEFORE UPDATE OF content_hash ON reports
+                BEGIN
+                    INSERT INTO report_revisions (report_id, kommun, reporter, ref, date, precision, time, area,
+                        indicator, value, place, lat, lon, note, checklist_version, ingest_id, source_file,
+                        source_line, ingested_at, replaced_at, source, period)
+                    VALUES (OLD.id, OLD.kommun, OLD.reporter, OLD.ref, OLD.date, OLD.precision, OLD.time, OLD.area,
+                        OLD.indicator, OLD.value, OLD.place, OLD.lat, OLD.lon, OLD.note, OLD.checklist_version,
+                        OLD.ingest_id, OLD.source_file, OLD.source_line, OLD.ingested_at,
+                        strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), OLD.source, OLD.period);
+                END;
+                """)
+        }
         return migrator
     }
 }

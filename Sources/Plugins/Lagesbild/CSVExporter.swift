@@ -2,10 +2,11 @@ import Foundation
 import Platform
 
 /// One row per area × indicator, long format, with exactly the columns
-/// `kommun,period,area_id,area,indicator_id,indicator,value,previous,last_year,baseline,status`.
-/// Numbers use a decimal point; `previous`, `last_year` and `baseline` are empty when there is no data (no
-/// reports at all in that period), which is not 0; names and status are in the chosen language (the kommun's
-/// status names).
+/// `kommun,period,area_id,area,indicator_id,indicator,value,previous,last_year,baseline,status`; a kommun with
+/// statistics or public reporters gets a column for each of those sources after them (`statistics`, `public`:
+/// the cell's value from that source, empty when it has none). Numbers use a decimal point; `previous`,
+/// `last_year` and `baseline` are empty when there is no data (no reports at all in that period), which is not
+/// 0; names and status are in the chosen language (the kommun's status names).
 public struct CSVExporter: Exporter {
     public static let columns = ["kommun", "period", "area_id", "area", "indicator_id", "indicator", "value", "previous",
                                  "last_year", "baseline", "status"]
@@ -21,13 +22,14 @@ public struct CSVExporter: Exporter {
 
     public func export(_ lagesbild: Lagesbild, options: ExportOptions) throws -> Data {
         var writer = CSVWriter()
-        writer.append(Self.columns)
+        let sources = (lagesbild.sources ?? []).map(\.source)
+        writer.append(Self.columns + sources)
         for cell in lagesbild.cells {
             writer.append([
                 lagesbild.kommun.id, lagesbild.period.id, cell.area, cell.areaName, cell.indicator, cell.indicatorName,
                 Self.number(cell.value), Self.number(cell.previous), Self.number(cell.lastYear), Self.number(cell.baseline),
                 cell.statusLabel,
-            ])
+            ] + sources.map { cell.sources?.value(of: $0).map(Self.number) ?? "" })
         }
         return Data(writer.text.utf8)
     }

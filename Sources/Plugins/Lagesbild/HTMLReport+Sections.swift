@@ -86,6 +86,24 @@ extension HTMLReport {
         close()
     }
 
+    /// Statistics and reports from the public beside the observations, only for a kommun that has them.
+    mutating func otherSources() {
+        guard let sources = lagesbild.sources else { return }
+        open(.sources)
+        paragraph(Lagesbild.SourceSummary.explanation(language))
+        append("<ul>" + sources.map { "<li>" + e($0.line(language, periodEnd: lagesbild.period.end)) + "</li>" }.joined() + "</ul>")
+        let cells = lagesbild.cells.filter { $0.sources != nil }
+        if !cells.isEmpty {
+            table(t("Observationer och andra källor per område och indikator", "Observations and other sources by area and indicator"),
+                  [t("Område", "Area"), t("Indikator", "Indicator"), t("Observationer", "Observations")] + sources.map { "\($0.name) \($0.label)" },
+                  cells.map { cell in
+                      [e(lagesbild.areaName(cell.area)), e(lagesbild.indicatorName(cell.indicator)), n(cell.value)]
+                          + sources.map { cell.sources?.value(of: $0.source).map(n) ?? "–" }
+                  }, numeric: Set(2..<(3 + sources.count)))
+        }
+        close()
+    }
+
     mutating func recurring() {
         open(.recurring)
         if lagesbild.recurringPlaces.isEmpty {
@@ -180,7 +198,7 @@ extension HTMLReport {
                   notes.map { note in
                       [e(lagesbild.areaName(note.area)), "<span class=\"when\">" + e(note.date + (note.time.map { " \($0)" } ?? "")) + "</span>",
                        e(lagesbild.indicatorName(note.indicator) + (note.place.map { ", \($0)" } ?? "")),
-                       e(names[note.reporter] ?? note.reporter), e(note.text ?? "")]
+                       e(names[note.reporter] ?? note.reporterName), e(note.text ?? "")]
                   })
         }
         close()

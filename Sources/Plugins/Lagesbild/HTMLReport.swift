@@ -15,7 +15,7 @@ struct HTMLReport {
 
     /// The page's sections, in order: their ids (link targets) and headings.
     enum Section: String, CaseIterable {
-        case summary, heatMap = "heat-map", hotspots, new, rising, recurring, indicators, trends, scores, reporting, notes,
+        case summary, heatMap = "heat-map", hotspots, new, rising, sources, recurring, indicators, trends, scores, reporting, notes,
              interventions, nextPeriod = "next-period", feedback, methods
 
         func title(_ language: Language) -> String {
@@ -25,6 +25,7 @@ struct HTMLReport {
             case .hotspots: language.pick("Hotspots", "Hotspots")
             case .new: language.pick("Nytt denna period", "New this period")
             case .rising: language.pick("Stigande (orange och röd)", "Rising (orange and red)")
+            case .sources: language.pick("Andra källor", "Other sources")
             case .recurring: language.pick("Återkommande platser", "Recurring places")
             case .indicators: language.pick("Indikatorer mot baslinjen", "Indicators against the baseline")
             case .trends: language.pick("Utveckling per område", "Trends per area")
@@ -61,6 +62,7 @@ struct HTMLReport {
         hotspots()
         newCells()
         rising()
+        otherSources()
         recurring()
         indicatorChart()
         trends()
@@ -186,7 +188,9 @@ struct HTMLReport {
 
     private mutating func contents() {
         lines.append("<nav class=\"toc\" aria-label=\"\(e(t("Innehåll", "Contents")))\">")
-        lines.append("<ol>" + Section.allCases.map { "<li><a href=\"#\($0.rawValue)\">\(e($0.title(language)))</a></li>" }.joined() + "</ol>")
+        // Other sources only for a kommun that has them.
+        let sections = Section.allCases.filter { $0 != .sources || lagesbild.sources != nil }
+        lines.append("<ol>" + sections.map { "<li><a href=\"#\($0.rawValue)\">\(e($0.title(language)))</a></li>" }.joined() + "</ol>")
         lines.append("</nav>")
     }
 

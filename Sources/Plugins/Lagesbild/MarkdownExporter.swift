@@ -49,6 +49,7 @@ private struct MarkdownDocument {
         hotspots()
         newCells()
         rising()
+        otherSources()
         recurring()
         scores()
         completeness()
@@ -141,6 +142,26 @@ private struct MarkdownDocument {
               rising.map { [lagesbild.areaName($0.area), lagesbild.indicatorName($0.indicator), n($0.value), n($0.previous),
                             n($0.lastYear), n($0.baseline), ($0.change ?? 0 > 0 ? "+" : "") + n($0.change), $0.statusLabel] },
               numeric: [2, 3, 4, 5, 6])
+    }
+
+    /// Statistics and reports from the public beside the observations, only for a kommun that has them.
+    private mutating func otherSources() {
+        guard let sources = lagesbild.sources else { return }
+        section(t("Andra källor", "Other sources"))
+        lines.append(Lagesbild.SourceSummary.explanation(language))
+        lines.append("")
+        for source in sources { lines.append("- " + source.line(language, periodEnd: lagesbild.period.end)) }
+        let shown = lagesbild.cells.filter { $0.sources != nil }
+        guard !shown.isEmpty else { return }
+        lines.append("")
+        table([t("Område", "Area"), t("Indikator", "Indicator"), t("Observationer", "Observations")]
+                + sources.map { "\($0.name) \($0.label)" },
+              shown.map { cell in
+                  [lagesbild.areaName(cell.area), lagesbild.indicatorName(cell.indicator), n(cell.value)]
+                      + sources.map { source in
+                          cell.sources?.value(of: source.source).map(n) ?? "–"
+                      }
+              }, numeric: Set(2..<(3 + sources.count)))
     }
 
     private mutating func recurring() {
@@ -256,7 +277,7 @@ private struct MarkdownDocument {
                 if let time = note.time { when += " \(time)" }
                 var what = lagesbild.indicatorName(note.indicator)
                 if let place = note.place { what += ", \(place)" }
-                lines.append("- \(when), \(what) (\(names[note.reporter] ?? note.reporter)): \(note.text ?? "")")
+                lines.append("- \(when), \(what) (\(names[note.reporter] ?? note.reporterName)): \(note.text ?? "")")
             }
             lines.append("")
         }

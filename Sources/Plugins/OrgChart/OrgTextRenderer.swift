@@ -140,7 +140,11 @@ struct OrgTextRenderer {
         lines.append(language.pick("Sammanställs av", "Compiled by") + ": " + config.partyName(lagesbild.compiledBy))
         if let analysed = lagesbild.analysedBy { lines.append(language.pick("Analyseras av", "Analysed by") + ": " + config.partyName(analysed)) }
         if let readBy = lagesbild.readBy { lines.append(language.pick("Läses av", "Read by") + ": " + config.partyName(readBy)) }
-        let reporters = config.reporters.map { config.partyName($0.organisation) }
+        // A reporter that does not observe says what it delivers: "Polisens statistik (statistik)".
+        let reporters = config.reporters.map { reporter in
+            config.partyName(reporter.organisation)
+                + (reporter.source == .observations ? "" : " (\(reporter.source.label(language).lowercased()))")
+        }
         lines.append(language.pick("Rapportörer", "Reporters") + ": " + reporters.joined(separator: ", "))
         if let channel = lagesbild.channel { lines.append(language.pick("Kanal", "Channel") + ": \(channel)") }
         if !lagesbild.steps.isEmpty {

@@ -11,7 +11,11 @@ struct Reports: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "reports",
         abstract: "Show what is stored for a kommun and period, per reporter and indicator.",
-        discussion: "Reporters the kommun expects that stored nothing in the period are listed at the end."
+        discussion: """
+            Reporters the kommun expects that stored nothing in the period are listed at the end. For a kommun \
+            with statistics or public reporters each line also shows its source, and a statistic dated by a \
+            period (2026-11) is listed when that period lies within --period.
+            """
     )
 
     @Argument(help: "The kommun's id.")
@@ -29,15 +33,19 @@ struct Reports: ParsableCommand {
         let language = languageOption.resolved(for: config)
         let totals = try ReportStore.existing(at: storeOptions.resolvedPath)?.totals(kommun: config.id, period: period) ?? []
         print("\(config.kommun.name), \(period) (\(period.start)–\(period.end))")
-        // A count shows its sum; a level its highest answer, never a sum of answers.
+        // A count shows its sum; a level its highest answer, never a sum of answers. The source column only for
+        // a kommun whose reporters do not all deliver observations.
+        let showsSource = config.reporters.contains { $0.source != .observations }
         let rows = totals.map { total in
             let indicator = config.checklist.indicator(total.indicator)
             let isLevel = indicator?.measure == .level
             return [config.partyName(total.reporter), indicator?.name.text(language) ?? total.indicator, String(total.rows),
                     isLevel ? "–" : String(total.total), isLevel ? String(total.highest) : "–"]
+                + (showsSource ? [([total.source.label(language).lowercased()] + total.periods).joined(separator: " ")] : [])
         }
         let header = [language.pick("rapportör", "reporter"), language.pick("indikator", "indicator"),
                       language.pick("rader", "rows"), language.pick("summa", "total"), language.pick("högsta nivå", "highest level")]
+            + (showsSource ? [language.pick("källa", "source")] : [])
         print(TextTable.render(header: header, rows: rows), terminator: "")
         let reported = Set(totals.map(\.reporter))
         let silent = config.reporters.filter { $0.expected && !reported.contains($0.organisation) }

@@ -1,0 +1,100 @@
+import Foundation
+import Testing
+
+/// A kommun with police statistics and a digital trygghetsvandring beside its two observers
+/// (`Tests/CLITests/Fixtures/sources/kallstad.yaml`): simulated, ingested, listed and compiled.
+@Suite("Report sources commands", .serialized)
+struct ReportSourcesCommandTests {
+    static let fixture = Fixture()
+    static let municipalities = ["--municipalities", "Tests/CLITests/Fixtures/sources"]
+
+    /// The store, built once for the suite: half a year simulated with seed 5, and two public reports.
+    final class Fixture: @unchecked Sendable {
+        let directory: URL
+        let store: String
+        let setupError: String?
+
+        init() {
+            directory = FileManager.default.temporaryDirectory.appendingPathComponent("cli-sources-\(UUID().uuidString)")
+            store = directory.appendingPathComponent("store.sqlite").path
+            var problem: String?
+            do {
+                try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+                let reports = directory.appendingPathComponent("kallstad.csv").path
+                let simulate = try CLI.run(["simulate", "kallstad", "--from", "2026-05-01", "--to", "2026-11-23", "--seed", "5",
+                                            "--intensity", "3", "--out", reports] + ReportSourcesCommandTests.municipalities)
+                let residents = directory.appendingPathComponent("trygghetsvandring.csv").path
+                try Data("""
+                    date,reporter,area,indicator,value,note
+                    2026-11-18,trygghetsvandring,torget,skadegorelse,1,Trasig belysning vid trappan
+                    2026-11-19,trygghetsvandring,hamnen,otrygg-plats,2,
+
+                    """.utf8).write(to: URL(fileURLWithPath: residents))
+                let ingest = try CLI.run(["ingest", "kallstad", reports, residents, "--store", store] + ReportSourcesCommandTests.municipalities)
+                if simulate.status != 0 || ingest.status != 0 { problem = simulate.stderr + ingest.stderr }
+            } catch {
+                problem = "\(error)"
+            }
+            setupError = problem
+        }
+    }
+
+    private func run(_ arguments: [String]) throws -> CLI.Result {
+        try #require(Self.fixture.setupError == nil, "\(Self.fixture.setupError ?? "")")
+        return try CLI.run(arguments + ["--store", Self.fixture.store] + Self.municipalities)
+    }
+
+    @Test func simulateWritesMonthlyStatistics() throws {
+        let result = try CLI.run(["simulate", "kallstad", "--from", "2026-10-01", "--to", "2026-10-31", "--seed", "5"] + Self.municipalities)
+        let statistics = result.stdout.split(separator: "\n").filter { $0.contains(",polisen-statistik,") }
+        // September's counts, written on 1 October: 3 areas × 1 count indicator; the observers never name the statistics reporter.
+        #expect(statistics.count == 3)
+        #expect(statistics.allSatisfy { $0.hasPrefix("2026-09,,polisen-statistik,") })
+        #expect(!result.stdout.contains(",trygghetsvandring,"))
+    }
+
+    @Test func lagesbildShowsStatisticsBesideObservations() throws {
+        let out = Self.fixture.directory.appendingPathComponent("out")
+        let result = try run(["lagesbild", "kallstad", "--period", "2026-W47", "--format", "md,json,csv,html", "--out", out.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        for ext in ["md", "json", "csv", "html"] {
+            let text = try String(contentsOf: out.appendingPathComponent("kallstad-2026-W47.\(ext)"), encoding: .utf8)
+            try CLI.expectGolden(text, "lagesbild-kallstad-2026-W47-sv.\(ext)")
+        }
+    }
+
+    @Test func inEnglish() throws {
+        let out = Self.fixture.directory.appendingPathComponent("out-en")
+        let result = try run(["lagesbild", "kallstad", "--period", "2026-W47", "--format", "md", "--lang", "en", "--out", out.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        try CLI.expectGolden(try String(contentsOf: out.appendingPathComponent("kallstad-2026-W47.md"), encoding: .utf8),
+                             "lagesbild-kallstad-2026-W47-en.md")
+    }
+
+    @Test func orgNamesWhatEachReporterDelivers() throws {
+        let result = try CLI.run(["org", "kallstad"] + Self.municipalities)
+        #expect(result.stdout.contains("Rapportörer: Polismyndigheten, Källstadsbostäder, Polisens statistik över anmälda brott (statistik), Digital trygghetsvandring (allmänheten)"))
+    }
+
+    @Test func reportsListsEachLineWithItsSource() throws {
+        let result = try run(["reports", "kallstad", "--period", "2026-10"])
+        #expect(result.status == 0, "\(result.stderr)")
+        try CLI.expectGolden(result.stdout, "reports-kallstad-2026-10.txt")
+    }
+
+    @Test func anObserverDatingByAMonthIsRefusedByLine() throws {
+        let file = Self.fixture.directory.appendingPathComponent("month.csv").path
+        try Data("""
+            date,reporter,area,indicator,value
+            2026-11,polisen-statistik,centrum,skadegorelse,4
+            2026-11,polisen,centrum,skadegorelse,4
+
+            """.utf8).write(to: URL(fileURLWithPath: file))
+        let result = try run(["ingest", "kallstad", file])
+        #expect(result.status == 1)
+        // The refusal's last line ("refused (1 bad row…); nothing stored") is the ingest command's own.
+        let lines = result.stderr.split(separator: "\n").map(String.init)
+        #expect(lines.count == 2 && lines[1].hasPrefix("\(file): refused (1 bad row") && lines[1].hasSuffix("nothing stored"))
+        #expect(lines.first == "\(file):3: error: date '2026-11' is a period (month); reporter 'polisen' delivers observations, dated by a day (YYYY-MM-DD) or an ISO week such as 2026-W47 (only a reporter with source: statistics may date rows by a month, quarter or year)")
+    }
+}
