@@ -33,7 +33,7 @@ struct ConfigCommandTests {
         let result = try CLI.run(["validate", "municipalities"])
         #expect(result.stderr == "")
         #expect(result.status == 0)
-        #expect(result.stdout.hasSuffix("4 files checked: 4 valid, 0 with errors (0 errors)\n"))
+        #expect(result.stdout.hasSuffix("5 files checked: 5 valid, 0 with errors (0 errors)\n"))
     }
 
     @Test func kommunerListsTheShippedFiles() throws {

@@ -2,13 +2,16 @@ import Foundation
 import Testing
 
 /// The example kommuner in `municipalities/examples/`, run through the commands from their YAML alone:
-/// Kumla compiles a monthly lägesbild and a tertial analysis, and sets priorities per tertial.
+/// Kumla compiles a monthly lägesbild and a tertial analysis, sets priorities per tertial and has police
+/// statistics beside its observations; Örebro has a local EST group with its own lägesbild per district,
+/// decides priority areas every week, rates areas by its own status rules, and declares social oro per district.
 @Suite("Example kommuner", .serialized)
 struct ExampleKommunerTests {
     static let fixture = Fixture()
     static let examples = ["--municipalities", "municipalities/examples"]
 
-    /// Kumla simulated from 2024-01-01 to 2026-11-22 with seed 5, in one store, built once for the suite.
+    /// Kumla simulated from 2024-01-01 and Örebro from 2025-06-01, both to 2026-11-22 with seed 5, in one store,
+    /// built once for the suite.
     final class Fixture: @unchecked Sendable {
         let directory: URL
         let store: String
@@ -20,10 +23,12 @@ struct ExampleKommunerTests {
             var problem: String?
             do {
                 try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-                let reports = directory.appendingPathComponent("kumla.csv").path
-                let simulate = try CLI.run(["simulate", "kumla", "--from", "2024-01-01", "--to", "2026-11-22", "--seed", "5", "--out", reports] + examples)
-                let ingest = try CLI.run(["ingest", "kumla", reports, "--store", store] + examples)
-                if simulate.status != 0 || ingest.status != 0 { problem = simulate.stderr + ingest.stderr }
+                for (kommun, from) in [("kumla", "2024-01-01"), ("orebro", "2025-06-01")] {
+                    let reports = directory.appendingPathComponent("\(kommun).csv").path
+                    let simulate = try CLI.run(["simulate", kommun, "--from", from, "--to", "2026-11-22", "--seed", "5", "--out", reports] + examples)
+                    let ingest = try CLI.run(["ingest", kommun, reports, "--store", store] + examples)
+                    if simulate.status != 0 || ingest.status != 0 { problem = (problem ?? "") + simulate.stderr + ingest.stderr }
+                }
             } catch {
                 problem = "\(error)"
             }
@@ -31,15 +36,23 @@ struct ExampleKommunerTests {
         }
 
         func output(_ name: String) -> String { directory.appendingPathComponent("out").appendingPathComponent(name).path }
+
+        /// A copy of the store, for a test that changes it.
+        func copiedStore(_ name: String) throws -> String {
+            let copy = directory.appendingPathComponent(name).path
+            try? FileManager.default.removeItem(atPath: copy)
+            try FileManager.default.copyItem(atPath: store, toPath: copy)
+            return copy
+        }
     }
 
-    private func run(_ arguments: [String]) throws -> CLI.Result {
+    private func run(_ arguments: [String], store: String = fixture.store) throws -> CLI.Result {
         try #require(Self.fixture.setupError == nil, "\(Self.fixture.setupError ?? "")")
-        return try CLI.run(arguments + Self.examples + ["--store", Self.fixture.store])
+        return try CLI.run(arguments + Self.examples + ["--store", store])
     }
 
-    private func lagesbild(_ arguments: [String]) throws -> CLI.Result {
-        try run(["lagesbild", "kumla", "--out", Self.fixture.directory.appendingPathComponent("out").path] + arguments)
+    private func lagesbild(_ arguments: [String], kommun: String = "kumla", store: String = fixture.store) throws -> CLI.Result {
+        try run(["lagesbild", kommun, "--out", Self.fixture.directory.appendingPathComponent("out").path] + arguments, store: store)
     }
 
     @Test func theExamplesValidate() throws {
@@ -68,7 +81,8 @@ struct ExampleKommunerTests {
     }
 
     /// value, previous, last_year and baseline per cell of the tertial analysis, computed by the sqlite3
-    /// tool from the store: tertials are numbered year × 3 + (month − 1) / 4, so 2026-T3 is 6080.
+    /// tool from the store's observations (the police statistics are shown beside them, never summed in):
+    /// tertials are numbered year × 3 + (month − 1) / 4, so 2026-T3 is 6080.
     @Test func tertialCellsMatchAnIndependentSQLAggregation() throws {
         #expect(try lagesbild(["--period", "2026-T3", "--format", "csv"]).status == 0)
         let csv = try String(contentsOfFile: Self.fixture.output("kumla-tertialanalys-2026-T3.csv"), encoding: .utf8)
@@ -82,7 +96,7 @@ struct ExampleKommunerTests {
               SELECT area, indicator,
                      CAST(strftime('%Y', date) AS INTEGER) * 3 + (CAST(strftime('%m', date) AS INTEGER) - 1) / 4 AS tertial,
                      CASE WHEN indicator = 'otrygg-plats' THEN MAX(value) ELSE SUM(value) END AS v
-              FROM reports WHERE kommun = 'kumla' GROUP BY area, indicator, tertial),
+              FROM reports WHERE kommun = 'kumla' AND source IS NULL GROUP BY area, indicator, tertial),
             cells AS (SELECT DISTINCT area, indicator FROM t)
             SELECT c.area || ':' || c.indicator,
                    COALESCE((SELECT v FROM t WHERE t.area = c.area AND t.indicator = c.indicator AND tertial = 6080), 0),
@@ -120,5 +134,57 @@ struct ExampleKommunerTests {
         #expect(written.contains("kumla-manad-2026-10.csv") && written.contains("kumla-tertialanalys-2026-T2.csv"), "\(written)")
         let tertials = try run(["lagesbild", "--all", "--period", "2026-T3", "--format", "csv", "--out", Self.fixture.directory.appendingPathComponent("all").path])
         #expect(tertials.stdout.split(separator: "\n").filter { $0.contains("kumla") }.map { $0.split(separator: "/").last! } == ["kumla-tertialanalys-2026-T3.csv"])
+    }
+
+    /// Each district group's own lägesbild, in its own rhythm (Baronbackarna's every other week), and `--all`
+    /// writing the city's and one per local group.
+    @Test func districtLagesbilder() throws {
+        let vivalla = try lagesbild(["--area", "vivalla", "--period", "2026-W47", "--format", "md"], kommun: "orebro")
+        #expect(vivalla.status == 0, "\(vivalla.stderr)")
+        try CLI.expectGolden(try String(contentsOfFile: Self.fixture.output("orebro-vivalla-2026-W47.md"), encoding: .utf8),
+                             "lagesbild-orebro-vivalla-2026-W47.md")
+        let all = try run(["lagesbild", "--all", "--format", "csv", "--out", Self.fixture.directory.appendingPathComponent("all-orebro").path])
+        let written = all.stdout.split(separator: "\n").compactMap { $0.split(separator: "/").last.map(String.init) }.filter { $0.hasPrefix("orebro") }
+        #expect(written == ["orebro-stad-2026-W47.csv", "orebro-vivalla-2026-W47.csv", "orebro-varberga-2026-W47.csv",
+                            "orebro-baronbackarna-2026-W46-47.csv"], "\(written) \(all.stderr)")
+        // A district without a group of its own: the city's lägesbild for that area.
+        let oxhagen = try lagesbild(["--area", "oxhagen", "--period", "2026-W47", "--format", "csv"], kommun: "orebro")
+        #expect(oxhagen.stdout.hasSuffix("orebro-stad-oxhagen-2026-W47.csv\n"), "\(oxhagen.stdout)\(oxhagen.stderr)")
+        let due = try run(["due", "orebro", "--area", "baronbackarna"])
+        #expect(due.stdout.hasPrefix("Örebro kommun, vecka 46–47 2026: rapporter senast 2026-11-25 13:00 (Lokal EST-grupp Baronbackarna 2026-11-25 13:00)"),
+                "\(due.stdout)\(due.stderr)")
+    }
+
+    /// Social oro declared in Vivalla raises Vivalla's group only; the local group's assessed status shows
+    /// beside the one computed by Örebro's rules, in the kommun's names for the levels.
+    @Test func socialOroAndAssessedStatusInOneDistrict() throws {
+        let store = try Self.fixture.copiedStore("orebro-oro.sqlite")
+        let declare = try run(["escalation", "declare", "orebro", "social-oro", "--area", "vivalla", "--from", "2026-11-23"], store: store)
+        #expect(declare.status == 0, "\(declare.stderr)")
+        let calendar = try run(["calendar", "orebro", "--period", "2026-W48", "--format", "text"], store: store)
+        try CLI.expectGolden(calendar.stdout, "calendar-orebro-2026-W48-social-oro-vivalla.txt")
+        let set = try run(["status", "set", "orebro", "vivalla", "orange", "--by", "lokal-est-vivalla", "--on", "2026-11-19",
+                           "--reason", "Oro efter flera bränder i området"], store: store)
+        #expect(set.stdout == "Vivalla: Oro från 2026-11-19, bedömd av Lokal EST-grupp Vivalla\n", "\(set.stdout)\(set.stderr)")
+        let vivalla = try lagesbild(["--area", "vivalla", "--period", "2026-W47", "--format", "json"], kommun: "orebro", store: store)
+        #expect(vivalla.status == 0, "\(vivalla.stderr)")
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: Self.fixture.output("orebro-vivalla-2026-W47.json")))) as? [String: Any]
+        let statuses = json?["areaStatuses"] as? [[String: Any]] ?? []
+        let area = statuses.first { $0["area"] as? String == "vivalla" }
+        #expect((area?["assessed"] as? [String: Any])?["status"] as? String == "orange", "\(statuses)")
+        #expect((area?["assessed"] as? [String: Any])?["statusLabel"] as? String == "Oro")
+    }
+
+    /// The city check-in decides two priority areas every week.
+    @Test func weeklyPriorities() throws {
+        let propose = try run(["prioritet", "propose", "orebro", "--period", "2026-W48"])
+        #expect(propose.status == 0, "\(propose.stderr)")
+        try CLI.expectGolden(propose.stdout, "prioritet-propose-orebro-2026-W48.txt")
+        let store = try Self.fixture.copiedStore("orebro-prioritet.sqlite")
+        let decide = try run(["prioritet", "decide", "orebro", "--period", "2026-W48", "--areas", "varbergatorget,jarntorget",
+                              "--by", "veckoavstamning", "--on", "2026-11-24"], store: store)
+        #expect(decide.status == 0, "\(decide.stderr)")
+        let month = try run(["prioritet", "propose", "orebro", "--period", "2026-11"])
+        #expect(month.status != 0 && month.stderr.contains("orebro sets priorities per week; give a week such as 2026-W44"), "\(month.stderr)")
     }
 }
