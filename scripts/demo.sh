@@ -2,7 +2,9 @@
 # The main job, end to end, on the shipped kommuner: validate the kommun files, write each organisation,
 # simulate a year of reports per kommun, ingest them into a fresh demo store (twice: the second run
 # stores nothing new), and compile last week's lägesbild for every kommun as Markdown, JSON, CSV, GeoJSON
-# and HTML. Everything lands in out/.
+# and HTML. Then the example kommuner (municipalities/examples/): Kumla's monthly lägesbild and tertial
+# analysis, Örebro's city lägesbild and one per district group, with an assessed status and social oro in
+# Vivalla. Everything lands in out/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -36,9 +38,28 @@ quarter="$year-Q$(( ($(date -d "$to" +%-m) - 1) / 3 + 1 ))"
 "$cli" prioritet propose lysekil --period "$quarter" --store "$store" > "$out/prioritet-lysekil-$quarter.txt"
 "$cli" atgardsplan lysekil --year "$year" --format md,html --store "$store" --out "$out/atgardsplan"
 "$cli" analys lysekil --year "$year" --store "$store" --out "$out/analys-lysekil-$year.md"
+# The example kommuner, in a store of their own: two years of reports each.
+examples=municipalities/examples
+exstore="$out/examples.sqlite"
+exfrom=$(date -d "$to - 2 years + 1 day" +%F)
+for kommun in kumla orebro; do
+    "$cli" simulate "$kommun" --municipalities "$examples" --from "$exfrom" --to "$to" --seed 2026 --out "$out/reports/$kommun.csv"
+    "$cli" ingest "$kommun" "$out/reports/$kommun.csv" --municipalities "$examples" --store "$exstore"
+done
+"$cli" status set orebro vivalla orange --by lokal-est-vivalla --on "$to" --reason "Oro efter flera bränder i stadsdelen" \
+    --municipalities "$examples" --store "$exstore"
+"$cli" escalation declare orebro social-oro --area vivalla --from "$to" --municipalities "$examples" --store "$exstore"
+"$cli" lagesbild kumla --period current --lagesbild tertialanalys --format md,html --municipalities "$examples" --store "$exstore" --out "$out/examples"
+for kommun in kumla orebro; do
+    "$cli" lagesbild "$kommun" --period last --format md,html --municipalities "$examples" --store "$exstore" --out "$out/examples"
+done
+for lagesbild in vivalla varberga baronbackarna; do
+    "$cli" lagesbild orebro --lagesbild "$lagesbild" --format md,html --municipalities "$examples" --store "$exstore" --out "$out/examples"
+done
 echo
 echo "Lägesbilder:               $out/lagesbild/ (each kommun's last complete week or month: .md .json .csv .geojson .html)"
 echo "Organisation charts:      $out/org-*.txt, .mmd, .dot"
 echo "Simulated reports:        $out/reports/*.csv"
 echo "Report store:             $store"
 echo "Priorities, plan, analys: $out/prioritet-lysekil-$quarter.txt, $out/atgardsplan/, $out/analys-lysekil-$year.md"
+echo "Example kommuner:         $out/examples/ (Kumla's monthly lägesbild and tertial analysis; Örebro's city and district lägesbilder)"
