@@ -60,6 +60,15 @@ struct ExampleKommunerTests {
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
     }
 
+    /// The organisation as the platform reads it: Kumla's two lägesbilder, Örebro's district groups with
+    /// their areas, the reporters' sources.
+    @Test(arguments: ["kumla", "orebro"])
+    func organisationMatchesItsGolden(kommun: String) throws {
+        let result = try CLI.run(["org", kommun] + Self.examples)
+        #expect(result.status == 0, "\(result.stderr)")
+        try CLI.expectGolden(result.stdout, "org-\(kommun).txt")
+    }
+
     /// `--period 2026-T3` compiles the tertial analysis (its readers, its baseline of eight tertials), and
     /// `last` the monthly lägesbild; each file carries its lägesbild's id.
     @Test func tertialAnalysisAndMonthlyLagesbild() throws {

@@ -88,7 +88,7 @@ private struct MarkdownDocument {
         let events = n(highlights.events) + (highlights.events == 1 ? t(" händelse", " event") : t(" händelser", " events"))
         lines.append("- " + t("\(events) i \(highlights.areasWithEvents.counted("område", plural: "områden")) (föregående period: \(language.numberInText(highlights.previousEvents))).",
                               "\(events) in \(highlights.areasWithEvents.counted("area")) (previous period: \(language.numberInText(highlights.previousEvents)))."))
-        lines.append("- " + t("\(lagesbild.hotspots.count.counted("hotspot")), \(highlights.new.count) nya, \(highlights.rising.count) stigande (orange eller röda).",
+        lines.append("- " + t("\(lagesbild.hotspots.count.counted("hotspot")), \(highlights.new.count.counted("ny", plural: "nya")), \(highlights.rising.count) stigande (orange eller röda).",
                               "\(lagesbild.hotspots.count.counted("hotspot")), \(highlights.new.count) new, \(highlights.rising.count) rising (orange or red)."))
         let completeness = lagesbild.completeness
         var reporting = t("\(completeness.reported) av \(completeness.expected) förväntade rapportörer har rapporterat",

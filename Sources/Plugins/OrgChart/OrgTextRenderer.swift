@@ -79,6 +79,7 @@ struct OrgTextRenderer {
 
     private func bodyDetails(_ body: Body) -> [String] {
         var lines: [String] = []
+        if let area = body.area { lines.append(areaLine(area)) }
         if let purpose = body.purpose { lines.append(language.pick("Syfte", "Purpose") + ": \(purpose)") }
         for chair in body.chairs { lines.append(language.pick("Ordförande", "Chair") + ": " + chair.role) }
         for convener in body.conveners { lines.append(language.pick("Sammankallande", "Convener") + ": " + convener.role) }
@@ -106,6 +107,7 @@ struct OrgTextRenderer {
 
     private func activityNode(_ activity: Activity) -> TreeNode {
         var lines: [String] = []
+        if let area = activity.area { lines.append(areaLine(area)) }
         if let purpose = activity.purpose { lines.append(language.pick("Syfte", "Purpose") + ": \(purpose)") }
         if let organiser = activity.organiser { lines.append(language.pick("Ansvarig", "Organiser") + ": " + config.partyName(organiser)) }
         if let cadence = activity.cadence { lines.append(language.pick("Frekvens", "Cadence") + ": " + cadence.summary(language)) }
@@ -134,14 +136,12 @@ struct OrgTextRenderer {
 
     private func lagesbildNode(_ lagesbild: LagesbildConfig) -> TreeNode {
         var lines = [language.pick("Period", "Period") + ": " + lagesbild.period.label(language)]
-        if let area = lagesbild.area {
-            lines.append(language.pick("Område", "Area") + ": " + (config.allAreas.first { $0.id == area }?.name ?? area))
-        }
+        if let area = lagesbild.area { lines.append(areaLine(area)) }
         lines.append(language.pick("Sammanställs av", "Compiled by") + ": " + config.partyName(lagesbild.compiledBy))
         if let analysed = lagesbild.analysedBy { lines.append(language.pick("Analyseras av", "Analysed by") + ": " + config.partyName(analysed)) }
         if let readBy = lagesbild.readBy { lines.append(language.pick("Läses av", "Read by") + ": " + config.partyName(readBy)) }
         // A reporter that does not observe says what it delivers: "Polisens statistik (statistik)".
-        let reporters = config.reporters.map { reporter in
+        let reporters = config.reporters.filter { config.covers($0, lagesbild.area) }.map { reporter in
             config.partyName(reporter.organisation)
                 + (reporter.source == .observations ? "" : " (\(reporter.source.label(language).lowercased()))")
         }
@@ -165,6 +165,11 @@ struct OrgTextRenderer {
         }
         let title = language.pick("Lägesbild", "Situation picture")
         return TreeNode(title: lagesbild.name.map { "\(title): \($0)" } ?? title, details: lines, children: [])
+    }
+
+    /// `Område: Vivalla`.
+    private func areaLine(_ id: String) -> String {
+        language.pick("Område", "Area") + ": " + (config.area(id)?.name ?? id)
     }
 
     private func recipientName(_ id: String) -> String {
