@@ -7,47 +7,19 @@ import Testing
 /// decides priority areas every week, rates areas by its own status rules, and declares social oro per district.
 @Suite("Example kommuner", .serialized)
 struct ExampleKommunerTests {
-    static let fixture = Fixture()
-    static let examples = ["--municipalities", "municipalities/examples"]
-
     /// Kumla simulated from 2024-01-01 and Örebro from 2025-06-01, both to 2026-11-22 with seed 5, in one store,
     /// built once for the suite.
-    final class Fixture: @unchecked Sendable {
-        let directory: URL
-        let store: String
-        let setupError: String?
-
-        init() {
-            directory = FileManager.default.temporaryDirectory.appendingPathComponent("cli-examples-\(UUID().uuidString)")
-            store = directory.appendingPathComponent("store.sqlite").path
-            var problem: String?
-            do {
-                try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-                for (kommun, from) in [("kumla", "2024-01-01"), ("orebro", "2025-06-01")] {
-                    let reports = directory.appendingPathComponent("\(kommun).csv").path
-                    let simulate = try CLI.run(["simulate", kommun, "--from", from, "--to", "2026-11-22", "--seed", "5", "--out", reports] + examples)
-                    let ingest = try CLI.run(["ingest", kommun, reports, "--store", store] + examples)
-                    if simulate.status != 0 || ingest.status != 0 { problem = (problem ?? "") + simulate.stderr + ingest.stderr }
-                }
-            } catch {
-                problem = "\(error)"
-            }
-            setupError = problem
-        }
-
-        func output(_ name: String) -> String { directory.appendingPathComponent("out").appendingPathComponent(name).path }
-
-        /// A copy of the store, for a test that changes it.
-        func copiedStore(_ name: String) throws -> String {
-            let copy = directory.appendingPathComponent(name).path
-            try? FileManager.default.removeItem(atPath: copy)
-            try FileManager.default.copyItem(atPath: store, toPath: copy)
-            return copy
+    static let fixture = StoreFixture("cli-examples") { directory, store in
+        try [("kumla", "2024-01-01"), ("orebro", "2025-06-01")].flatMap { kommun, from in
+            let reports = directory.appendingPathComponent("\(kommun).csv").path
+            return [try CLI.run(["simulate", kommun, "--from", from, "--to", "2026-11-22", "--seed", "5", "--out", reports] + examples),
+                    try CLI.run(["ingest", kommun, reports, "--store", store] + examples)]
         }
     }
+    static let examples = ["--municipalities", "municipalities/examples"]
 
     private func run(_ arguments: [String], store: String = fixture.store) throws -> CLI.Result {
-        try #require(Self.fixture.setupError == nil, "\(Self.fixture.setupError ?? "")")
+        try Self.fixture.requireReady()
         return try CLI.run(arguments + Self.examples + ["--store", store])
     }
 

@@ -5,7 +5,7 @@ import Testing
 /// location and none a boundary), and on a copy of Tranemo's file with two locations taken out.
 @Suite("GeoJSON export command")
 struct GeoJSONExportCommandTests {
-    private var fixture: LagesbildCommandTests.Fixture { LagesbildCommandTests.fixture }
+    private var fixture: StoreFixture { LagesbildCommandTests.fixture }
 
     /// Compiles Tranemo's week 47 into a folder of its own.
     private func compile(_ folder: String, _ arguments: [String]) throws -> (result: CLI.Result, file: String) {

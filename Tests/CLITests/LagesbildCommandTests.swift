@@ -5,42 +5,22 @@ import Testing
 /// week in which a reporter stays silent.
 @Suite("Lägesbild command", .serialized)
 struct LagesbildCommandTests {
-    static let fixture = Fixture()
-
     /// The store and output folder, built once for the suite.
-    final class Fixture: @unchecked Sendable {
-        let directory: URL
-        let store: String
-        let setupError: String?
-
-        init() {
-            directory = FileManager.default.temporaryDirectory.appendingPathComponent("cli-lagesbild-\(UUID().uuidString)")
-            store = directory.appendingPathComponent("store.sqlite").path
-            var problem: String?
-            do {
-                try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-                let reports = directory.appendingPathComponent("tranemo.csv").path
-                let simulate = try CLI.run(["simulate", "tranemo", "--from", "2025-09-01", "--to", "2026-11-22", "--seed", "11", "--out", reports])
-                // Fritid stays silent in W47.
-                let rows = try String(contentsOfFile: reports, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
-                let silent = rows.filter { row in
-                    let fields = row.split(separator: ",", omittingEmptySubsequences: false)
-                    return !(fields.count > 2 && fields[2] == "fritid" && (fields[0] == "2026-W47" || fields[0] >= "2026-11-16"))
-                }
-                try Data(silent.joined(separator: "\n").utf8).write(to: URL(fileURLWithPath: reports))
-                let ingest = try CLI.run(["ingest", "tranemo", reports, "--store", store])
-                if simulate.status != 0 || ingest.status != 0 { problem = simulate.stderr + ingest.stderr }
-            } catch {
-                problem = "\(error)"
-            }
-            setupError = problem
+    static let fixture = StoreFixture("cli-lagesbild") { directory, store in
+        let reports = directory.appendingPathComponent("tranemo.csv").path
+        let simulate = try CLI.run(["simulate", "tranemo", "--from", "2025-09-01", "--to", "2026-11-22", "--seed", "11", "--out", reports])
+        // Fritid stays silent in W47.
+        let rows = try String(contentsOfFile: reports, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+        let silent = rows.filter { row in
+            let fields = row.split(separator: ",", omittingEmptySubsequences: false)
+            return !(fields.count > 2 && fields[2] == "fritid" && (fields[0] == "2026-W47" || fields[0] >= "2026-11-16"))
         }
-
-        func output(_ name: String) -> String { directory.appendingPathComponent("out").appendingPathComponent(name).path }
+        try Data(silent.joined(separator: "\n").utf8).write(to: URL(fileURLWithPath: reports))
+        return [simulate, try CLI.run(["ingest", "tranemo", reports, "--store", store])]
     }
 
     private func compile(_ arguments: [String]) throws -> CLI.Result {
-        try #require(Self.fixture.setupError == nil, "\(Self.fixture.setupError ?? "")")
+        try Self.fixture.requireReady()
         return try CLI.run(["lagesbild", "tranemo", "--period", "2026-W47", "--store", Self.fixture.store,
                             "--out", Self.fixture.directory.appendingPathComponent("out").path] + arguments)
     }
@@ -129,7 +109,7 @@ struct LagesbildCommandTests {
     /// `--all` compiles the kommuner on all cores: the same files, byte for byte, as one kommun at a time,
     /// listed in the kommuner's order, with a progress line for each.
     @Test func allKommunerGiveTheSameFilesAsOneAtATime() throws {
-        try #require(Self.fixture.setupError == nil, "\(Self.fixture.setupError ?? "")")
+        try Self.fixture.requireReady()
         let kommuner = ["lysekil", "tranemo"], formats = ["md", "json", "csv"]
         let batch = Self.fixture.directory.appendingPathComponent("batch").path
         let arguments = ["--period", "2026-W47", "--format", formats.joined(separator: ","), "--store", Self.fixture.store]
@@ -152,7 +132,7 @@ struct LagesbildCommandTests {
     /// With `--all`, a kommun file with errors, or one that repeats another file's kommun id, is reported
     /// and fails the run; the other kommuner are still written.
     @Test func allReportsBrokenKommunFilesAndCompilesTheRest() throws {
-        try #require(Self.fixture.setupError == nil, "\(Self.fixture.setupError ?? "")")
+        try Self.fixture.requireReady()
         let folder = Self.fixture.directory.appendingPathComponent("broken-municipalities")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let tranemo = try String(contentsOfFile: CLI.packageRoot.appendingPathComponent("municipalities/tranemo.yaml").path, encoding: .utf8)

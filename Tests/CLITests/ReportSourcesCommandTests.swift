@@ -5,42 +5,24 @@ import Testing
 /// (`Tests/CLITests/Fixtures/sources/kallstad.yaml`): simulated, ingested, listed and compiled.
 @Suite("Report sources commands", .serialized)
 struct ReportSourcesCommandTests {
-    static let fixture = Fixture()
+    /// The store, built once for the suite: half a year simulated with seed 5, and two public reports.
+    static let fixture = StoreFixture("cli-sources") { directory, store in
+        let reports = directory.appendingPathComponent("kallstad.csv").path
+        let simulate = try CLI.run(["simulate", "kallstad", "--from", "2026-05-01", "--to", "2026-11-23", "--seed", "5",
+                                    "--intensity", "3", "--out", reports] + municipalities)
+        let residents = directory.appendingPathComponent("trygghetsvandring.csv").path
+        try Data("""
+            date,reporter,area,indicator,value,note
+            2026-11-18,trygghetsvandring,torget,skadegorelse,1,Trasig belysning vid trappan
+            2026-11-19,trygghetsvandring,hamnen,otrygg-plats,2,
+
+            """.utf8).write(to: URL(fileURLWithPath: residents))
+        return [simulate, try CLI.run(["ingest", "kallstad", reports, residents, "--store", store] + municipalities)]
+    }
     static let municipalities = ["--municipalities", "Tests/CLITests/Fixtures/sources"]
 
-    /// The store, built once for the suite: half a year simulated with seed 5, and two public reports.
-    final class Fixture: @unchecked Sendable {
-        let directory: URL
-        let store: String
-        let setupError: String?
-
-        init() {
-            directory = FileManager.default.temporaryDirectory.appendingPathComponent("cli-sources-\(UUID().uuidString)")
-            store = directory.appendingPathComponent("store.sqlite").path
-            var problem: String?
-            do {
-                try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-                let reports = directory.appendingPathComponent("kallstad.csv").path
-                let simulate = try CLI.run(["simulate", "kallstad", "--from", "2026-05-01", "--to", "2026-11-23", "--seed", "5",
-                                            "--intensity", "3", "--out", reports] + ReportSourcesCommandTests.municipalities)
-                let residents = directory.appendingPathComponent("trygghetsvandring.csv").path
-                try Data("""
-                    date,reporter,area,indicator,value,note
-                    2026-11-18,trygghetsvandring,torget,skadegorelse,1,Trasig belysning vid trappan
-                    2026-11-19,trygghetsvandring,hamnen,otrygg-plats,2,
-
-                    """.utf8).write(to: URL(fileURLWithPath: residents))
-                let ingest = try CLI.run(["ingest", "kallstad", reports, residents, "--store", store] + ReportSourcesCommandTests.municipalities)
-                if simulate.status != 0 || ingest.status != 0 { problem = simulate.stderr + ingest.stderr }
-            } catch {
-                problem = "\(error)"
-            }
-            setupError = problem
-        }
-    }
-
     private func run(_ arguments: [String]) throws -> CLI.Result {
-        try #require(Self.fixture.setupError == nil, "\(Self.fixture.setupError ?? "")")
+        try Self.fixture.requireReady()
         return try CLI.run(arguments + ["--store", Self.fixture.store] + Self.municipalities)
     }
 

@@ -6,32 +6,14 @@ import Testing
 /// so the lägesbild shows no data there, not 0.
 @Suite("Status command", .serialized)
 struct StatusCommandTests {
-    static let fixture = Fixture()
-
-    final class Fixture: @unchecked Sendable {
-        let directory: URL
-        let store: String
-        let setupError: String?
-
-        init() {
-            directory = FileManager.default.temporaryDirectory.appendingPathComponent("cli-status-\(UUID().uuidString)")
-            store = directory.appendingPathComponent("store.sqlite").path
-            var problem: String?
-            do {
-                try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-                let reports = directory.appendingPathComponent("tranemo.csv").path
-                let simulate = try CLI.run(["simulate", "tranemo", "--from", "2026-10-01", "--to", "2026-11-22", "--seed", "11", "--out", reports])
-                let ingest = try CLI.run(["ingest", "tranemo", reports, "--store", store])
-                if simulate.status != 0 || ingest.status != 0 { problem = simulate.stderr + ingest.stderr }
-            } catch {
-                problem = "\(error)"
-            }
-            setupError = problem
-        }
+    static let fixture = StoreFixture("cli-status") { directory, store in
+        let reports = directory.appendingPathComponent("tranemo.csv").path
+        return [try CLI.run(["simulate", "tranemo", "--from", "2026-10-01", "--to", "2026-11-22", "--seed", "11", "--out", reports]),
+                try CLI.run(["ingest", "tranemo", reports, "--store", store])]
     }
 
     private func run(_ arguments: [String]) throws -> CLI.Result {
-        try #require(Self.fixture.setupError == nil, "\(Self.fixture.setupError ?? "")")
+        try Self.fixture.requireReady()
         return try CLI.run(arguments + ["--store", Self.fixture.store])
     }
 

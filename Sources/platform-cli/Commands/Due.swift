@@ -17,14 +17,7 @@ struct Due: ParsableCommand {
     var kommun: String
 
     @OptionGroup var periodOption: PeriodOption
-
-    @Option(name: .customLong("lagesbild"), help: ArgumentHelp(
-        "Which of the kommun's lägesbilder the reports are due for, by its id (default: the one for the period's kind, else the main one).",
-        valueName: "id"))
-    var definition: String?
-
-    @Option(help: ArgumentHelp("Only the reporters who cover this area (and its lägesbild's deadline, when it has one).", valueName: "id"))
-    var area: String?
+    @OptionGroup var choice: LagesbildChoiceOptions
     @OptionGroup var catalogOptions: CatalogOptions
     @OptionGroup var storeOptions: StoreOptions
     @OptionGroup var languageOption: LanguageOption
@@ -33,9 +26,9 @@ struct Due: ParsableCommand {
         let config = try catalogOptions.kommun(kommun)
         let language = languageOption.resolved(for: config)
         let today = Now.today(for: config)
-        let (definition, period) = try config.lagesbild(id: definition, period: periodOption.text, area: area, today: today)
+        let (definition, period) = try choice.resolved(for: config, period: periodOption.text, today: today)
         let store = try ReportStore.existing(at: storeOptions.resolvedPath)
-        let lagesbild = try LagesbildCompiler(config: config, store: store, now: Now.date, area: area)
+        let lagesbild = try LagesbildCompiler(config: config, store: store, now: Now.date, area: choice.area)
             .compile(period: period, language: language, parts: .reporting, as: definition)
         let completeness = lagesbild.completeness
         print("\(config.kommun.name), \(period.label(language)): " + language.pick("rapporter senast ", "reports due ")

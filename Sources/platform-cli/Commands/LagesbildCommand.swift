@@ -22,13 +22,7 @@ struct LagesbildCommand: ParsableCommand {
 
     @OptionGroup var periodOption: PeriodOption
 
-    @Option(name: .customLong("lagesbild"), help: ArgumentHelp(
-        "Which of the kommun's lägesbilder, by its id in the kommun file (default: the one for the period's kind, else the main one).",
-        valueName: "id"))
-    var definition: String?
-
-    @Option(help: ArgumentHelp("Compile the lägesbild of this area and the areas below it.", valueName: "id"))
-    var area: String?
+    @OptionGroup var choice: LagesbildChoiceOptions
 
     @Option(help: ArgumentHelp("Comma-separated formats.", valueName: "ids"))
     var format = "md"
@@ -46,8 +40,8 @@ struct LagesbildCommand: ParsableCommand {
 
     func validate() throws {
         guard all != (kommun != nil) else { throw ValidationError("give a kommun id or --all (not both)") }
-        if all, definition != nil { throw ValidationError("--lagesbild names one kommun's lägesbild; it does not go with --all") }
-        if all, area != nil { throw ValidationError("--area names an area of one kommun; give its id instead of --all") }
+        if all, choice.id != nil { throw ValidationError("--lagesbild names one kommun's lägesbild; it does not go with --all") }
+        if all, choice.area != nil { throw ValidationError("--area names an area of one kommun; give its id instead of --all") }
         for setting in settings where !setting.contains("=") { throw ValidationError("--option takes key=value, found '\(setting)'") }
     }
 
@@ -57,7 +51,7 @@ struct LagesbildCommand: ParsableCommand {
         let exporterCatalog = try exporterOptions.catalog()
         let exporters = try format.split(separator: ",").map { try exporterCatalog.exporter(String($0).trimmingSpaces) }
         try ExportOptions.check(parsedSettings, for: exporters, commandOptions: ["area", "period", "format", "out", "lang"])
-        if let area { for config in kommuner { _ = try config.requireArea(area) } }
+        if let area = choice.area { for config in kommuner { _ = try config.requireArea(area) } }
         for warning in exporterCatalog.warnings { Output.error("warning: \(warning)") }
         let path = storeOptions.resolvedPath
         let store = try ReportStore.existing(at: path)
@@ -95,7 +89,7 @@ struct LagesbildCommand: ParsableCommand {
                         jobs.append(Job(config: config, lagesbild: lagesbild, period: try lagesbild.period(text, today: today), language: language))
                     }
                 } else {
-                    let (lagesbild, period) = try config.lagesbild(id: definition, period: text, area: area, today: today)
+                    let (lagesbild, period) = try choice.resolved(for: config, period: text, today: today)
                     jobs.append(Job(config: config, lagesbild: lagesbild, period: period, language: language))
                 }
             } catch {
@@ -119,7 +113,7 @@ struct LagesbildCommand: ParsableCommand {
             lane == 0 || store == nil ? .success(store) : Result { try ReportStore.existing(at: storePath) }
         }) { (connection: Result<ReportStore?, any Error>, job) in
             let outcome = Result {
-                let lagesbild = try LagesbildCompiler(config: job.config, store: connection.get(), now: Now.date, area: area)
+                let lagesbild = try LagesbildCompiler(config: job.config, store: connection.get(), now: Now.date, area: choice.area)
                     .compile(period: job.period, language: job.language, parts: parts, as: job.lagesbild)
                 return writer.write(lagesbild, with: exporters, options: ExportOptions(language: job.language, settings: settings))
             }
