@@ -11,25 +11,6 @@ struct InsatsCommand: ParsableCommand {
         defaultSubcommand: List.self
     )
 
-    /// The kommun and the store, shared by the subcommands.
-    struct Target: ParsableArguments {
-        @Argument(help: "The kommun's id.")
-        var kommun: String
-
-        @OptionGroup var catalogOptions: CatalogOptions
-        @OptionGroup var storeOptions: StoreOptions
-        @OptionGroup var languageOption: LanguageOption
-
-        func config() throws -> KommunConfig { try catalogOptions.kommun(kommun) }
-
-        func store() throws -> ReportStore { try ReportStore(path: storeOptions.resolvedPath) }
-
-        /// `day`, or today in the kommun's time zone.
-        func day(_ day: CalendarDate?, _ config: KommunConfig) -> CalendarDate {
-            day ?? Now.today(for: config)
-        }
-    }
-
     /// `a,b,c` split into ids.
     static func ids(_ text: String?) -> [String] {
         (text ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
@@ -38,7 +19,7 @@ struct InsatsCommand: ParsableCommand {
     struct Propose: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "propose", abstract: "Propose an intervention; prints its id.")
 
-        @OptionGroup var target: Target
+        @OptionGroup var target: KommunTarget
         @Option(help: "What is to be done.") var title: String
         @Option(help: "The proposing body's id.") var by: String
         @Option(help: "Day of the proposal, YYYY-MM-DD (default: today).") var on: CalendarDate?
@@ -57,7 +38,7 @@ struct InsatsCommand: ParsableCommand {
     struct Decide: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "decide", abstract: "Record the decision to carry out a proposed intervention.")
 
-        @OptionGroup var target: Target
+        @OptionGroup var target: KommunTarget
         @Argument(help: "The intervention's id, e.g. I-2026-001.") var id: String
         @Option(help: "The deciding body's id.") var by: String
         @Option(help: "Day of the decision (default: today).") var on: CalendarDate?
@@ -79,7 +60,7 @@ struct InsatsCommand: ParsableCommand {
             commandName: "follow-up",
             abstract: "Record a follow-up at a meeting: continue, expand, change or end (fortsätta, utöka, byta, avsluta).")
 
-        @OptionGroup var target: Target
+        @OptionGroup var target: KommunTarget
         @Argument(help: "The intervention's id.") var id: String
         @Option(help: "The body whose meeting followed it up.") var by: String
         @Option(help: "Day of the meeting (default: today).") var on: CalendarDate?
@@ -101,7 +82,7 @@ struct InsatsCommand: ParsableCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "list", abstract: "List a kommun's interventions.")
 
-        @OptionGroup var target: Target
+        @OptionGroup var target: KommunTarget
         @Option(name: .customLong("active-on"), help: "Only those under way on this day.") var activeOn: CalendarDate?
         @Option(name: .customLong("due"), help: "Only those due a follow-up on this day: the deciding body has met since the latest decision or follow-up, or --within days have passed.")
         var due: CalendarDate?
@@ -133,7 +114,7 @@ struct InsatsCommand: ParsableCommand {
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "show", abstract: "Show one intervention and its history.")
 
-        @OptionGroup var target: Target
+        @OptionGroup var target: KommunTarget
         @Argument(help: "The intervention's id.") var id: String
 
         func run() throws {
@@ -152,7 +133,7 @@ struct InsatsCommand: ParsableCommand {
             commandName: "import",
             abstract: "Import interventions from a YAML or CSV file; a file with any bad row changes nothing.")
 
-        @OptionGroup var target: Target
+        @OptionGroup var target: KommunTarget
         @Argument(help: "The file, .yaml/.yml or .csv.") var file: String
 
         func run() throws {
@@ -168,7 +149,7 @@ struct InsatsCommand: ParsableCommand {
             commandName: "import-list",
             abstract: "Create interventions from an activity list or the focus areas (focusAreas) of the kommun's file; idempotent.")
 
-        @OptionGroup var target: Target
+        @OptionGroup var target: KommunTarget
         @Argument(help: "An activity list's id, or focusAreas.") var list: String
         @Option(help: "Day to record the proposals and decisions on (default: today).") var on: CalendarDate?
 

@@ -11,41 +11,10 @@ struct StatusCommand: ParsableCommand {
         defaultSubcommand: List.self
     )
 
-    /// The kommun, the store and the language, shared by the subcommands.
-    struct Target: ParsableArguments {
-        @Argument(help: "The kommun's id.")
-        var kommun: String
-
-        @OptionGroup var catalogOptions: CatalogOptions
-        @OptionGroup var storeOptions: StoreOptions
-        @OptionGroup var languageOption: LanguageOption
-
-        func config() throws -> KommunConfig { try catalogOptions.kommun(kommun) }
-
-        /// Every status set for the kommun's areas on or before `day` (all when nil), oldest first.
-        func assessments(_ config: KommunConfig, through day: CalendarDate? = nil, area: String? = nil) throws -> [AreaStatusAssessment] {
-            if let area, let problem = AreaStatusAssessment.unknownArea(area, in: config) { throw ValidationError(problem) }
-            let all = try ReportStore.existing(at: storeOptions.resolvedPath)?.areaStatusAssessments(kommun: config.id, through: day) ?? []
-            return all.filter { area == nil || $0.area == area }
-        }
-
-        /// One row per status set: area, status, body, day, reason.
-        func render(_ assessments: [AreaStatusAssessment], config: KommunConfig) -> String {
-            let language = languageOption.resolved(for: config)
-            let names = Dictionary(config.allAreas.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
-            let rows = assessments.map {
-                [names[$0.area] ?? $0.area, config.lagesbild.status.name($0.status, language), config.partyName($0.body),
-                 $0.date.description, $0.reason]
-            }
-            return TextTable.render(header: [language.pick("område", "area"), "status", language.pick("bedömd av", "assessed by"),
-                                             language.pick("från", "from"), language.pick("skäl", "reason")], rows: rows)
-        }
-    }
-
     struct Set: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "set", abstract: "Set an area's status, e.g. `status set orebro vivalla orange --by lokal-est-vivalla --reason …`.")
 
-        @OptionGroup var target: Target
+        @OptionGroup var target: KommunTarget
         @Argument(help: "The area's id.") var area: String
         @Argument(help: "green, yellow, orange or red (or grön, gul, röd, or the kommun's names).") var status: String
         @Option(help: "The assessing body's id.") var by: String
@@ -72,7 +41,7 @@ struct StatusCommand: ParsableCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "list", abstract: "Each area's assessed status on a day: the latest set on or before it.")
 
-        @OptionGroup var target: Target
+        @OptionGroup var target: KommunTarget
         @Option(help: "The day (default: today).") var on: CalendarDate?
         @Option(help: "Only this area.") var area: String?
 
@@ -88,12 +57,34 @@ struct StatusCommand: ParsableCommand {
     struct History: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "history", abstract: "Every status set for the kommun's areas, oldest first.")
 
-        @OptionGroup var target: Target
+        @OptionGroup var target: KommunTarget
         @Option(help: "Only this area.") var area: String?
 
         func run() throws {
             let config = try target.config()
             print(target.render(try target.assessments(config, area: area), config: config), terminator: "")
         }
+    }
+}
+
+/// What `status list` and `status history` read and print.
+extension KommunTarget {
+    /// Every status set for the kommun's areas on or before `day` (all when nil), oldest first.
+    func assessments(_ config: KommunConfig, through day: CalendarDate? = nil, area: String? = nil) throws -> [AreaStatusAssessment] {
+        if let area, let problem = AreaStatusAssessment.unknownArea(area, in: config) { throw ValidationError(problem) }
+        let all = try ReportStore.existing(at: storeOptions.resolvedPath)?.areaStatusAssessments(kommun: config.id, through: day) ?? []
+        return all.filter { area == nil || $0.area == area }
+    }
+
+    /// One row per status set: area, status, body, day, reason.
+    func render(_ assessments: [AreaStatusAssessment], config: KommunConfig) -> String {
+        let language = languageOption.resolved(for: config)
+        let names = Dictionary(config.allAreas.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let rows = assessments.map {
+            [names[$0.area] ?? $0.area, config.lagesbild.status.name($0.status, language), config.partyName($0.body),
+             $0.date.description, $0.reason]
+        }
+        return TextTable.render(header: [language.pick("område", "area"), "status", language.pick("bedömd av", "assessed by"),
+                                         language.pick("från", "from"), language.pick("skäl", "reason")], rows: rows)
     }
 }
