@@ -54,4 +54,38 @@ struct PrivacyIntakeTests {
             #expect(text.contains("[personnummer]") || text.contains("[telefon]") || text.contains("[e-post]"), "stored as \(text)")
         }
     }
+
+    /// The id column and the file name reach the store too: personal data there is refused (also with
+    /// `--redact`: an id cannot be redacted), naming the field and never showing the data.
+    @Test(arguments: [false, true])
+    func anIdWithAPersonnummerIsRefused(redact: Bool) throws {
+        let store = path("store.sqlite")
+        try Data("""
+            date,reporter,area,indicator,value,id
+            2026-11-20,polismyndigheten,norra-hamnen,klotter,1,18900101-9802
+            2026-11-21,polismyndigheten,norra-hamnen,klotter,1,ok-1
+            """.utf8).write(to: URL(fileURLWithPath: path("rapport.csv")))
+        let result = try CLI.run(["ingest", "lysekil", path("rapport.csv"), "--store", store] + (redact ? ["--redact"] : []))
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("\(path("rapport.csv")):2: error: id contains a personnummer or samordningsnummer"), "\(result.stderr)")
+        #expect(!result.stderr.contains("9802"))
+        #expect(!FileManager.default.fileExists(atPath: store))
+    }
+
+    @Test func aFileNameWithAPersonnummerIsRefusedWithoutShowingIt() throws {
+        let store = path("store.sqlite")
+        let named = path("rapport-189001029819.csv")
+        try Data("""
+            date,reporter,area,indicator,value,id
+            2026-11-21,polismyndigheten,norra-hamnen,klotter,1,ok-1
+            """.utf8).write(to: URL(fileURLWithPath: named))
+        for redact in [false, true] {
+            let result = try CLI.run(["ingest", "lysekil", named, "--store", store] + (redact ? ["--redact"] : []))
+            #expect(result.status == 1)
+            #expect(result.stderr.contains("rapport-[personnummer].csv: error: the file name contains a personnummer or samordningsnummer"),
+                    "\(result.stderr)")
+            #expect(!result.stderr.contains("189001029819") && !result.stdout.contains("189001029819"))
+            #expect(!FileManager.default.fileExists(atPath: store))
+        }
+    }
 }

@@ -185,7 +185,8 @@ public enum PrivacyGuard {
 
     /// 10 or 12 digits (YYMMDD-NNNC or YYYYMMDDNNNC), a plausible date (day + 60 for a samordningsnummer) and
     /// a valid Luhn check digit. Separators: any but brackets before the last four; the date's own
-    /// separators too (`12.12.12-1212`) when the last four follow a `-` or `+`.
+    /// separators too (`12.12.12-1212`, but not `-`: `2026-11-20-0001` is an id) when the last four follow a
+    /// `-` or `+`.
     static func isPersonnummer(_ digits: [UInt8], separators: [(position: Int, byte: UInt8)]) -> Bool {
         guard digits.count == 10 || digits.count == 12 else { return false }
         let last = digits.count - 4
@@ -193,7 +194,7 @@ public enum PrivacyGuard {
         let serialMark = separators.contains { $0.position == last && ($0.byte == UInt8(ascii: "-") || $0.byte == UInt8(ascii: "+")) }
         for separator in separators {
             guard separator.byte != UInt8(ascii: "("), separator.byte != UInt8(ascii: ")"),
-                  separator.position == last || serialMark && inDate.contains(separator.position)
+                  separator.position == last || serialMark && inDate.contains(separator.position) && separator.byte != UInt8(ascii: "-")
             else { return false }
         }
         let ten = Array(digits.suffix(10))

@@ -42,6 +42,15 @@ public struct ReportIngestor {
         let storeExisted = FileManager.default.fileExists(atPath: storePath)
         var results: [FileResult] = []
         for file in files {
+            // The file name is stored with every row: personal data in it refuses the file, which is shown
+            // with the data redacted.
+            let nameFindings = PrivacyGuard.findings(in: file)
+            guard nameFindings.isEmpty else {
+                let shown = PrivacyGuard.redacted(file)
+                let message = ReportValidator.privacyRefusal(nameFindings, in: "the file name", remedy: "rename the file")
+                results.append(FileResult(file: shown, diagnostics: [Diagnostic(file: shown, mark: nil, message: message)]))
+                continue
+            }
             var result = FileResult(file: file, diagnostics: [])
             do {
                 let reader = try ReportFileReader(path: file)
@@ -88,7 +97,7 @@ public struct ReportIngestor {
         writer.append(ReportColumn.allCases.map(\.rawValue) + [ReportFileReader.errorColumn])
         for (problems, raw) in refused {
             var fields = ReportColumn.allCases.map { raw.values[$0.index] ?? "" }
-            for column in [ReportColumn.note, .place] { fields[column.index] = PrivacyGuard.redacted(fields[column.index]) }
+            for column in [ReportColumn.note, .place, .id] { fields[column.index] = PrivacyGuard.redacted(fields[column.index]) }
             writer.append(fields + ["line \(problems.line): " + problems.messages.joined(separator: "; ")])
         }
         return writer.text

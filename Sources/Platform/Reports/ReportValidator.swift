@@ -69,6 +69,10 @@ public struct ReportValidator: Sendable {
         let ref = raw[.id]
         // Counting characters walks grapheme clusters; no more bytes than 100 means no more characters.
         if let ref, ref.utf8.count > 100, ref.count > 100 { problems.append("id is longer than 100 characters") }
+        // An id is stored and compared as it is, so personal data in it is refused even with --redact.
+        if let ref, case let findings = PrivacyGuard.findings(in: ref), !findings.isEmpty {
+            problems.append(Self.privacyRefusal(findings, in: "id", remedy: "an id cannot be redacted; give the row another id"))
+        }
         // Each column is read once above (every read trims it); only a row that lacks one looks again.
         let requiredMissing = dateText == nil || reporter == nil || areaName == nil || indicatorID == nil
         for column in ReportColumn.required where requiredMissing && raw[column] == nil
@@ -194,10 +198,14 @@ public struct ReportValidator: Sendable {
         case .redact:
             return PrivacyGuard.redacted(text)
         case .refuse:
-            let kinds = findings.map(\.label).joined(separator: " and ")
-            problems.append("\(column) contains \(kinds); personal data is not stored (remove it, or ingest with --redact)")
+            problems.append(Self.privacyRefusal(findings, in: column, remedy: "remove it, or ingest with --redact"))
             return nil
         }
+    }
+
+    /// `column contains a phone number; personal data is not stored (remedy)`: names the kind, never the data.
+    static func privacyRefusal(_ findings: [PrivacyGuard.Finding], in column: String, remedy: String) -> String {
+        "\(column) contains \(findings.map(\.label).joined(separator: " and ")); personal data is not stored (\(remedy))"
     }
 
     private static func unknown(_ what: String, _ value: String, among candidates: some Sequence<String>) -> String {
