@@ -43,10 +43,12 @@ public struct ReportIngestor {
         var results: [FileResult] = []
         for file in files {
             // The file name is stored with every row: personal data in it refuses the file, which is shown
-            // with the data redacted.
-            let nameFindings = PrivacyGuard.findings(in: file)
+            // with the data redacted. (Only the name: folders are often named by random ids, and a folder
+            // of one's own is named by oneself.)
+            let name = URL(fileURLWithPath: file).lastPathComponent
+            let nameFindings = PrivacyGuard.findings(in: name)
             guard nameFindings.isEmpty else {
-                let shown = PrivacyGuard.redacted(file)
+                let shown = (file.hasSuffix(name) ? String(file.dropLast(name.count)) : "") + PrivacyGuard.redacted(name)
                 let message = ReportValidator.privacyRefusal(nameFindings, in: "the file name", remedy: "rename the file")
                 results.append(FileResult(file: shown, diagnostics: [Diagnostic(file: shown, mark: nil, message: message)]))
                 continue
