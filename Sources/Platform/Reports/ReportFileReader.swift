@@ -73,6 +73,10 @@ public final class ReportFileReader {
         let header: CSVReader.Record?
         do { header = try reader.next() } catch { throw diagnostic(line: error.line, error.message) }
         guard let header else { throw diagnostic(line: nil, "the file is empty") }
+        // A CR inside the header line: the file's lines end in CR alone, so it reads as one long line.
+        if header.fields.contains(where: { $0.utf8.contains(13) }) {
+            throw diagnostic(line: header.line, "line ends are CR only (old Mac); save with LF or CRLF")
+        }
         var problems: [String] = []
         columns = header.fields.map { name in
             let column = Self.column(named: name)
