@@ -11,6 +11,8 @@ public final class ReportFileReader {
     public let format: Format
     private var csv: CSVReader?
     private var columns: [ReportColumn?] = []
+    /// A refused-rows file (it has the `error` column): its cells were neutralised for spreadsheets.
+    private var isRefusedFile = false
     private var jsonRecords: [(line: Int, object: Any)] = []
     private var jsonIndex = 0
 
@@ -57,7 +59,9 @@ public final class ReportFileReader {
                 return raw
             }
             for (index, column) in columns.enumerated() {
-                if let column { raw.values[column.index] = record.fields[index] }
+                if let column {
+                    raw.values[column.index] = isRefusedFile ? CSVWriter.unneutralised(record.fields[index]) : record.fields[index]
+                }
             }
             return raw
         }
@@ -84,6 +88,7 @@ public final class ReportFileReader {
             return column
         }
         problems += missingOrRepeated(columns.compactMap { $0 })
+        isRefusedFile = header.fields.contains(where: Self.isIgnored)
         if !problems.isEmpty { throw diagnostic(line: header.line, problems.joined(separator: "; ")) }
         csv = reader
     }

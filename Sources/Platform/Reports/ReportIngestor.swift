@@ -93,14 +93,16 @@ public struct ReportIngestor {
     }
 
     /// The refused rows as a report CSV with an `error` column, which ingest ignores. Personal data in
-    /// them is redacted, so the refused-rows file never becomes a second copy of it.
+    /// them is redacted, so the refused-rows file never becomes a second copy of it. It is opened in a
+    /// spreadsheet, so every cell is neutralised (`CSVWriter.neutralised`); the reader takes that off again
+    /// in a file with an `error` column.
     static func refusedCSV(_ refused: [(problems: RowProblems, raw: RawReport)]) -> String {
         var writer = CSVWriter()
         writer.append(ReportColumn.allCases.map(\.rawValue) + [ReportFileReader.errorColumn])
         for (problems, raw) in refused {
             var fields = ReportColumn.allCases.map { raw.values[$0.index] ?? "" }
             for column in [ReportColumn.note, .place, .id] { fields[column.index] = PrivacyGuard.redacted(fields[column.index]) }
-            writer.append(fields + ["line \(problems.line): " + problems.messages.joined(separator: "; ")])
+            writer.append(fields + ["line \(problems.line): " + problems.messages.joined(separator: "; ")], neutralising: true)
         }
         return writer.text
     }

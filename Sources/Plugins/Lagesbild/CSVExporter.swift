@@ -3,7 +3,8 @@ import Platform
 
 /// One row per area × indicator, long format, with exactly the columns
 /// `kommun,period,area_id,area,indicator_id,indicator,value,previous,last_year,baseline,status`.
-/// Numbers use a decimal point; names and status are in the chosen language.
+/// Numbers use a decimal point; names and status are in the chosen language. A name a spreadsheet would
+/// run as a formula (`=`, `+`, `-`, `@` first) is written with a leading `'` (`CSVWriter.neutralised`).
 public struct CSVExporter: Exporter {
     public static let columns = ["kommun", "period", "area_id", "area", "indicator_id", "indicator", "value", "previous",
                                  "last_year", "baseline", "status"]
@@ -22,7 +23,8 @@ public struct CSVExporter: Exporter {
         writer.append(Self.columns)
         for cell in lagesbild.cells {
             writer.append([
-                lagesbild.kommun.id, lagesbild.period.id, cell.area, cell.areaName, cell.indicator, cell.indicatorName,
+                lagesbild.kommun.id, lagesbild.period.id, cell.area, CSVWriter.neutralised(cell.areaName), cell.indicator,
+                CSVWriter.neutralised(cell.indicatorName),
                 Self.number(cell.value), Self.number(cell.previous), Self.number(cell.lastYear), Self.number(cell.baseline),
                 cell.status.label(options.language),
             ])

@@ -1,3 +1,4 @@
+import GRDB
 import Foundation
 import Testing
 @testable import Platform
@@ -23,4 +24,49 @@ struct ReportFileSafetyTests {
         let reader = try ReportFileReader(path: crlf)
         #expect(try reader.next()?[.id] == "a1")
     }
+
+    /// Item 8: the refused-rows file is opened in Excel; a cell that would run as a formula is written with a
+    /// leading `'`, and that `'` is taken off again when the corrected file is ingested.
+    @Test func refusedRowsCannotRunAsFormulasAndSurviveReingest() throws {
+        let store = directory.path("store.sqlite")
+        let file = try directory.write("v47.csv", """
+            date,reporter,area,indicator,value,place,lat,lon,note,id
+            2026-11-02,polisen,Atlantis,klotter,1,@SUM(1+1),58.27,-11.43,=cmd|' /C calc'!A0,f1
+            2026-11-02,polisen,Atlantis,klotter,1,+torget,58.27,11.43,"\tflik",'=quoted
+            2026-11-02,polisen,Atlantis,klotter,1,-plats,58.27,11.43,"\rnot",f3
+            2026-11-02,polisen,centrum,klotter,1,,,,,ok
+
+            """)
+        let ingestor = ReportIngestor(config: ReportIngestTests.config, storePath: store, options: .init(skipInvalid: true),
+                                      today: ReportIngestTests.today)
+        let refused = try #require(try ingestor.ingest([file]).first?.refusedFile)
+        let reader = try CSVReader(path: refused)
+        var cells: [String] = []
+        while let record = try reader.next() { cells += record.fields }
+        for cell in cells {
+            #expect(!["=", "+", "-", "@", "\t", "\r"].contains(where: { cell.hasPrefix($0) }), "cell \(cell) could run as a formula")
+        }
+        #expect(cells.contains("'=cmd|' /C calc'!A0") && cells.contains("'@SUM(1+1)") && cells.contains("'-11.43"))
+        // The coordinator corrects the area and ingests the refused file: every value as it was written.
+        let text = try String(contentsOfFile: refused, encoding: .utf8).replacingOccurrences(of: "Atlantis", with: "centrum")
+        let corrected = try directory.write("v47.corrected.csv", text)
+        let results = try ReportIngestor(config: ReportIngestTests.config, storePath: store, today: ReportIngestTests.today).ingest([corrected])
+        #expect(results.first?.outcome?.new == 3, "\(results.first?.diagnostics.map(\.headline) ?? [])")
+        let rows = try ReportStore(path: store).queue.read { db in
+            try Row.fetchAll(db, sql: "SELECT place, lon, note, ref FROM reports WHERE ref != 'ok' ORDER BY ref").map {
+                [$0["place"] as String?, ($0["lon"] as Double?).map { String($0) }, $0["note"] as String?, $0["ref"] as String?]
+            }
+        }
+        // (A field's leading and trailing tabs and spaces are trimmed on ingest, as always.)
+        #expect(rows == [["+torget", "11.43", "flik", "'=quoted"], ["@SUM(1+1)", "-11.43", "=cmd|' /C calc'!A0", "f1"],
+                         ["-plats", "11.43", "\rnot", "f3"]])
+    }
+
+    @Test(arguments: ["=1+1", "+46", "-5", "@SUM(A1)", "\tx", "\rx", "'", "''=x", "'x", "klotter", "", "Åby"])
+    func neutralisingIsUndoneExactly(_ cell: String) {
+        let written = CSVWriter.neutralised(cell)
+        #expect(!["=", "+", "-", "@", "\t", "\r"].contains(where: { written.hasPrefix($0) }))
+        #expect(CSVWriter.unneutralised(written) == cell)
+    }
 }
+
