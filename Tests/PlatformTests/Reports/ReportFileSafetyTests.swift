@@ -68,5 +68,22 @@ struct ReportFileSafetyTests {
         #expect(!["=", "+", "-", "@", "\t", "\r"].contains(where: { written.hasPrefix($0) }))
         #expect(CSVWriter.unneutralised(written) == cell)
     }
+
+    /// The simulator's ids must pass the id guard at any volume: `sim1-20261101-1234` was a personnummer's
+    /// very shape (YYYYMMDD-NNNN) once a day had a thousand events.
+    @Test(arguments: [0, 1, 2026] as [UInt64])
+    func simulatedIdsAreNeverTakenForPersonalData(seed: UInt64) throws {
+        let lysekil = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("municipalities/lysekil.yaml").path
+        let config = try #require(KommunConfigLoader().load(path: lysekil).config)
+        let simulator = ReportSimulator(config: config, seed: seed, intensity: 600)
+        var ids = 0, flagged: [String] = []
+        simulator.rows(from: CalendarDate(iso: "2026-07-03")!, to: CalendarDate(iso: "2026-07-05")!) { fields in
+            ids += 1
+            if !PrivacyGuard.findings(in: fields[10]).isEmpty || !PrivacyGuard.findings(in: fields[9]).isEmpty { flagged.append(fields[10]) }
+        }
+        #expect(ids > 3_000)
+        #expect(flagged.count == 0, "\(flagged.count) of \(ids) flagged, e.g. \(flagged.prefix(3))")
+    }
 }
 
