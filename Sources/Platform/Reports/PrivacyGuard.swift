@@ -75,12 +75,15 @@ public enum PrivacyGuard {
                 continue
             }
             // Letters may touch a number ("pnr121212-1212"): over-catching is the safe side.
-            if isNumberStart(bytes[index]), index == 0 || !isDigit(bytes[index - 1]), let match = number(at: index, in: bytes) {
-                found.append(match)
-                index = match.range.upperBound
-                continue
+            var next = index + 1
+            if isNumberStart(bytes[index]), index == 0 || !isDigit(bytes[index - 1]) {
+                if let match = number(at: index, in: bytes, next: &next) {
+                    found.append(match)
+                    index = match.range.upperBound
+                    continue
+                }
             }
-            index += 1
+            index = next
         }
         return found.sorted { $0.range.lowerBound < $1.range.lowerBound }
     }
@@ -153,8 +156,9 @@ public enum PrivacyGuard {
     }
 
     /// A run of digits with the separators people write in numbers, classified as a personnummer or a
-    /// phone number, or nil.
-    private static func number(at start: Int, in bytes: [UInt8]) -> Match? {
+    /// phone number, or nil. A run of times or a date sets `next` past itself, so no part of it is scanned
+    /// again as a number of its own (`00 09.00 10.00` inside `08.00 09.00 10.00`).
+    private static func number(at start: Int, in bytes: [UInt8], next: inout Int) -> Match? {
         var index = start
         var digits: [UInt8] = []
         var separators: [(position: Int, byte: UInt8)] = []
@@ -177,7 +181,11 @@ public enum PrivacyGuard {
         if isPersonnummer(digits, separators: separators) { return Match(kind: .personnummer, range: range) }
         if index < bytes.count, isWordByte(bytes[index]) { return nil }
         let international = bytes[start] == UInt8(ascii: "+") || digits.starts(with: [0, 0, 4, 6])
-        if digits.count >= 8, digits.count <= 13, digits.first == 0 || international, !isTimeOrDate(digits, separators: separators) {
+        if isTimeOrDate(digits, separators: separators) {
+            next = index
+            return nil
+        }
+        if digits.count >= 8, digits.count <= 13, digits.first == 0 || international {
             return Match(kind: .phone, range: range)
         }
         return nil
@@ -213,7 +221,7 @@ public enum PrivacyGuard {
         return sum % 10 == 0
     }
 
-    /// A time range (`08.00-09.30`) or a date (`01.02.2026`, `01/02/2026`), which look like a phone number
+    /// Times (`08.00-09.30`) or a date (`01.02.2026`, `01/02/2026`), which look like a phone number
     /// once '.' and '/' separate numbers.
     private static func isTimeOrDate(_ digits: [UInt8], separators: [(position: Int, byte: UInt8)]) -> Bool {
         var groups: [Int] = []
@@ -229,8 +237,9 @@ public enum PrivacyGuard {
             digits[groups[..<group].reduce(0, +)..<groups[...group].reduce(0, +)].reduce(0) { $0 * 10 + Int($1) }
         }
         let dotted = separators.allSatisfy { [UInt8(ascii: "."), UInt8(ascii: "/"), UInt8(ascii: "-"), UInt8(ascii: " ")].contains($0.byte) }
-        if groups == [2, 2, 2, 2], marks[0] == UInt8(ascii: "."), marks[2] == UInt8(ascii: "."),
-           numbers[0] <= 24, numbers[1] <= 59, numbers[2] <= 24, numbers[3] <= 59 {
+        // Times HH.MM, one after another: 08.00-09.30, 08.00 09.00 10.00 11.00.
+        if groups.count % 2 == 0, groups.allSatisfy({ $0 == 2 }),
+           stride(from: 0, to: groups.count, by: 2).allSatisfy({ marks[$0] == UInt8(ascii: ".") && numbers[$0] <= 24 && numbers[$0 + 1] <= 59 }) {
             return true
         }
         return dotted && groups == [2, 2, 4] && (1...31).contains(numbers[0]) && (1...12).contains(numbers[1])
