@@ -49,6 +49,8 @@ struct KommunFileSafetyTests {
         ("binary.yaml", Data([0x7F, 0x45, 0x4C, 0x46, 0x02, 0x01, 0x00, 0x00, 0x0A, 0x73, 0x65, 0x63, 0x72, 0x65, 0x74, 0x3A, 0x20, 0x31, 0x0A]),
          "not a kommun file (it is not UTF-8 text)"),
         ("latin1.yaml", Data("namn: G".utf8) + Data([0xF6]) + Data("teborg\nsecret: 1\n".utf8), "not a kommun file (it is not UTF-8 text)"),
+        // A 4-byte sequence cut after 3 bytes decodes to one U+FFFD of 3 bytes: the same length.
+        ("cut.yaml", Data("kommun: ".utf8) + Data([0xF0, 0x9F, 0x98]) + Data("\nsecret: 1\n".utf8), "not a kommun file (it is not UTF-8 text)"),
         ("list.yaml", Data("- secret\n- more secret\n".utf8), "not a kommun file (its top level is not a mapping of keys)"),
         ("passwd.yaml", Data("secretuser: x:0:0\nsecretdaemon: x:1:1\n".utf8),
          "not a kommun file (none of its top-level keys is a kommun file's, such as schemaVersion or kommun)"),

@@ -69,7 +69,8 @@ public struct KommunConfigLoader: Sendable {
     /// never quoted back as unknown keys. (It is kept out of `source`, so no line of it is shown either.)
     public func decode(_ bytes: [UInt8], file: String) -> LoadedFile {
         let source = String(decoding: bytes, as: UTF8.self)
-        if source.utf8.count != bytes.count || source.unicodeScalars.contains(where: { TerminalText.isControl($0) && $0 != "\t" && $0 != "\n" && $0 != "\r" }) {
+        // Decoding replaces invalid UTF-8 with U+FFFD, which can keep the byte count: compare the bytes.
+        if !source.utf8.elementsEqual(bytes) || source.unicodeScalars.contains(where: { TerminalText.isControl($0) && $0 != "\t" && $0 != "\n" && $0 != "\r" }) {
             return Self.refused(file, "not a kommun file (it is not UTF-8 text)")
         }
         let document = yaml.load(bytes, file: file)
