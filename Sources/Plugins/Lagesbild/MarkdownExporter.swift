@@ -3,7 +3,7 @@ import Platform
 
 /// The lägesbild as Markdown that reads well as plain text and renders well: a summary first (what
 /// happened, what is new, what is rising, who has not reported), then the details. Every text from a
-/// report or the kommun's file (notes, places, names, titles) is written inline-escaped (`inline`): no
+/// report or the kommun's file (notes, places, names, titles) is written inline-escaped (`MarkdownText`): no
 /// HTML, link, emphasis, heading or list item can come from it, and its line breaks are spaces.
 public struct MarkdownExporter: Exporter {
     public let id = "md"
@@ -78,35 +78,8 @@ private struct MarkdownDocument {
         for row in rows { lines.append("| " + row.map(inline).joined(separator: " | ") + " |") }
     }
 
-    /// `text` as inline Markdown that renders as exactly that text: line breaks (LF, CR, CRLF, U+2028 …)
-    /// become spaces, so no heading, list item or table row can start; `\`, `` ` ``, `*`, `_`, `[`, `]`,
-    /// `~` and `|` are backslash-escaped; a `<` that could open an HTML tag, comment or autolink is `&lt;`.
-    /// (`<` before a space or digit, `>` and `&` cannot start markup and are left readable.)
     private func inline(_ text: String) -> String {
-        var result = ""
-        var previousWasCR = false
-        let scalars = Array(text.unicodeScalars)
-        for (index, scalar) in scalars.enumerated() {
-            defer { previousWasCR = scalar == "\r" }
-            switch scalar {
-            case "\n" where previousWasCR:
-                continue
-            case "\r", "\n", "\u{85}", "\u{2028}", "\u{2029}", "\u{0B}", "\u{0C}":
-                result += " "
-            case "\\", "`", "*", "_", "[", "]", "~", "|":
-                result += "\\" + String(scalar)
-            case "<" where index + 1 < scalars.count && Self.opensMarkup(scalars[index + 1]):
-                result += "&lt;"
-            default:
-                result.unicodeScalars.append(scalar)
-            }
-        }
-        return result
-    }
-
-    /// What may follow `<` in an HTML tag, closing tag, comment, declaration, processing instruction or autolink.
-    private static func opensMarkup(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.properties.isAlphabetic || scalar == "/" || scalar == "!" || scalar == "?"
+        MarkdownText.inline(text)
     }
 
     private mutating func summary() {

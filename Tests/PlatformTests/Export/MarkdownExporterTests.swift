@@ -45,3 +45,16 @@ struct MarkdownExporterTests {
         #expect(text.contains("Polis & vakt kl 18-20, < 5 personer, 3 > 2"))
     }
 }
+
+extension MarkdownExporterTests {
+    /// The åtgärdsplan's Markdown escapes the same way: a kommun name (or an intervention's title) with HTML
+    /// or a line break stays text.
+    @Test func atgardsplanTextStaysText() throws {
+        var config = ReportIngestTests.config
+        config.kommun.name = "Exempel <script>alert(1)</script>\n# Rubrik"
+        let text = AtgardsplanExporter.markdown(Atgardsplan(config: config, year: 2026, priorities: [], entries: []))
+        #expect(!text.contains("<script"))
+        #expect(!text.split(separator: "\n").contains { $0.hasPrefix("# Rubrik") })
+        #expect(text.hasPrefix("# Åtgärdsplan 2026 – Exempel &lt;script>alert(1)&lt;/script> # Rubrik\n"))
+    }
+}
