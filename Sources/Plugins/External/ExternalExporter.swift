@@ -102,7 +102,9 @@ public struct PluginError: Error, CustomStringConvertible {
     public var description: String {
         var text = "plugin '\(plugin)' \(message)"
         let lines = stderr.split(separator: "\n", omittingEmptySubsequences: true).suffix(20)
-        if !lines.isEmpty { text += "\n  its standard error:\n" + lines.map { "    \($0)" }.joined(separator: "\n") }
+        if !lines.isEmpty {
+            text += "\n  its standard error:\n" + lines.map { "    " + TerminalText.escaped(String($0)) }.joined(separator: "\n")
+        }
         return text
     }
 }

@@ -21,10 +21,9 @@ struct Validate: ParsableCommand {
 
     func run() throws {
         let paths = paths.isEmpty ? [KommunCatalog.defaultDirectory] : paths
-        let loader = KommunConfigLoader()
         var files: [KommunConfigLoader.LoadedFile] = []
         for path in paths {
-            files += try KommunCatalog.yamlFiles(in: path, recursive: true).map(loader.load(path:))
+            files += try KommunCatalog.load(path)
         }
         var errors = 0
         for file in files {
