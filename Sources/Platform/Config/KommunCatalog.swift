@@ -19,18 +19,25 @@ public struct KommunCatalog: Sendable {
         self.directory = directory
         let paths = try Self.yamlFiles(in: directory, recursive: false)
         files = paths.concurrentMap { loader.load(path: $0, foundIn: directory) }
+        diagnostics = Self.duplicateIDs(in: files)
+    }
+
+    /// Two files in the same folder may not describe the same kommun id: one diagnostic for each file after
+    /// the first (by the files' order) that claims an id.
+    public static func duplicateIDs(in files: [KommunConfigLoader.LoadedFile]) -> [Diagnostic] {
         var seen: [String: String] = [:]
-        var diagnostics: [Diagnostic] = []
+        var clashes: [Diagnostic] = []
         for file in files {
             guard let id = file.config?.id else { continue }
-            if let first = seen[id] {
-                diagnostics.append(Diagnostic(file: file.file, mark: nil, path: "kommun.id",
-                                              message: "kommun id '\(id)' is already used by \(first)"))
+            let key = URL(fileURLWithPath: file.file).deletingLastPathComponent().path + "\u{0}" + id
+            if let first = seen[key] {
+                clashes.append(Diagnostic(file: file.file, mark: nil, path: "kommun.id",
+                                          message: "kommun id '\(id)' is already used by \(first)"))
             } else {
-                seen[id] = file.file
+                seen[key] = file.file
             }
         }
-        self.diagnostics = diagnostics
+        return clashes
     }
 
     /// The valid kommuner, sorted by id; a kommun id that a second file also claims counts once, from the
