@@ -36,16 +36,18 @@ public struct ReportIngestor {
     }
 
     /// Ingests each file in turn; a bad file does not stop the others.
+    ///
+    /// A store this run had to create is never removed again, even when nothing was stored in it: another
+    /// process may have opened it meanwhile and committed to it (docs/reports.md, "The store").
     public func ingest(_ files: [String]) throws -> [FileResult] {
         let validator = ReportValidator(config: config, today: today, privacy: privacy)
         var store: ReportStore?
-        let storeExisted = FileManager.default.fileExists(atPath: storePath)
         var results: [FileResult] = []
         for file in files {
             var result = FileResult(file: file, diagnostics: [])
             do {
                 let reader = try ReportFileReader(path: file)
-                if store == nil { store = try ReportStore(path: storePath) }
+                if store == nil { store = try openStore() }
                 let outcome = try store!.ingest(reader, config: config, validator: validator, options: options, now: now)
                 result.outcome = outcome
                 if let problem = outcome.fileProblem {
@@ -66,12 +68,13 @@ public struct ReportIngestor {
             }
             results.append(result)
         }
-        // A store this run created and never wrote to is removed, so a refused first file leaves nothing.
-        if !storeExisted, store != nil, !results.contains(where: { $0.outcome?.committed == true }) {
-            store = nil  // closes the database before its files go
-            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: storePath + suffix) }
-        }
         return results
+    }
+
+    /// The store; for a dry run with no store yet, an empty one in memory, so that a dry run creates no file.
+    private func openStore() throws -> ReportStore {
+        if options.dryRun, !FileManager.default.fileExists(atPath: storePath) { return try ReportStore.inMemory() }
+        return try ReportStore(path: storePath)
     }
 
     /// `reports/v47.csv` → `reports/v47.refused.csv`.

@@ -103,6 +103,20 @@ public final class ReportStore: Sendable {
         FileManager.default.fileExists(atPath: path) ? try ReportStore(path: path) : nil
     }
 
+    /// An empty, migrated store in memory: what a dry run checks against when there is no store yet.
+    static func inMemory() throws -> ReportStore {
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        let queue = try DatabaseQueue(configuration: configuration)
+        try migrator.migrate(queue)
+        return ReportStore(path: ":memory:", queue: queue)
+    }
+
+    private init(path: String, queue: DatabaseQueue) {
+        self.path = path
+        self.queue = queue
+    }
+
     /// The schema, one migration per version. Never edit a shipped migration: add a new one.
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()

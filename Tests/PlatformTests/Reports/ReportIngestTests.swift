@@ -69,8 +69,10 @@ struct ReportIngestTests {
             "bad.csv:15: error: the row has 3 fields but the header has 11",
         ])
         #expect(results[0].outcome?.committed == false)
-        // Refused whole: the store this run created is gone again.
-        #expect(!FileManager.default.fileExists(atPath: store))
+        // Refused whole: the store this run created stays (another process may have committed to it meanwhile),
+        // with no ingest and no report in it.
+        #expect(try ReportStore(path: store).queue.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM ingests") } == 0)
+        #expect(try counts().reports == 0)
         #expect(!headlines(results).contains { $0.contains("811218") || $0.contains("070-123") })
     }
 
