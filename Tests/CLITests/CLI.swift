@@ -23,11 +23,12 @@ enum CLI {
     /// The clock every run sees, so output does not depend on the day the tests run.
     static let now = "2026-11-24T12:00:00Z"
 
-    /// Runs `platform-cli arguments` with the package root as working directory and the clock at `now`.
-    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Result {
+    /// Runs `platform-cli arguments` with the package root as working directory and the clock at `now`;
+    /// through `launcher` (a command and its arguments, such as `setpriv …`) when one is given.
+    static func run(_ arguments: [String], environment: [String: String] = [:], launcher: [String] = []) throws -> Result {
         let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
+        process.executableURL = launcher.first.map { URL(fileURLWithPath: $0) } ?? binary
+        process.arguments = launcher.isEmpty ? arguments : launcher.dropFirst() + [binary.path] + arguments
         process.currentDirectoryURL = packageRoot
         process.environment = ProcessInfo.processInfo.environment.merging(["PLATFORM_NOW": now]) { $1 }
             .merging(environment) { $1 }

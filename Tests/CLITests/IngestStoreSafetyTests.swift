@@ -1,8 +1,8 @@
 import Foundation
 import Testing
 
-/// What two real `ingest` processes do to the store: nothing another process committed is lost (issue 12,
-/// item 1).
+/// What two real `ingest` processes and unwritable folders do to the store: nothing another process
+/// committed is lost, and nothing is stored unless its refused rows are safe (issue 12, items 1 and 2).
 @Suite("Ingest store safety")
 struct IngestStoreSafetyTests {
     let directory: URL
@@ -56,5 +56,61 @@ struct IngestStoreSafetyTests {
         #expect(FileManager.default.fileExists(atPath: store))
         #expect(try CLI.sqlite(store, "SELECT COUNT(*) FROM reports WHERE kommun = 'tranemo'") == "2")
         #expect(try CLI.sqlite(store, "SELECT COUNT(*) FROM reports WHERE kommun = 'lysekil'") == "0")
+    }
+
+    /// With `--skip-invalid`, a file whose refused rows cannot be written (here: their file name is too long
+    /// for the file system, which binds root as well) stores nothing, says why naming the path, and the
+    /// files after it are still ingested, each with a line of its own.
+    @Test func skipInvalidStoresNothingWhenTheRefusedRowsCannotBeWritten() throws {
+        let store = path("s.sqlite")
+        let long = path(String(repeating: "v", count: 248) + ".csv")
+        try Data("""
+            date,reporter,area,indicator,value
+            2026-11-16,polisen,tranemo,klotter,2
+            2026-11-17,polisen,Atlantis,klotter,1
+
+            """.utf8).write(to: URL(fileURLWithPath: long))
+        try Data("""
+            date,reporter,area,indicator,value
+            2026-11-18,polisen,limmared,klotter,1
+
+            """.utf8).write(to: URL(fileURLWithPath: path("good.csv")))
+        let result = try CLI.run(["ingest", "tranemo", long, path("good.csv"), "--store", store, "--skip-invalid"])
+        #expect(result.status == 1)
+        let refused = String(long.dropLast(4)) + ".refused.csv"
+        let lines = result.stderr.split(separator: "\n").map(String.init)
+        #expect(lines.count == 3, "\(result.stderr)")
+        #expect(lines.first == "\(long):3: error: unknown area 'Atlantis'")
+        // The reason is the system's ("Permission denied" for a read-only folder).
+        #expect(lines.dropFirst().first
+            == "\(long): error: cannot write the refused rows to \(refused): File name too long; nothing of this file is stored")
+        #expect(lines.last == "\(long): refused; nothing stored")
+        #expect(!FileManager.default.fileExists(atPath: refused))
+        #expect(result.stdout == "\(path("good.csv")): 1 new, 0 revised, 0 unchanged\n")
+        #expect(try CLI.sqlite(store, "SELECT group_concat(date) FROM reports") == "2026-11-18")
+        #expect(try CLI.sqlite(store, "SELECT COUNT(*) FROM ingests") == "1")
+    }
+
+    /// The same in a folder the user may not write to (0555, beside a store they may write). Root may write
+    /// anywhere, so then the ingest runs as `nobody` through `setpriv`.
+    @Test func skipInvalidStoresNothingWhenTheFolderIsReadOnly() throws {
+        let reports = path("reports"), stores = path("stores")
+        for folder in [reports, stores] { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
+        try Data("""
+            date,reporter,area,indicator,value
+            2026-11-16,polisen,tranemo,klotter,2
+            2026-11-17,polisen,Atlantis,klotter,1
+
+            """.utf8).write(to: URL(fileURLWithPath: reports + "/v47.csv"))
+        #expect(chmod(reports, 0o555) == 0 && chmod(stores, 0o777) == 0)
+        defer { chmod(reports, 0o755) }
+        let asNobody = getuid() == 0 ? ["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"] : []
+        let store = stores + "/s.sqlite"
+        let result = try CLI.run(["ingest", "tranemo", reports + "/v47.csv", "--store", store, "--skip-invalid"], launcher: asNobody)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains(
+            "\(reports)/v47.csv: error: cannot write the refused rows to \(reports)/v47.refused.csv: Permission denied; nothing of this file is stored"),
+            "\(result.stderr)")
+        #expect(try CLI.sqlite(store, "SELECT COUNT(*) FROM reports") == "0")
     }
 }

@@ -33,8 +33,11 @@ extension ReportStore {
     /// Reads every row of `reader`, checks it with `validator` and stores it, in one transaction: the file
     /// goes in whole, or (unless `skipInvalid`) not at all. Re-ingesting a row stores nothing new; a row
     /// with the same reporter and `id` but new content replaces the old, which the revisions table keeps.
+    /// `beforeCommit` runs inside the transaction just before it commits (never on a dry run or a refused
+    /// file); when it throws, nothing of the file is stored and the error is rethrown.
     public func ingest(_ reader: ReportFileReader, config: KommunConfig, validator: ReportValidator,
-                       options: IngestOptions, now: Date = Date()) throws -> IngestOutcome {
+                       options: IngestOptions, now: Date = Date(),
+                       beforeCommit: (IngestOutcome) throws -> Void = { _ in }) throws -> IngestOutcome {
         var outcome = IngestOutcome(file: reader.file)
         let timestamp = Timestamp.text(now)
         let kommun = config.id
@@ -68,6 +71,7 @@ extension ReportStore {
             try db.execute(sql: """
                 UPDATE ingests SET rows_new = ?, rows_revised = ?, rows_unchanged = ?, rows_refused = ? WHERE id = ?
                 """, arguments: [outcome.new, outcome.revised, outcome.unchanged, outcome.refused.count, ingestID])
+            try beforeCommit(outcome)
             outcome.committed = true
             return .commit
         }
