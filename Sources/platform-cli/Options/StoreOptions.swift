@@ -8,4 +8,7 @@ struct StoreOptions: ParsableArguments {
     var path: String?
 
     var resolvedPath: String { path ?? ReportStore.defaultPath }
+
+    /// The store, opened read-only, for a command that only reads it; a store that is not there is an error.
+    func reading() throws -> ReportStore { try ReportStore.reading(at: resolvedPath) }
 }
