@@ -113,4 +113,17 @@ struct IngestStoreSafetyTests {
             "\(result.stderr)")
         #expect(try CLI.sqlite(store, "SELECT COUNT(*) FROM reports") == "0")
     }
+
+    /// A corrected delivery without ids says how many of the stored rows it replaced (issue 12, item 4).
+    @Test func aCorrectedDeliveryWithoutIDsSaysWhatItReplaced() throws {
+        let store = path("s.sqlite")
+        let header = "date,reporter,area,indicator,value\n"
+        try Data((header + "2026-11-17,polisen,limmared,klotter,2\n2026-11-17,polisen,tranemo,klotter,1\n").utf8)
+            .write(to: URL(fileURLWithPath: path("v47.csv")))
+        #expect(try CLI.run(["ingest", "tranemo", path("v47.csv"), "--store", store]).status == 0)
+        try Data((header + "2026-11-17,polisen,limmared,klotter,3\n").utf8).write(to: URL(fileURLWithPath: path("v47.csv")))
+        let corrected = try CLI.run(["ingest", "tranemo", path("v47.csv"), "--store", store])
+        #expect(corrected.stdout == "\(path("v47.csv")): 1 new, 0 revised, 0 unchanged; 2 replaced without id, withdrawn\n")
+        #expect(try CLI.sqlite(store, "SELECT group_concat(value) FROM reports WHERE withdrawn_in IS NULL") == "3")
+    }
 }

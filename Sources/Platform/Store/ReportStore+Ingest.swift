@@ -22,6 +22,8 @@ extension ReportStore {
         public var new = 0
         public var revised = 0
         public var unchanged = 0
+        /// Stored rows without an id that this delivery replaced (see `withdrawReplaced`).
+        public var withdrawn = 0
         /// Rows that were not stored, with their problems and their text.
         public var refused: [(problems: RowProblems, raw: RawReport)] = []
         /// A problem with the file as a whole (its checklist version, for instance).
@@ -52,9 +54,11 @@ extension ReportStore {
             let ingestID = db.lastInsertedRowID
             let writer = try RowWriter(db: db, kommun: kommun, version: version, ingestID: ingestID,
                                        file: reader.file, timestamp: timestamp)
+            var covered = Set<CoveredDay>()
             while let raw = try reader.next() {
                 switch validator.check(raw) {
                 case .success(let report):
+                    if report.ref == nil { covered.insert(CoveredDay(report)) }
                     switch try writer.store(report) {
                     case .new: outcome.new += 1
                     case .revised: outcome.revised += 1
@@ -67,15 +71,44 @@ extension ReportStore {
                     outcome.refused.append((problems, raw))
                 }
             }
+            outcome.withdrawn = try Self.withdrawReplaced(covered, kommun: kommun, ingestID: ingestID, db)
             if options.dryRun || (!outcome.refused.isEmpty && !options.skipInvalid) { return .rollback }
             try db.execute(sql: """
-                UPDATE ingests SET rows_new = ?, rows_revised = ?, rows_unchanged = ?, rows_refused = ? WHERE id = ?
-                """, arguments: [outcome.new, outcome.revised, outcome.unchanged, outcome.refused.count, ingestID])
+                UPDATE ingests SET rows_new = ?, rows_revised = ?, rows_unchanged = ?, rows_refused = ?, rows_withdrawn = ? WHERE id = ?
+                """, arguments: [outcome.new, outcome.revised, outcome.unchanged, outcome.refused.count, outcome.withdrawn, ingestID])
             try beforeCommit(outcome)
             outcome.committed = true
             return .commit
         }
         return outcome
+    }
+
+    /// A reporter's day (or week, for a week-dated answer) that a delivery has rows without an id for.
+    private struct CoveredDay: Hashable {
+        var reporter: String
+        var date: CalendarDate
+        var precision: Report.Precision
+
+        init(_ report: Report) {
+            (reporter, date, precision) = (report.reporter, report.date, report.precision)
+        }
+    }
+
+    /// Without ids, a delivery is its reporter's whole account of each day it has id-less rows for: the
+    /// reporter's id-less rows of those days that this ingest did not deliver again are withdrawn (kept, marked
+    /// with this ingest). Returns how many. Rows with an id are corrected by their id instead, never here.
+    private static func withdrawReplaced(_ covered: Set<CoveredDay>, kommun: String, ingestID: Int64, _ db: Database) throws -> Int {
+        guard !covered.isEmpty else { return 0 }
+        let withdraw = try db.makeStatement(sql: """
+            UPDATE reports SET withdrawn_in = ?
+            WHERE kommun = ? AND date = ? AND reporter = ? AND precision = ? AND ref LIKE '#%' AND seen_in <> ? AND withdrawn_in IS NULL
+            """)
+        var withdrawn = 0
+        for day in covered {
+            try withdraw.execute(arguments: [ingestID, kommun, day.date.description, day.reporter, day.precision.rawValue, ingestID])
+            withdrawn += db.changesCount
+        }
+        return withdrawn
     }
 
     /// Stores the checklist the rows are checked against under its version, so old reports stay readable
@@ -132,7 +165,8 @@ private struct RowWriter {
         ])
         lookup = try db.makeStatement(sql: "SELECT id, content_hash, seen_in FROM reports WHERE kommun = ? AND reporter = ? AND ref = ?")
         // An unchanged row takes its reporter's source as the kommun file now declares it.
-        touch = try db.makeStatement(sql: "UPDATE reports SET seen_in = ?, source = ? WHERE id = ?")
+        // A row withdrawn by an earlier delivery and delivered again is current again.
+        touch = try db.makeStatement(sql: "UPDATE reports SET seen_in = ?, source = ?, withdrawn_in = NULL WHERE id = ?")
         revise = try db.makeStatement(sql: """
             UPDATE reports SET date = ?, precision = ?, time = ?, area = ?, indicator = ?, value = ?, place = ?, lat = ?,
                 lon = ?, note = ?, content_hash = ?, checklist_version = ?, ingest_id = ?, source_file = ?,

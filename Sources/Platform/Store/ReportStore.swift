@@ -359,6 +359,14 @@ public final class ReportStore: Sendable {
                 END;
                 """)
         }
+        migrator.registerMigration("v7: withdrawn reports without an id") { db in
+            // A delivery without ids replaces its reporter's id-less rows of the days it covers; a replaced row
+            // stays, with the ingest that withdrew it (NULL: current). Every query reads current rows only.
+            try db.execute(sql: """
+                ALTER TABLE reports ADD COLUMN withdrawn_in INTEGER;
+                ALTER TABLE ingests ADD COLUMN rows_withdrawn INTEGER NOT NULL DEFAULT 0;
+                """)
+        }
         return migrator
     }
 }

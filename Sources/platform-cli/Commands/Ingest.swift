@@ -52,6 +52,7 @@ struct Ingest: ParsableCommand {
                 if !outcome.refused.isEmpty && !skipInvalid { refusedFiles += 1 }
             } else if outcome.committed {
                 var line = "\(result.file): \(counts)"
+                if outcome.withdrawn > 0 { line += "; \(outcome.withdrawn) replaced without id, withdrawn" }
                 if let refusedFile = result.refusedFile {
                     line += "; \(outcome.refused.count.counted("row")) refused, written to \(refusedFile)"
                 }
