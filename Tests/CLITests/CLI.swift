@@ -20,6 +20,12 @@ enum CLI {
         Bundle.main.bundleURL.appendingPathComponent("platform-cli")
     }
 
+    /// A launcher for `run` that runs the command as `nobody` when the tests run as root (where file modes do
+    /// not bind), so that a read-only file or folder is read-only for the command; none otherwise.
+    static var asNobody: [String] {
+        getuid() == 0 ? ["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"] : []
+    }
+
     /// The clock every run sees, so output does not depend on the day the tests run.
     static let now = "2026-11-24T12:00:00Z"
 

@@ -73,11 +73,10 @@ struct ReadingCommandStoreTests {
         let before = try Data(contentsOf: URL(fileURLWithPath: store))
         #expect(chmod(store, 0o444) == 0 && chmod(folder, 0o555) == 0)
         defer { chmod(folder, 0o755) }
-        let asNobody = getuid() == 0 ? ["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"] : []
         for withWALFiles in [false, true] {
             if withWALFiles { _ = try CLI.run(["reports", "tranemo", "--period", "2026-W47", "--store", store]) }
             let files = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
-            let result = try CLI.run(["reports", "tranemo", "--period", "2026-W47", "--store", store], launcher: asNobody)
+            let result = try CLI.run(["reports", "tranemo", "--period", "2026-W47", "--store", store], launcher: CLI.asNobody)
             #expect(result.status == 0, "\(result.stderr)")
             #expect(result.stdout == expected.stdout)
             #expect(try Data(contentsOf: URL(fileURLWithPath: store)) == before)
