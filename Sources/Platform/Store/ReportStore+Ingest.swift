@@ -97,18 +97,30 @@ extension ReportStore {
     /// Without ids, a delivery is its reporter's whole account of each day it has id-less rows for: the
     /// reporter's id-less rows of those days that this ingest did not deliver again are withdrawn (kept, marked
     /// with this ingest). Returns how many. Rows with an id are corrected by their id instead, never here.
+    ///
+    /// One UPDATE per day, for all the reporters covering it, so each covered day's rows are read once (one
+    /// UPDATE per reporter and day read them once per reporter). Rows with ids never get here (docs/benchmarks.md).
     private static func withdrawReplaced(_ covered: Set<CoveredDay>, kommun: String, ingestID: Int64, _ db: Database) throws -> Int {
         guard !covered.isEmpty else { return 0 }
         let withdraw = try db.makeStatement(sql: """
-            UPDATE reports SET withdrawn_in = ?
-            WHERE kommun = ? AND date = ? AND reporter = ? AND precision = ? AND ref LIKE '#%' AND seen_in <> ? AND withdrawn_in IS NULL
+            UPDATE reports SET withdrawn_in = ?1
+            WHERE kommun = ?2 AND date = ?3 AND precision = ?4 AND reporter IN (SELECT value FROM json_each(?5))
+                AND ref LIKE '#%' AND seen_in <> ?1 AND withdrawn_in IS NULL
             """)
+        let days = Dictionary(grouping: covered) { DayKey(date: $0.date, precision: $0.precision) }
         var withdrawn = 0
-        for day in covered {
-            try withdraw.execute(arguments: [ingestID, kommun, day.date.description, day.reporter, day.precision.rawValue, ingestID])
+        for (day, reporters) in days {
+            let list = String(decoding: try JSONEncoder().encode(reporters.map(\.reporter)), as: UTF8.self)
+            try withdraw.execute(arguments: [ingestID, kommun, day.date.description, day.precision.rawValue, list])
             withdrawn += db.changesCount
         }
         return withdrawn
+    }
+
+    /// A day (or week) some reporters' id-less rows are dated.
+    private struct DayKey: Hashable {
+        var date: CalendarDate
+        var precision: Report.Precision
     }
 
     /// Stores the checklist the rows are checked against under its version, so old reports stay readable
