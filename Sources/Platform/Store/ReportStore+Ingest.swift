@@ -53,12 +53,12 @@ extension ReportStore {
                            arguments: [kommun, reader.file, timestamp, version])
             let ingestID = db.lastInsertedRowID
             let writer = try RowWriter(db: db, kommun: kommun, version: version, ingestID: ingestID,
-                                       file: reader.file, timestamp: timestamp)
+                                       file: reader.file, timestamp: timestamp, adds: reader.isRefusedRows)
             var covered = Set<CoveredDay>()
             while let raw = try reader.next() {
                 switch validator.check(raw) {
                 case .success(let report):
-                    if report.ref == nil { covered.insert(CoveredDay(report)) }
+                    if report.ref == nil, !writer.adds { covered.insert(CoveredDay(report)) }
                     switch try writer.store(report) {
                     case .new: outcome.new += 1
                     case .revised: outcome.revised += 1
@@ -153,6 +153,9 @@ private struct RowWriter {
     let ingestID: Int64
     let file: String
     let timestamp: String
+    /// The file's id-less rows add to the stored ones (a refused-rows file): one equal to a row another file
+    /// stored is another occurrence, not that row again.
+    let adds: Bool
     let insert: Statement
     let lookup: Statement
     let touch: Statement
@@ -160,8 +163,9 @@ private struct RowWriter {
     /// Where the texts of the row being inserted are kept while SQLite reads them.
     let rowTexts = RowTexts()
 
-    init(db: Database, kommun: String, version: String, ingestID: Int64, file: String, timestamp: String) throws {
+    init(db: Database, kommun: String, version: String, ingestID: Int64, file: String, timestamp: String, adds: Bool) throws {
         (self.db, self.kommun, self.version, self.ingestID, self.file, self.timestamp) = (db, kommun, version, ingestID, file, timestamp)
+        self.adds = adds
         insert = try db.makeStatement(sql: """
             INSERT INTO reports (kommun, reporter, ref, date, precision, time, area, indicator, value, place, lat, lon,
                 note, content_hash, checklist_version, ingest_id, source_file, source_line, ingested_at, seen_in,
@@ -175,7 +179,7 @@ private struct RowWriter {
             kommun, nil, nil, nil, nil, nil, nil, nil, nil, nil, nil, nil, nil, nil,
             version, ingestID, file, nil, timestamp, ingestID, nil, nil, nil,
         ])
-        lookup = try db.makeStatement(sql: "SELECT id, content_hash, seen_in FROM reports WHERE kommun = ? AND reporter = ? AND ref = ?")
+        lookup = try db.makeStatement(sql: "SELECT id, content_hash, seen_in, source_file FROM reports WHERE kommun = ? AND reporter = ? AND ref = ?")
         // An unchanged row takes its reporter's source as the kommun file now declares it.
         // A row withdrawn by an earlier delivery and delivered again is current again.
         touch = try db.makeStatement(sql: "UPDATE reports SET seen_in = ?, source = ?, withdrawn_in = NULL WHERE id = ?")
@@ -202,6 +206,10 @@ private struct RowWriter {
             if seenIn == ingestID {
                 // Already written by this very file.
                 if report.ref != nil { return .repeatedID }
+                occurrence += 1
+                continue
+            }
+            if adds, report.ref == nil, row[3] as String != file {
                 occurrence += 1
                 continue
             }

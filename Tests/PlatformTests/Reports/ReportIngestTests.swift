@@ -197,6 +197,28 @@ struct ReportIngestTests {
         #expect(try counts().reports == 3)
     }
 
+    /// A refused-rows file, corrected and ingested again, adds its rows to the days they are dated; it is not
+    /// a re-delivery of those days, so it withdraws nothing of the file it came from.
+    @Test func aCorrectedRefusedRowsFileWithoutIDsAddsToTheDay() throws {
+        let file = try directory.write("utan-id.csv", Self.header + """
+            2026-11-02,polisen,centrum,klotter,1,,,,,,
+            2026-11-02,polisen,torget,klotter,2,,,,,,
+            2026-11-02,polisen,norr,klotter,1,,,,,,
+
+            """)
+        let results = try ingest([file], skipInvalid: true)
+        #expect(results[0].outcome?.new == 2)
+        let refusedPath = try #require(results[0].refusedFile)
+        let refused = try String(contentsOfFile: refusedPath, encoding: .utf8)
+        try directory.write("utan-id.refused.csv", refused.replacingOccurrences(of: ",norr,", with: ",centrum,"))
+        let again = try #require(try ingest([refusedPath]).first?.outcome)
+        #expect((again.new, again.withdrawn) == (1, 0))
+        #expect(try counts() == (3, 0))
+        // Ingested once more, it adds nothing.
+        #expect(try ingest([refusedPath]).map { $0.outcome?.unchanged } == [1])
+        #expect(try counts() == (3, 0))
+    }
+
     @Test func redactStoresRowsWithPlaceholders() throws {
         let file = try directory.write("r.csv", Self.header + "2026-11-02,polisen,centrum,klotter,1,,,,,Mejla a@b.se eller 811218-9876,x1\n")
         #expect(try ingest([file], redact: true).map { $0.outcome?.new } == [1])
