@@ -121,6 +121,8 @@ struct IngestStoreSafetyTests {
             .write(to: URL(fileURLWithPath: path("v47.csv")))
         #expect(try CLI.run(["ingest", "tranemo", path("v47.csv"), "--store", store]).status == 0)
         try Data((header + "2026-11-17,polisen,limmared,klotter,3\n").utf8).write(to: URL(fileURLWithPath: path("v47.csv")))
+        let dryRun = try CLI.run(["ingest", "tranemo", path("v47.csv"), "--store", store, "--dry-run"])
+        #expect(dryRun.stdout == "\(path("v47.csv")): dry run: 1 new, 0 revised, 0 unchanged, 0 refused, 2 replaced without id; nothing written\n")
         let corrected = try CLI.run(["ingest", "tranemo", path("v47.csv"), "--store", store])
         #expect(corrected.stdout == "\(path("v47.csv")): 1 new, 0 revised, 0 unchanged; 2 replaced without id, withdrawn\n")
         #expect(try CLI.sqlite(store, "SELECT group_concat(value) FROM reports WHERE withdrawn_in IS NULL") == "3")
