@@ -36,9 +36,17 @@ struct IngestStoreSafetyTests {
         first.standardOutput = FileHandle.nullDevice
         first.standardError = firstErr
         try first.run()
-        // Opening the FIFO for writing waits until the first process has opened it for reading, which it
-        // does after it has looked for the store (and found none).
-        let writer = try FileHandle(forWritingTo: URL(fileURLWithPath: fifo))
+        // The FIFO opens for writing once the first process has opened it for reading, which it does after
+        // it has looked for the store (and found none). Polled without blocking, so a first process that
+        // fails before that fails the test instead of hanging it.
+        var descriptor: Int32 = -1
+        while descriptor < 0 && first.isRunning {
+            descriptor = open(fifo, O_WRONLY | O_NONBLOCK)
+            if descriptor < 0 { usleep(10_000) }
+        }
+        try #require(descriptor >= 0, "the first ingest ended before it read its file")
+        _ = fcntl(descriptor, F_SETFL, 0)  // blocking writes from here on
+        let writer = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
         let second = try CLI.run(["ingest", "tranemo", path("good.csv"), "--store", store])
         #expect(second.status == 0, "\(second.stderr)")
         #expect(second.stdout.hasSuffix(": 2 new, 0 revised, 0 unchanged\n"))

@@ -99,7 +99,7 @@ extension ReportStore {
     /// with this ingest). Returns how many. Rows with an id are corrected by their id instead, never here.
     ///
     /// One UPDATE per day, for all the reporters covering it, so each covered day's rows are read once (one
-    /// UPDATE per reporter and day read them once per reporter). Rows with ids never get here (docs/benchmarks.md).
+    /// UPDATE per reporter and day read them once per reporter; measured in docs/benchmarks.md).
     private static func withdrawReplaced(_ covered: Set<CoveredDay>, kommun: String, ingestID: Int64, _ db: Database) throws -> Int {
         guard !covered.isEmpty else { return 0 }
         let withdraw = try db.makeStatement(sql: """
