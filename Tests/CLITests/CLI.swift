@@ -20,17 +20,24 @@ enum CLI {
         Bundle.main.bundleURL.appendingPathComponent("platform-cli")
     }
 
+    /// A launcher for `run` that runs the command as `nobody` when the tests run as root (where file modes do
+    /// not bind), so that a read-only file or folder is read-only for the command; none otherwise.
+    static var asNobody: [String] {
+        getuid() == 0 ? ["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"] : []
+    }
+
     /// The clock every run sees, so output does not depend on the day the tests run.
     static let now = "2026-11-24T12:00:00Z"
 
     /// Runs `platform-cli arguments` with the package root as working directory and the clock at `now`;
-    /// standard output goes to `standardOutput` when given (its `stdout` is then empty), through `wrapper`
-    /// (e.g. a shell that sets a limit and `exec`s the rest) when given.
+    /// standard output goes to `standardOutput` when given (its `stdout` is then empty), through `launcher`
+    /// (a command and its arguments, such as `setpriv …`, or a shell that sets a limit and `exec`s the rest)
+    /// when one is given.
     static func run(_ arguments: [String], environment: [String: String] = [:], standardOutput: FileHandle? = nil,
-                    wrapper: [String] = []) throws -> Result {
+                    launcher: [String] = []) throws -> Result {
         let process = Process()
-        process.executableURL = wrapper.isEmpty ? binary : URL(fileURLWithPath: wrapper[0])
-        process.arguments = wrapper.isEmpty ? arguments : Array(wrapper.dropFirst()) + [binary.path] + arguments
+        process.executableURL = launcher.first.map { URL(fileURLWithPath: $0) } ?? binary
+        process.arguments = launcher.isEmpty ? arguments : Array(launcher.dropFirst()) + [binary.path] + arguments
         process.currentDirectoryURL = packageRoot
         process.environment = ProcessInfo.processInfo.environment.merging(["PLATFORM_NOW": now]) { $1 }
             .merging(environment) { $1 }

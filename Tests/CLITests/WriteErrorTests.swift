@@ -74,7 +74,7 @@ struct WriteErrorTests {
     /// Under `ulimit -f` a write fails with EFBIG (SIGXFSZ is ignored): an error, and no temporary file left.
     @Test func aFileSizeLimitLeavesNoPartialFile() throws {
         let result = try CLI.run(["simulate", "tranemo", "--from", "2025-01-01", "--to", "2025-12-31", "--out", path("year.csv")],
-                                 wrapper: ["/bin/sh", "-c", "ulimit -f 16; exec \"$0\" \"$@\""])
+                                 launcher: ["/bin/sh", "-c", "ulimit -f 16; exec \"$0\" \"$@\""])
         #expect(result.status == 1, "exit \(result.status): \(result.stderr)")
         #expect(result.stderr.contains("\(path("year.csv")): error: could not be written: File too large"), "\(result.stderr)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).isEmpty)

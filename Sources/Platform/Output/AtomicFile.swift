@@ -95,11 +95,22 @@ public struct AtomicFile {
         return nil
     }
 
-    static func failure(_ path: String, _ status: Int32) -> Diagnostic {
-        failure(path, "could not be written: \(String(cString: strerror(status)))")
+    /// A failed write: the diagnostic to print, and the reason alone, for a caller that puts it in a
+    /// message of its own ("Permission denied", "File name too long").
+    public struct Failure: Error, Sendable, CustomStringConvertible {
+        public let diagnostic: Diagnostic
+        public let reason: String
+
+        public var description: String { diagnostic.description }
     }
 
-    static func failure(_ path: String, _ message: String) -> Diagnostic {
-        Diagnostic(file: path, mark: nil, message: message + " (nothing was written)")
+    static func failure(_ path: String, _ status: Int32) -> Failure {
+        let reason = String(cString: strerror(status))
+        return Failure(diagnostic: Diagnostic(file: path, mark: nil, message: "could not be written: \(reason) (nothing was written)"),
+                       reason: reason)
+    }
+
+    static func failure(_ path: String, _ message: String) -> Failure {
+        Failure(diagnostic: Diagnostic(file: path, mark: nil, message: message + " (nothing was written)"), reason: message)
     }
 }

@@ -15,6 +15,9 @@ public final class ReportFileReader {
     private var isRefusedFile = false
     private var jsonRecords: [(line: Int, object: Any)] = []
     private var jsonIndex = 0
+    /// True for a refused-rows file (`FILE.refused.csv`, told by its `error` column), corrected and ingested
+    /// again: its rows add to what is stored and re-deliver nothing (docs/reports.md, re-delivering without ids).
+    public private(set) var isRefusedRows = false
 
     /// The column a refused-rows file explains each row in; ignored when the file is ingested again.
     public static let errorColumn = "error"
@@ -90,6 +93,7 @@ public final class ReportFileReader {
         problems += missingOrRepeated(columns.compactMap { $0 })
         isRefusedFile = header.fields.contains(where: Self.isIgnored)
         if !problems.isEmpty { throw diagnostic(line: header.line, problems.joined(separator: "; ")) }
+        isRefusedRows = header.fields.contains(where: Self.isIgnored)
         csv = reader
     }
 

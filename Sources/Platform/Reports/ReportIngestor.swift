@@ -36,10 +36,14 @@ public struct ReportIngestor {
     }
 
     /// Ingests each file in turn; a bad file does not stop the others.
+    ///
+    /// With `skipInvalid`, a file's refused rows are written before its valid rows are committed, in the
+    /// same step: when they cannot be written, nothing of that file is stored. A store this run had to
+    /// create is never removed again, even when nothing was stored in it: another process may have
+    /// opened it meanwhile and committed to it (docs/reports.md, "The store").
     public func ingest(_ files: [String]) throws -> [FileResult] {
         let validator = ReportValidator(config: config, today: today, privacy: privacy)
         var store: ReportStore?
-        let storeExisted = FileManager.default.fileExists(atPath: storePath)
         var results: [FileResult] = []
         for file in files {
             // The file name is stored with every row: personal data in it refuses the file, which is shown
@@ -56,33 +60,54 @@ public struct ReportIngestor {
             var result = FileResult(file: file, diagnostics: [])
             do {
                 let reader = try ReportFileReader(path: file)
-                if store == nil { store = try ReportStore(path: storePath) }
-                let outcome = try store!.ingest(reader, config: config, validator: validator, options: options, now: now)
+                if store == nil { store = try openStore() }
+                let refusedPath = Self.refusedPath(for: file)
+                let outcome = try store!.ingest(reader, config: config, validator: validator, options: options, now: now) { outcome in
+                    guard options.skipInvalid, !outcome.refused.isEmpty else { return }
+                    do {
+                        try AtomicFile.write(Self.refusedCSV(outcome.refused), to: refusedPath)
+                    } catch {
+                        result.diagnostics += Self.diagnostics(outcome.refused, in: file)
+                        throw Diagnostic(file: file, mark: nil, message: "cannot write the refused rows to \(refusedPath): "
+                            + "\(Self.reason(error)); nothing of this file is stored")
+                    }
+                }
                 result.outcome = outcome
                 if let problem = outcome.fileProblem {
                     result.diagnostics.append(Diagnostic(file: file, mark: nil, message: problem))
                 }
-                for (problems, _) in outcome.refused {
-                    result.diagnostics += problems.messages.map {
-                        Diagnostic(file: file, mark: Mark(line: problems.line, column: 0), message: $0)
-                    }
-                }
-                if options.skipInvalid, !options.dryRun, !outcome.refused.isEmpty {
-                    let path = Self.refusedPath(for: file)
-                    try AtomicFile.write(Self.refusedCSV(outcome.refused), to: path)
-                    result.refusedFile = path
-                }
+                result.diagnostics += Self.diagnostics(outcome.refused, in: file)
+                if outcome.committed, !outcome.refused.isEmpty { result.refusedFile = refusedPath }
             } catch let diagnostic as Diagnostic {
                 result.diagnostics.append(diagnostic)
             }
             results.append(result)
         }
-        // A store this run created and never wrote to is removed, so a refused first file leaves nothing.
-        if !storeExisted, store != nil, !results.contains(where: { $0.outcome?.committed == true }) {
-            store = nil  // closes the database before its files go
-            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: storePath + suffix) }
-        }
         return results
+    }
+
+    /// The store; for a dry run with no store yet, an empty one in memory, so that a dry run creates no file.
+    private func openStore() throws -> ReportStore {
+        if options.dryRun, !FileManager.default.fileExists(atPath: storePath) { return try ReportStore.inMemory() }
+        return try ReportStore(path: storePath)
+    }
+
+    /// One diagnostic per problem of each refused row of `file`.
+    private static func diagnostics(_ refused: [(problems: RowProblems, raw: RawReport)], in file: String) -> [Diagnostic] {
+        refused.flatMap { problems, _ in
+            problems.messages.map { Diagnostic(file: file, mark: Mark(line: problems.line, column: 0), message: $0) }
+        }
+    }
+
+    /// The system's reason for a failed file operation ("Permission denied", "File name too long").
+    static func reason(_ error: Error) -> String {
+        if let failure = error as? AtomicFile.Failure { return failure.reason }
+        let error = error as NSError
+        let underlying = (error.userInfo[NSUnderlyingErrorKey] as? any Error).map { $0 as NSError }
+        if let posix = error.domain == NSPOSIXErrorDomain ? error : underlying, posix.domain == NSPOSIXErrorDomain {
+            return String(cString: strerror(Int32(posix.code)))
+        }
+        return error.localizedFailureReason ?? error.localizedDescription
     }
 
     /// `reports/v47.csv` → `reports/v47.refused.csv`.

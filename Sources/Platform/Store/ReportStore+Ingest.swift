@@ -22,6 +22,8 @@ extension ReportStore {
         public var new = 0
         public var revised = 0
         public var unchanged = 0
+        /// Stored rows without an id that this delivery replaced (see `withdrawReplaced`).
+        public var withdrawn = 0
         /// Rows that were not stored, with their problems and their text.
         public var refused: [(problems: RowProblems, raw: RawReport)] = []
         /// A problem with the file as a whole (its checklist version, for instance).
@@ -33,8 +35,11 @@ extension ReportStore {
     /// Reads every row of `reader`, checks it with `validator` and stores it, in one transaction: the file
     /// goes in whole, or (unless `skipInvalid`) not at all. Re-ingesting a row stores nothing new; a row
     /// with the same reporter and `id` but new content replaces the old, which the revisions table keeps.
+    /// `beforeCommit` runs inside the transaction just before it commits (never on a dry run or a refused
+    /// file); when it throws, nothing of the file is stored and the error is rethrown.
     public func ingest(_ reader: ReportFileReader, config: KommunConfig, validator: ReportValidator,
-                       options: IngestOptions, now: Date = Date()) throws -> IngestOutcome {
+                       options: IngestOptions, now: Date = Date(),
+                       beforeCommit: (IngestOutcome) throws -> Void = { _ in }) throws -> IngestOutcome {
         var outcome = IngestOutcome(file: reader.file)
         let timestamp = Timestamp.text(now)
         let kommun = config.id
@@ -48,10 +53,12 @@ extension ReportStore {
                            arguments: [kommun, reader.file, timestamp, version])
             let ingestID = db.lastInsertedRowID
             let writer = try RowWriter(db: db, kommun: kommun, version: version, ingestID: ingestID,
-                                       file: reader.file, timestamp: timestamp)
+                                       file: reader.file, timestamp: timestamp, adds: reader.isRefusedRows)
+            var covered = Set<CoveredDay>()
             while let raw = try reader.next() {
                 switch validator.check(raw) {
                 case .success(let report):
+                    if report.ref == nil, !writer.adds { covered.insert(CoveredDay(report)) }
                     switch try writer.store(report) {
                     case .new: outcome.new += 1
                     case .revised: outcome.revised += 1
@@ -64,14 +71,56 @@ extension ReportStore {
                     outcome.refused.append((problems, raw))
                 }
             }
+            outcome.withdrawn = try Self.withdrawReplaced(covered, kommun: kommun, ingestID: ingestID, db)
             if options.dryRun || (!outcome.refused.isEmpty && !options.skipInvalid) { return .rollback }
             try db.execute(sql: """
-                UPDATE ingests SET rows_new = ?, rows_revised = ?, rows_unchanged = ?, rows_refused = ? WHERE id = ?
-                """, arguments: [outcome.new, outcome.revised, outcome.unchanged, outcome.refused.count, ingestID])
+                UPDATE ingests SET rows_new = ?, rows_revised = ?, rows_unchanged = ?, rows_refused = ?, rows_withdrawn = ? WHERE id = ?
+                """, arguments: [outcome.new, outcome.revised, outcome.unchanged, outcome.refused.count, outcome.withdrawn, ingestID])
+            try beforeCommit(outcome)
             outcome.committed = true
             return .commit
         }
         return outcome
+    }
+
+    /// A reporter's day (or week, for a week-dated answer) that a delivery has rows without an id for.
+    private struct CoveredDay: Hashable {
+        var reporter: String
+        var date: CalendarDate
+        var precision: Report.Precision
+
+        init(_ report: Report) {
+            (reporter, date, precision) = (report.reporter, report.date, report.precision)
+        }
+    }
+
+    /// Without ids, a delivery is its reporter's whole account of each day it has id-less rows for: the
+    /// reporter's id-less rows of those days that this ingest did not deliver again are withdrawn (kept, marked
+    /// with this ingest). Returns how many. Rows with an id are corrected by their id instead, never here.
+    ///
+    /// One UPDATE per day, for all the reporters covering it, so each covered day's rows are read once (one
+    /// UPDATE per reporter and day read them once per reporter; measured in docs/benchmarks.md).
+    private static func withdrawReplaced(_ covered: Set<CoveredDay>, kommun: String, ingestID: Int64, _ db: Database) throws -> Int {
+        guard !covered.isEmpty else { return 0 }
+        let withdraw = try db.makeStatement(sql: """
+            UPDATE reports SET withdrawn_in = ?1
+            WHERE kommun = ?2 AND date = ?3 AND precision = ?4 AND reporter IN (SELECT value FROM json_each(?5))
+                AND ref LIKE '#%' AND seen_in <> ?1 AND withdrawn_in IS NULL
+            """)
+        let days = Dictionary(grouping: covered) { DayKey(date: $0.date, precision: $0.precision) }
+        var withdrawn = 0
+        for (day, reporters) in days {
+            let list = String(decoding: try JSONEncoder().encode(reporters.map(\.reporter)), as: UTF8.self)
+            try withdraw.execute(arguments: [ingestID, kommun, day.date.description, day.precision.rawValue, list])
+            withdrawn += db.changesCount
+        }
+        return withdrawn
+    }
+
+    /// A day (or week) some reporters' id-less rows are dated.
+    private struct DayKey: Hashable {
+        var date: CalendarDate
+        var precision: Report.Precision
     }
 
     /// Stores the checklist the rows are checked against under its version, so old reports stay readable
@@ -104,6 +153,9 @@ private struct RowWriter {
     let ingestID: Int64
     let file: String
     let timestamp: String
+    /// The file's id-less rows add to the stored ones (a refused-rows file): one equal to a row another file
+    /// stored is another occurrence, not that row again.
+    let adds: Bool
     let insert: Statement
     let lookup: Statement
     let touch: Statement
@@ -111,8 +163,9 @@ private struct RowWriter {
     /// Where the texts of the row being inserted are kept while SQLite reads them.
     let rowTexts = RowTexts()
 
-    init(db: Database, kommun: String, version: String, ingestID: Int64, file: String, timestamp: String) throws {
+    init(db: Database, kommun: String, version: String, ingestID: Int64, file: String, timestamp: String, adds: Bool) throws {
         (self.db, self.kommun, self.version, self.ingestID, self.file, self.timestamp) = (db, kommun, version, ingestID, file, timestamp)
+        self.adds = adds
         insert = try db.makeStatement(sql: """
             INSERT INTO reports (kommun, reporter, ref, date, precision, time, area, indicator, value, place, lat, lon,
                 note, content_hash, checklist_version, ingest_id, source_file, source_line, ingested_at, seen_in,
@@ -126,9 +179,10 @@ private struct RowWriter {
             kommun, nil, nil, nil, nil, nil, nil, nil, nil, nil, nil, nil, nil, nil,
             version, ingestID, file, nil, timestamp, ingestID, nil, nil, nil,
         ])
-        lookup = try db.makeStatement(sql: "SELECT id, content_hash, seen_in FROM reports WHERE kommun = ? AND reporter = ? AND ref = ?")
+        lookup = try db.makeStatement(sql: "SELECT id, content_hash, seen_in, source_file FROM reports WHERE kommun = ? AND reporter = ? AND ref = ?")
         // An unchanged row takes its reporter's source as the kommun file now declares it.
-        touch = try db.makeStatement(sql: "UPDATE reports SET seen_in = ?, source = ? WHERE id = ?")
+        // A row withdrawn by an earlier delivery and delivered again is current again.
+        touch = try db.makeStatement(sql: "UPDATE reports SET seen_in = ?, source = ?, withdrawn_in = NULL WHERE id = ?")
         revise = try db.makeStatement(sql: """
             UPDATE reports SET date = ?, precision = ?, time = ?, area = ?, indicator = ?, value = ?, place = ?, lat = ?,
                 lon = ?, note = ?, content_hash = ?, checklist_version = ?, ingest_id = ?, source_file = ?,
@@ -152,6 +206,10 @@ private struct RowWriter {
             if seenIn == ingestID {
                 // Already written by this very file.
                 if report.ref != nil { return .repeatedID }
+                occurrence += 1
+                continue
+            }
+            if adds, report.ref == nil, row[3] as String != file {
                 occurrence += 1
                 continue
             }

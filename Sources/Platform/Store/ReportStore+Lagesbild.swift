@@ -56,7 +56,7 @@ extension ReportStore {
     public func dailyCells(kommun: String, from: CalendarDate, to: CalendarDate) throws -> [DailyCell] {
         try rows("""
             SELECT area, indicator, date, SUM(value), MAX(value), COUNT(*) FROM reports
-            WHERE kommun = ? AND date BETWEEN ? AND ? AND source IS NULL
+            WHERE kommun = ? AND date BETWEEN ? AND ? AND source IS NULL AND withdrawn_in IS NULL
             GROUP BY area, indicator, date
             """, [kommun, from.description, to.description]) { row in
             guard let date = CalendarDate(iso: row[2] as String) else { return nil }
@@ -69,7 +69,7 @@ extension ReportStore {
     /// 0.2 ms a query for a kommun's 13 weeks, measured with the sqlite3 tool). Statistics and public reports
     /// are read apart, by `sourceRows`.
     public func values(kommun: String, from: CalendarDate, to: CalendarDate) throws -> [ReportValue] {
-        try rows("SELECT area, indicator, date, value FROM reports WHERE kommun = ? AND date BETWEEN ? AND ? AND source IS NULL",
+        try rows("SELECT area, indicator, date, value FROM reports WHERE kommun = ? AND date BETWEEN ? AND ? AND source IS NULL AND withdrawn_in IS NULL",
                  [kommun, from.description, to.description]) { row in
             guard let date = CalendarDate(iso: row[2] as String) else { return nil }
             return ReportValue(area: row[0], indicator: row[1], date: date, value: row[3])
@@ -81,7 +81,7 @@ extension ReportStore {
     public func sourceRows(kommun: String, source: Reporter.Source, from: CalendarDate, to: CalendarDate) throws -> [SourceRow] {
         try rows("""
             SELECT reporter, area, indicator, value, date, precision, period, period_end FROM reports
-            WHERE kommun = ? AND date BETWEEN ? AND ? AND source = ?
+            WHERE kommun = ? AND date BETWEEN ? AND ? AND source = ? AND withdrawn_in IS NULL
             ORDER BY date, id
             """, [kommun, from.description, to.description, source.rawValue]) { row in
             guard let date = CalendarDate(iso: row[4] as String) else { return nil }
@@ -100,7 +100,7 @@ extension ReportStore {
     public func reporterActivity(kommun: String, from: CalendarDate, to: CalendarDate) throws -> [ReporterActivity] {
         try rows("""
             SELECT reporter, COUNT(*), MIN(ingested_at), MAX(ingested_at) FROM reports
-            WHERE kommun = ? AND date BETWEEN ? AND ? GROUP BY reporter
+            WHERE kommun = ? AND date BETWEEN ? AND ? AND withdrawn_in IS NULL GROUP BY reporter
             """, [kommun, from.description, to.description]) {
             ReporterActivity(reporter: $0[0], rows: $0[1], firstIngestedAt: $0[2], lastIngestedAt: $0[3])
         }
@@ -112,6 +112,7 @@ extension ReportStore {
         try rows("""
             SELECT date, time, reporter, area, indicator, place, note FROM reports
             WHERE kommun = ? AND date BETWEEN ? AND ? AND (note IS NOT NULL OR place IS NOT NULL) AND source IS NOT 'statistics'
+                AND withdrawn_in IS NULL
             ORDER BY date, time, id
             """, [kommun, from.description, to.description]) { row in
             guard let date = CalendarDate(iso: row[0] as String) else { return nil }

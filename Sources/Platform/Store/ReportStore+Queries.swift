@@ -21,7 +21,7 @@ extension ReportStore {
     public func totals(kommun: String, period: Period) throws -> [ReporterIndicatorTotal] {
         try rows("""
             SELECT reporter, indicator, COUNT(*), SUM(value), MAX(value), source, group_concat(DISTINCT period) FROM reports
-            WHERE kommun = ? AND date BETWEEN ? AND ? AND (period_end IS NULL OR period_end <= ?)
+            WHERE kommun = ? AND date BETWEEN ? AND ? AND (period_end IS NULL OR period_end <= ?) AND withdrawn_in IS NULL
             GROUP BY reporter, indicator, source ORDER BY reporter, indicator, source
             """, [kommun, period.start.description, period.end.description, period.end.description]) {
             ReporterIndicatorTotal(reporter: $0[0], indicator: $0[1], rows: $0[2], total: $0[3], highest: $0[4],
@@ -30,12 +30,14 @@ extension ReportStore {
         }
     }
 
-    /// Rows stored for `kommun`, and earlier revisions kept.
+    /// Current rows stored for `kommun`, and earlier revisions kept: corrected rows' and withdrawn ones.
     public func counts(kommun: String) throws -> (reports: Int, revisions: Int) {
         try queue.read { db in
-            let reports = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM reports WHERE kommun = ?", arguments: [kommun]) ?? 0
+            let (reports, withdrawn) = try Row.fetchOne(db, sql: """
+                SELECT COUNT(*) - COUNT(withdrawn_in), COUNT(withdrawn_in) FROM reports WHERE kommun = ?
+                """, arguments: [kommun]).map { ($0[0] as Int, $0[1] as Int) } ?? (0, 0)
             let revisions = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM report_revisions WHERE kommun = ?", arguments: [kommun]) ?? 0
-            return (reports, revisions)
+            return (reports, revisions + withdrawn)
         }
     }
 

@@ -6,10 +6,13 @@ import GRDBSQLite
 ///
 /// Default path `data/platform.sqlite`, overridden by `PLATFORM_STORE` or `--store`.
 public final class ReportStore: Sendable {
-    /// The path used when none is given.
+    /// The path used when none is given: `PLATFORM_STORE`, else `fallbackPath`.
     public static var defaultPath: String {
-        ProcessInfo.processInfo.environment["PLATFORM_STORE"] ?? "data/platform.sqlite"
+        ProcessInfo.processInfo.environment["PLATFORM_STORE"] ?? fallbackPath
     }
+
+    /// The store's path when neither `--store` nor `PLATFORM_STORE` names one.
+    public static let fallbackPath = "data/platform.sqlite"
 
     public let path: String
     let queue: DatabaseQueue
@@ -55,16 +58,18 @@ public final class ReportStore: Sendable {
         }
     }
 
-    /// Turns off SQLite's memory statistics before the first connection opens. With them on (the
-    /// default), every allocation SQLite makes takes one process-wide mutex, and two threads reading
+    /// Turns off SQLite's memory statistics, and allows URI file names, before the first connection opens.
+    /// With memory statistics on (the default), every allocation SQLite makes takes one process-wide mutex, and two threads reading
     /// through their own connections spent most of their time waiting for it (measured: `lagesbild --all`
     /// on two cores used 30 % more CPU than on one). `sqlite3_config` is variadic, which Swift cannot call
-    /// directly, so it is called through its address with the fixed arguments this option takes; that is
+    /// directly, so it is called through its address with the fixed arguments these options take; that is
     /// sound on the Linux ABIs this runs on (x86-64 and AArch64 pass these two ints alike either way).
     private static let sqliteConfigured: Void = {
         typealias Config = @convention(c) (Int32, Int32) -> Int32
         guard let address = dlsym(nil, "sqlite3_config") else { return }
         _ = unsafeBitCast(address, to: Config.self)(SQLITE_CONFIG_MEMSTATUS, 0)
+        // File names may be URIs (`file:…?immutable=1`, see `existing(at:)`); a plain path is read as before.
+        _ = unsafeBitCast(address, to: Config.self)(SQLITE_CONFIG_URI, 1)
     }()
 
     /// How long a command waits for another one's write to finish, in seconds.
@@ -98,9 +103,64 @@ public final class ReportStore: Sendable {
         }
     }
 
-    /// Opens an existing store read-only use; nil when there is no store at `path`.
+    /// Opens the store at `path` for a command that only reads it; nil when there is no store at `path`.
+    ///
+    /// The store is opened read-only (`SQLITE_OPEN_READONLY`): nothing is written, not even the journal
+    /// mode, so a user who may only read the file can read it. A store whose schema is older than this
+    /// version is the exception: it is opened as by `init(path:)` and migrated first.
     public static func existing(at path: String) throws -> ReportStore? {
-        FileManager.default.fileExists(atPath: path) ? try ReportStore(path: path) : nil
+        guard FileManager.default.fileExists(atPath: path) else { return nil }
+        _ = Self.sqliteConfigured
+        var configuration = Configuration()
+        configuration.readonly = true
+        configuration.busyMode = .timeout(Self.busyTimeout)
+        func open(_ name: String) throws -> (DatabaseQueue, migrated: Bool) {
+            let queue = try DatabaseQueue(path: name, configuration: configuration)
+            return (queue, try queue.read(migrator.hasCompletedMigrations))
+        }
+        let opened: (queue: DatabaseQueue, migrated: Bool)
+        do {
+            opened = try open(path)
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_READONLY
+            && !FileManager.default.fileExists(atPath: path + "-wal") {
+            // A WAL store needs its `-shm` file, which a reader cannot create in a folder it may not write
+            // to. With no `-wal` file no write is under way, so the file is read as it is (immutable).
+            opened = try open(Self.immutableURI(path))
+        }
+        guard opened.migrated else { return try ReportStore(path: path) }
+        return ReportStore(path: path, queue: opened.queue)
+    }
+
+    /// `file:/folder/store.sqlite?immutable=1`, the path percent-encoded.
+    private static func immutableURI(_ path: String) -> String {
+        var allowed = CharacterSet.urlPathAllowed
+        allowed.remove(charactersIn: "?#%")
+        let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+        return "file:" + (absolute.addingPercentEncoding(withAllowedCharacters: allowed) ?? absolute) + "?immutable=1"
+    }
+
+    /// Opens the store at `path` read-only, as `existing(at:)`; a store that is not there is an error naming
+    /// the path (a mistyped `--store` must not read as an empty store).
+    public static func reading(at path: String) throws -> ReportStore {
+        guard let store = try existing(at: path) else {
+            throw Diagnostic(file: path, mark: nil, message: "no report store here (check --store or PLATFORM_STORE; "
+                + "`ingest` creates the store)")
+        }
+        return store
+    }
+
+    /// An empty, migrated store in memory: what a dry run checks against when there is no store yet.
+    static func inMemory() throws -> ReportStore {
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        let queue = try DatabaseQueue(configuration: configuration)
+        try migrator.migrate(queue)
+        return ReportStore(path: ":memory:", queue: queue)
+    }
+
+    private init(path: String, queue: DatabaseQueue) {
+        self.path = path
+        self.queue = queue
     }
 
     /// The schema, one migration per version. Never edit a shipped migration: add a new one.
@@ -300,6 +360,14 @@ public final class ReportStore: Sendable {
                         OLD.ingest_id, OLD.source_file, OLD.source_line, OLD.ingested_at,
                         strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), OLD.source, OLD.period);
                 END;
+                """)
+        }
+        migrator.registerMigration("v7: withdrawn reports without an id") { db in
+            // A delivery without ids replaces its reporter's id-less rows of the days it covers; a replaced row
+            // stays, with the ingest that withdrew it (NULL: current). Every query reads current rows only.
+            try db.execute(sql: """
+                ALTER TABLE reports ADD COLUMN withdrawn_in INTEGER;
+                ALTER TABLE ingests ADD COLUMN rows_withdrawn INTEGER NOT NULL DEFAULT 0;
                 """)
         }
         return migrator

@@ -29,12 +29,7 @@ struct AtgardsplanCommand: ParsableCommand {
 
     func run() throws {
         let config = try catalogOptions.kommun(kommun)
-        let plan: Atgardsplan
-        if let store = try ReportStore.existing(at: storeOptions.resolvedPath) {
-            plan = try Atgardsplan(store: store, config: config, year: year)
-        } else {
-            plan = Atgardsplan(config: config, year: year, priorities: [], entries: [])
-        }
+        let plan = try Atgardsplan(store: storeOptions.reading(), config: config, year: year)
         let language = languageOption.resolved(for: config)
         try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
         for format in formats {

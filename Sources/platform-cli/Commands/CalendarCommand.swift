@@ -51,7 +51,9 @@ struct CalendarCommand: ParsableCommand {
     func run() throws {
         let config = try catalogOptions.kommun(kommun)
         let (from, to) = period.map { ($0.start, $0.end) } ?? (from!, to!)
-        let declared = try ReportStore.existing(at: storeOptions.resolvedPath)?.escalations(kommun: config.id) ?? []
+        let store = try ReportStore.existing(at: storeOptions.resolvedPath)
+        if store == nil, storeOptions.isNamed { Output.error("warning: no report store at \(storeOptions.resolvedPath); the calendar shows no declared escalations") }
+        let declared = try store?.escalations(kommun: config.id) ?? []
         let meetings = MeetingPlanner(config: config, escalations: declared).meetings(from: from, to: to)
         let language = languageOption.resolved(for: config)
         let title = "\(config.kommun.name): \(from) – \(to)"

@@ -27,7 +27,7 @@ struct Due: ParsableCommand {
         let language = languageOption.resolved(for: config)
         let today = Now.today(for: config)
         let (definition, period) = try choice.resolved(for: config, period: periodOption.text, today: today)
-        let store = try ReportStore.existing(at: storeOptions.resolvedPath)
+        let store = try storeOptions.reading()
         let lagesbild = try LagesbildCompiler(config: config, store: store, now: Now.date, area: choice.area)
             .compile(period: period, language: language, parts: .reporting, as: definition)
         let completeness = lagesbild.completeness

@@ -96,7 +96,7 @@ struct EscalationCommand: ParsableCommand {
         func run() throws {
             let config = try catalogOptions.kommun(kommun)
             let language = languageOption.resolved(for: config)
-            let declared = try ReportStore.existing(at: storeOptions.resolvedPath)?.escalations(kommun: config.id) ?? []
+            let declared = try storeOptions.reading().escalations(kommun: config.id)
             // The area column only once an escalation is declared in an area.
             let areas = declared.contains { $0.area != nil }
             let rows = declared.map { item in

@@ -48,10 +48,12 @@ struct Ingest: ParsableCommand {
             }
             let counts = "\(outcome.new) new, \(outcome.revised) revised, \(outcome.unchanged) unchanged"
             if dryRun {
-                print("\(result.file): dry run: \(counts), \(outcome.refused.count) refused; nothing written")
+                let withdrawn = outcome.withdrawn > 0 ? ", \(outcome.withdrawn) replaced without id" : ""
+                print("\(result.file): dry run: \(counts), \(outcome.refused.count) refused\(withdrawn); nothing written")
                 if !outcome.refused.isEmpty && !skipInvalid { refusedFiles += 1 }
             } else if outcome.committed {
                 var line = "\(result.file): \(counts)"
+                if outcome.withdrawn > 0 { line += "; \(outcome.withdrawn) replaced without id, withdrawn" }
                 if let refusedFile = result.refusedFile {
                     line += "; \(outcome.refused.count.counted("row")) refused, written to \(refusedFile)"
                 }

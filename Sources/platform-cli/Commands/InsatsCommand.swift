@@ -91,16 +91,16 @@ struct InsatsCommand: ParsableCommand {
         func run() throws {
             let config = try target.config()
             let language = target.languageOption.resolved(for: config)
-            let store = try ReportStore.existing(at: target.storeOptions.resolvedPath)
+            let store = try target.storeOptions.reading()
             let all: [Intervention]
             if let due {
-                let escalations = try store?.escalations(kommun: config.id) ?? []
+                let escalations = try store.escalations(kommun: config.id)
                 let meetings = MeetingPlanner(config: config, escalations: escalations).meetings(from: due.adding(months: -12), to: due)
-                all = try store?.followUpsDue(kommun: config.id, by: due, withinDays: within, meetings: meetings) ?? []
+                all = try store.followUpsDue(kommun: config.id, by: due, withinDays: within, meetings: meetings)
             } else if let activeOn {
-                all = try store?.interventions(kommun: config.id, activeOn: activeOn) ?? []
+                all = try store.interventions(kommun: config.id, activeOn: activeOn)
             } else {
-                all = try store?.interventions(kommun: config.id) ?? []
+                all = try store.interventions(kommun: config.id)
             }
             let rows = all.map { item in
                 [item.id, item.status.label(language), item.start?.description ?? "",
@@ -119,9 +119,7 @@ struct InsatsCommand: ParsableCommand {
 
         func run() throws {
             let config = try target.config()
-            guard let store = try ReportStore.existing(at: target.storeOptions.resolvedPath) else {
-                throw ValidationError("\(config.id) has no intervention '\(id)'")
-            }
+            let store = try target.storeOptions.reading()
             let (item, events) = try store.intervention(id, kommun: config.id)
             print(InterventionText.render(item, events: events, config: config, language: target.languageOption.resolved(for: config)),
                   terminator: "")

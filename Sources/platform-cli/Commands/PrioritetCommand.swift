@@ -25,7 +25,7 @@ struct PrioritetCommand: ParsableCommand {
             let period = try config.priorityPeriod(period)
             let lang = language.resolved(for: config)
             let first = period.offset(by: -(PriorityProposal.baselinePeriods + 1)).start
-            let cells = try ReportStore.existing(at: storeOptions.resolvedPath)?.dailyCells(kommun: config.id, from: first, to: period.previous.end) ?? []
+            let cells = try storeOptions.reading().dailyCells(kommun: config.id, from: first, to: period.previous.end)
             let proposal = PriorityProposal(config: config, period: period, cells: cells)
             func number(_ value: Double) -> String { lang.number(value, decimals: 3) }
             let rows = proposal.scores.map { [$0.area, number($0.volume), number($0.baseline), number($0.trend), number($0.severity), number($0.score)] }
@@ -70,12 +70,12 @@ struct PrioritetCommand: ParsableCommand {
         func run() throws {
             let config = try catalogOptions.kommun(kommun)
             let lang = language.resolved(for: config)
-            let store = try ReportStore.existing(at: storeOptions.resolvedPath)
+            let store = try storeOptions.reading()
             let decisions: [PriorityDecision]
             if let period {
-                decisions = try store?.priorities(kommun: config.id, period: config.priorityPeriod(period)).map { [$0] } ?? []
+                decisions = try store.priorities(kommun: config.id, period: config.priorityPeriod(period)).map { [$0] } ?? []
             } else {
-                decisions = try store?.priorityDecisions(kommun: config.id) ?? []
+                decisions = try store.priorityDecisions(kommun: config.id)
             }
             let rows = decisions.map { [$0.period.description, $0.areas.joined(separator: ", "), config.partyName($0.decidedBy), $0.decidedOn.description] }
             let header = [lang.pick("period", "period"), lang.pick("områden", "areas"), lang.pick("beslutat av", "decided by"), lang.pick("den", "on")]

@@ -31,7 +31,7 @@ struct Reports: ParsableCommand {
     func run() throws {
         let config = try catalogOptions.kommun(kommun)
         let language = languageOption.resolved(for: config)
-        let totals = try ReportStore.existing(at: storeOptions.resolvedPath)?.totals(kommun: config.id, period: period) ?? []
+        let totals = try storeOptions.reading().totals(kommun: config.id, period: period)
         print("\(config.kommun.name), \(period) (\(period.start)–\(period.end))")
         // A count shows its sum; a level its highest answer, never a sum of answers. The source column only for
         // a kommun whose reporters do not all deliver observations.

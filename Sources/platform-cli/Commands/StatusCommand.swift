@@ -72,7 +72,7 @@ extension KommunTarget {
     /// Every status set for the kommun's areas on or before `day` (all when nil), oldest first.
     func assessments(_ config: KommunConfig, through day: CalendarDate? = nil, area: String? = nil) throws -> [AreaStatusAssessment] {
         if let area, let problem = AreaStatusAssessment.unknownArea(area, in: config) { throw ValidationError(problem) }
-        let all = try ReportStore.existing(at: storeOptions.resolvedPath)?.areaStatusAssessments(kommun: config.id, through: day) ?? []
+        let all = try storeOptions.reading().areaStatusAssessments(kommun: config.id, through: day)
         return all.filter { area == nil || $0.area == area }
     }
 

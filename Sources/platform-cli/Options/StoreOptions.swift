@@ -8,4 +8,10 @@ struct StoreOptions: ParsableArguments {
     var path: String?
 
     var resolvedPath: String { path ?? ReportStore.defaultPath }
+
+    /// Whether the store was named (`--store` or `PLATFORM_STORE`) rather than left to the default.
+    var isNamed: Bool { path != nil || ReportStore.defaultPath != ReportStore.fallbackPath }
+
+    /// The store, opened read-only, for a command that only reads it; a store that is not there is an error.
+    func reading() throws -> ReportStore { try ReportStore.reading(at: resolvedPath) }
 }

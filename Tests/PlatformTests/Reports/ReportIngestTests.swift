@@ -69,8 +69,10 @@ struct ReportIngestTests {
             "bad.csv:15: error: the row has 3 fields but the header has 11",
         ])
         #expect(results[0].outcome?.committed == false)
-        // Refused whole: the store this run created is gone again.
-        #expect(!FileManager.default.fileExists(atPath: store))
+        // Refused whole: the store this run created stays (another process may have committed to it meanwhile),
+        // with no ingest and no report in it.
+        #expect(try ReportStore(path: store).queue.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM ingests") } == 0)
+        #expect(try counts().reports == 0)
         #expect(!headlines(results).contains { $0.contains("811218") || $0.contains("070-123") })
     }
 
@@ -115,6 +117,63 @@ struct ReportIngestTests {
         #expect(try ReportStore(path: store).totals(kommun: "exempel", period: Period("2026-W45")!).map(\.total) == [2, 5])
     }
 
+    /// Without ids, a delivery is its reporter's whole account of each day its id-less rows are dated:
+    /// a corrected re-delivery replaces that reporter's id-less rows of those days (issue 12, item 4).
+    /// The replaced rows are kept, withdrawn; other reporters, rows with ids and other days are untouched.
+    @Test func aCorrectedDeliveryWithoutIDsReplacesTheDaysItCovers() throws {
+        let week = try directory.write("v47.csv", Self.header + """
+            2026-11-17,polisen,centrum,klotter,2,,,,,,
+            2026-11-17,polisen,torget,klotter,1,,,,,,
+            2026-11-17,polisen,torget,klotter,1,,,,,,
+            2026-11-18,polisen,centrum,klotter,1,,,,,,
+            2026-11-19,polisen,centrum,klotter,4,,,,,,
+
+            """)
+        let others = try directory.write("ksf.csv", Self.header + """
+            2026-11-17,ksf,centrum,klotter,5,,,,,,
+            2026-11-17,polisen,centrum,klotter,7,,,,,,p9
+
+            """)
+        #expect(try ingest([week, others]).map { $0.outcome?.new } == [5, 2])
+        #expect(try ingest([week]).map { $0.outcome?.unchanged } == [5])
+        let corrected = try directory.write("v47-rättad.csv", Self.header + """
+            2026-11-17,polisen,centrum,klotter,3,,,,,,
+            2026-11-17,polisen,torget,klotter,1,,,,,,
+            2026-11-18,polisen,centrum,klotter,1,,,,,,
+
+            """)
+        let outcome = try #require(try ingest([corrected]).first?.outcome)
+        #expect((outcome.new, outcome.unchanged, outcome.withdrawn) == (1, 2, 2))
+        // 11-17: centrum 2 → 3 and one of the two torget rows gone; 11-18 as it was; 11-19 not in the
+        // corrected file, so not covered by it: kept. ksf's row and polisen's p9 are untouched.
+        #expect(try counts() == (6, 2))
+        let totals = try ReportStore(path: store).totals(kommun: "exempel", period: Period("2026-W47")!)
+        #expect(totals.map { "\($0.reporter):\($0.rows):\($0.total)" } == ["ksf:1:5", "polisen:5:16"])
+        // The same corrected file again changes nothing; the first delivery again restores it.
+        let again = try #require(try ingest([corrected]).first?.outcome)
+        #expect((again.new, again.unchanged, again.withdrawn) == (0, 3, 0))
+        let restored = try #require(try ingest([week]).first?.outcome)
+        #expect((restored.new, restored.unchanged, restored.withdrawn) == (0, 5, 1))
+        #expect(try counts() == (7, 1))
+    }
+
+    /// The same id-less event in two deliveries for different days is two reports; the same row twice in
+    /// one delivery also is two.
+    @Test func identicalEventsWithoutIDsInDeliveriesForOtherDaysAreAllKept() throws {
+        let monday = try directory.write("mån.csv", Self.header + """
+            2026-11-16,polisen,centrum,klotter,1,,,,,Klotter på busskuren,
+            2026-11-16,polisen,centrum,klotter,1,,,,,Klotter på busskuren,
+
+            """)
+        let tuesday = try directory.write("tis.csv", Self.header + """
+            2026-11-17,polisen,centrum,klotter,1,,,,,Klotter på busskuren,
+
+            """)
+        #expect(try ingest([monday, tuesday]).map { $0.outcome?.new } == [2, 1])
+        #expect(try ingest([tuesday, monday]).map { $0.outcome?.withdrawn } == [0, 0])
+        #expect(try counts() == (3, 0))
+    }
+
     @Test func skipInvalidStoresTheGoodRowsAndWritesACorrectableFile() throws {
         let file = try directory.write("mixed.csv", Self.header + """
             2026-11-02,polisen,centrum,klotter,1,,,,,,m1
@@ -136,6 +195,28 @@ struct ReportIngestTests {
         try directory.write("mixed.refused.csv", refused.replacingOccurrences(of: ",norr,", with: ",torget,"))
         #expect(try ingest([refusedPath]).map { $0.outcome?.new } == [2])
         #expect(try counts().reports == 3)
+    }
+
+    /// A refused-rows file, corrected and ingested again, adds its rows to the days they are dated; it is not
+    /// a re-delivery of those days, so it withdraws nothing of the file it came from.
+    @Test func aCorrectedRefusedRowsFileWithoutIDsAddsToTheDay() throws {
+        let file = try directory.write("utan-id.csv", Self.header + """
+            2026-11-02,polisen,centrum,klotter,1,,,,,,
+            2026-11-02,polisen,torget,klotter,2,,,,,,
+            2026-11-02,polisen,norr,klotter,1,,,,,,
+
+            """)
+        let results = try ingest([file], skipInvalid: true)
+        #expect(results[0].outcome?.new == 2)
+        let refusedPath = try #require(results[0].refusedFile)
+        let refused = try String(contentsOfFile: refusedPath, encoding: .utf8)
+        try directory.write("utan-id.refused.csv", refused.replacingOccurrences(of: ",norr,", with: ",centrum,"))
+        let again = try #require(try ingest([refusedPath]).first?.outcome)
+        #expect((again.new, again.withdrawn) == (1, 0))
+        #expect(try counts() == (3, 0))
+        // Ingested once more, it adds nothing.
+        #expect(try ingest([refusedPath]).map { $0.outcome?.unchanged } == [1])
+        #expect(try counts() == (3, 0))
     }
 
     @Test func redactStoresRowsWithPlaceholders() throws {
