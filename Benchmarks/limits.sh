@@ -31,9 +31,9 @@ with open(f"{work}/oneline.csv", "wb") as f:
     chunk = b"x" * (1 << 20)
     for _ in range(1024):
         f.write(chunk)
-row = {"date": "2026-11-02", "reporter": "polisen", "area": "Centrum", "indicator": "klotter", "value": 1,
+row = {"date": "2026-11-02", "reporter": "polismyndigheten", "area": "norrkila", "indicator": "klotter", "value": 1,
        "place": "Torget vid kiosken", "note": "Nytt klotter på väggen mot parkeringen"}
-rows = 700_000
+rows = 570_000
 with open(f"{work}/big.json", "w") as f:
     f.write("[\n")
     for i in range(rows):
@@ -42,7 +42,7 @@ with open(f"{work}/big.json", "w") as f:
 with open(f"{work}/big.csv", "w") as f:
     f.write("date,reporter,area,indicator,value,place,note,id\n")
     for i in range(rows):
-        f.write(f"2026-11-02,polisen,Centrum,klotter,1,Torget vid kiosken,Nytt klotter på väggen mot parkeringen,r{i}\n")
+        f.write(f"2026-11-02,polismyndigheten,norrkila,klotter,1,Torget vid kiosken,Nytt klotter på väggen mot parkeringen,r{i}\n")
 PY
 
 printf '%-14s %10s %6s %8s %10s %12s\n' file size-MB exit seconds peak-MB stderr-bytes
@@ -52,7 +52,7 @@ for name in wide.csv oneline.csv big.json big.csv; do
         >/dev/null 2>"$WORK/stderr"
     status=$?
     set -e
-    read -r seconds kilobytes < "$WORK/time"
+    read -r seconds kilobytes < <(tail -n 1 "$WORK/time")
     printf '%-14s %10d %6d %8s %10d %12d\n' "$name" $(( $(stat -c %s "$WORK/$name") / 1000000 )) "$status" "$seconds" \
         $(( kilobytes / 1024 )) "$(stat -c %s "$WORK/stderr")"
 done
