@@ -129,6 +129,16 @@ struct PluginExporterTests {
         }
     }
 
+    /// Its standard error is shown as its last 20 lines, each cut at 300 characters.
+    @Test func aPluginsLongErrorLinesAreCut() throws {
+        try plugin("chatty", body: "cat > /dev/null; yes x | head -c 200000 | tr -d '[:space:]' >&2; echo >&2; exit 1")
+        let result = try lagesbild("chatty")
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("plugin 'chatty' failed (exit status 1)"))
+        #expect(result.stderr.contains("    xxxxxxxxxx"))
+        #expect(result.stderr.utf8.count < 2000, "\(result.stderr.utf8.count) bytes")
+    }
+
     @Test func tooMuchOutputIsSaidSo() throws {
         try plugin("flood", body: "cat > /dev/null; head -c 300000000 /dev/zero")
         let result = try lagesbild("flood")

@@ -22,13 +22,25 @@ public struct Diagnostic: Sendable, Hashable, Error {
         self.message = message
     }
 
+    /// The most characters of a message or a path a headline shows (a hostile file's 60,000-character key
+    /// would otherwise be printed whole, twice).
+    public static let shownCharacters = 300
+
     /// `file:line:col: error: message (at path)`, the first line of the rendering.
     public var headline: String {
         var location = file
         if let mark { location += mark.column > 0 ? ":\(mark.line):\(mark.column)" : ":\(mark.line)" }
-        var text = "\(location): \(severity.rawValue): \(message)"
-        if let path, !path.isEmpty { text += " [at \(path)]" }
+        var text = "\(location): \(severity.rawValue): \(Self.shown(message))"
+        if let path, !path.isEmpty { text += " [at \(Self.shown(path))]" }
         return text
+    }
+}
+
+extension Diagnostic {
+    /// `text` cut after `characters`, with "…" where it was cut.
+    public static func shown(_ text: String, characters: Int = shownCharacters) -> String {
+        guard text.utf8.count > characters, text.count > characters else { return text }
+        return text.prefix(characters) + "…"
     }
 }
 

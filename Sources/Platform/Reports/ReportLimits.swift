@@ -36,7 +36,7 @@ public struct ReportLimits: Sendable {
 
     /// `text` for quoting in a message: cut to `quotedCharacters`, with "…" where it was cut.
     public func quoted(_ text: String) -> String {
-        text.count > quotedCharacters ? text.prefix(quotedCharacters) + "…" : text
+        Diagnostic.shown(text, characters: quotedCharacters)
     }
 
     /// The first `problemsShown` problems, joined, and how many more there were.
