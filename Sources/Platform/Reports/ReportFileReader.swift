@@ -68,6 +68,9 @@ public final class ReportFileReader {
         guard jsonIndex < jsonElements.count else { return nil }
         let (line, range) = jsonElements[jsonIndex]
         jsonIndex += 1
+        guard range.count <= limits.recordBytes else {
+            throw diagnostic(line: line, "a report object is longer than \(ReportLimits.size(limits.recordBytes))")
+        }
         let object: Any
         do { object = try JSONSerialization.jsonObject(with: json.subdata(in: range), options: [.fragmentsAllowed]) } catch {
             throw diagnostic(line: line, "not valid JSON: \(Self.describe(error))")
@@ -132,12 +135,18 @@ public final class ReportFileReader {
             raw.problems.append("expected a report object")
             return raw
         }
+        guard fields.count <= limits.columns else {
+            raw.problems.append("the object has more than \(limits.columns) fields")
+            return raw
+        }
         for (key, value) in fields.sorted(by: { $0.key < $1.key }) {
             guard let column = Self.column(named: key) else {
                 if !Self.isIgnored(key) { raw.problems.append(unknownColumnMessage(key)) }
                 continue
             }
             switch value {
+            case let text as String where text.utf8.count > limits.fieldBytes:
+                raw.problems.append("field '\(key)' is longer than \(limits.fieldBytes) bytes")
             case let text as String: raw.values[column.index] = text
             case is NSNull: break
             case let number as NSNumber where !Self.isBoolean(number): raw.values[column.index] = number.stringValue

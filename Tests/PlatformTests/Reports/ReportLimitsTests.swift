@@ -78,6 +78,22 @@ struct ReportLimitsTests {
         #expect(try failure("d.json", "[]", limits: ReportLimits()) == nil)
     }
 
+    /// The same limits hold for JSON: an object's size, its number of fields and a field's length.
+    @Test func jsonObjectsHaveTheSameLimits() throws {
+        let limits = ReportLimits(recordBytes: 4096, columns: 20, fieldBytes: 1000)
+        let base = #""date": "2026-11-02", "reporter": "polisen", "area": "centrum", "indicator": "klotter""#
+        let long = try #require(try failure("long.jsonl", "{\(base), \"note\": \"\(String(repeating: "x", count: 5000))\"}\n", limits: limits))
+        #expect(long.mark?.line == 1 && long.message == "a report object is longer than 4 KiB")
+        let path = try directory.write("fields.jsonl", """
+            {\(base), \"note\": \"\(String(repeating: "å", count: 600))\"}
+            {\(base), \((0..<30).map { "\"x\($0)\": 1" }.joined(separator: ", "))}
+
+            """)
+        let reader = try ReportFileReader(path: path, limits: limits)
+        #expect(try reader.next()?.problems == ["field 'note' is longer than 1000 bytes"])
+        #expect(try reader.next()?.problems == ["the object has more than 20 fields"])
+    }
+
     /// A header of many unknown columns names the first few and counts the rest; a long name is cut.
     @Test func errorMessagesStayShort() throws {
         let long = String(repeating: "z", count: 10_000)
