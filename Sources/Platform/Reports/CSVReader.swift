@@ -79,16 +79,21 @@ public final class CSVReader {
         Failure(line: line, message: "a line is longer than \(ReportLimits.size(limits.recordBytes)) (a quoted field not closed?)")
     }
 
-    /// Skips a byte-order mark and chooses the delimiter from the header line.
+    /// Skips a byte-order mark and chooses the delimiter from the header line. A CR followed by anything but
+    /// LF there means the lines end in CR alone: the file would read as one line, over the limits.
     private func prepareHeader() throws(Failure) {
         sawHeader = true
         while !atEOF && end - start < limits.recordBytes && !buffer[start..<end].contains(UInt8(ascii: "\n")) { try refill() }
         if end - start >= 3, buffer[start] == 0xEF, buffer[start + 1] == 0xBB, buffer[start + 2] == 0xBF { start += 3 }
         var commas = 0, semicolons = 0, quoted = false
-        for byte in buffer[start..<end] {
+        for index in start..<end {
+            let byte = buffer[index]
             if byte == UInt8(ascii: "\"") { quoted.toggle() }
             if quoted { continue }
             if byte == UInt8(ascii: "\n") { break }
+            if byte == UInt8(ascii: "\r"), index + 1 < end, buffer[index + 1] != UInt8(ascii: "\n") {
+                throw Failure(line: 1, message: "line ends are CR only (old Mac); save with LF or CRLF")
+            }
             if byte == UInt8(ascii: ",") { commas += 1 }
             if byte == UInt8(ascii: ";") { semicolons += 1 }
         }

@@ -94,6 +94,18 @@ struct ReportLimitsTests {
         #expect(try reader.next()?.problems == ["the object has more than 20 fields"])
     }
 
+    /// A file whose lines end in CR alone reads as one long line; it is named for what it is, not as a
+    /// line or a row over the limits.
+    @Test func crOnlyLineEndsAreNamedBeforeALimitHits() throws {
+        let rows = (Self.header + String(repeating: Self.row, count: 300)).replacingOccurrences(of: "\n", with: "\r")
+        let problem = try #require(try failure("mac.csv", rows, limits: ReportLimits()))
+        #expect(problem.mark?.line == 1 && problem.message == "line ends are CR only (old Mac); save with LF or CRLF")
+        let long = try #require(try failure("mac2.csv", rows, limits: ReportLimits(recordBytes: 1024)))
+        #expect(long.message == "line ends are CR only (old Mac); save with LF or CRLF")
+        // A CR inside a quoted header name, or before LF, is not that.
+        #expect(try failure("crlf.csv", Self.header.replacingOccurrences(of: "\n", with: "\r\n") + Self.row, limits: ReportLimits()) == nil)
+    }
+
     /// A header of many unknown columns names the first few and counts the rest; a long name is cut.
     @Test func errorMessagesStayShort() throws {
         let long = String(repeating: "z", count: 10_000)
