@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Checks the iCalendar files the platform writes with an independent parser (Python icalendar, through
-# scripts/check-ics.py): folding, CRLF, VTIMEZONEs, required properties, unique UIDs, a round trip, and
-# UTC times across the change to summer time.
+# Checks the iCalendar files the platform writes with two independent parsers: Python icalendar, through
+# scripts/check-ics.py (folding, CRLF, VTIMEZONEs, required properties, unique UIDs, a round trip, and
+# UTC times across the change to summer time), and libical (Debian's libical-dev, installed by
+# scripts/setup.sh), through scripts/check-ics-libical.c (libical reads every file with no error and its
+# RFC 5546 restriction check passes).
 #   1. the golden calendar of the Swift tests (Tests/PlatformTests/Fixtures/calendar-golden.ics): its
 #      weekly 09:00 meeting is at 08:00Z before 2027-03-28 and at 07:00Z after;
 #   2. tampered copies of it (folding undone, the VTIMEZONE removed, summer time starting in April) must be
@@ -23,10 +25,21 @@ trap 'rm -rf "$TMP"' EXIT
 
 status=0
 
-# check FILE [OPTION...]: FILE must pass every check of check-ics.py and the expectations in OPTIONs.
+LIBICAL_CHECK="$TMP/check-ics-libical"
+if ! cc -o "$LIBICAL_CHECK" scripts/check-ics-libical.c $(pkg-config --cflags --libs libical 2>/dev/null) 2>"$TMP/cc.log"; then
+    echo "FAILED: could not build scripts/check-ics-libical.c against libical (run scripts/setup.sh):"
+    sed 's/^/    /' "$TMP/cc.log"
+    status=1
+fi
+
+# check FILE [OPTION...]: FILE must pass every check of check-ics.py and the expectations in OPTIONs, and
+# libical's.
 check() {
     echo
     if ! "$PYTHON" "$CHECK" "$@"; then
+        status=1
+    fi
+    if [ -x "$LIBICAL_CHECK" ] && ! "$LIBICAL_CHECK" "$1"; then
         status=1
     fi
 }

@@ -1,52 +1,51 @@
 import Foundation
+import Platform
 
 /// Writes text in large blocks, to standard output or to a temporary file renamed into place at the end
-/// (so a file is written whole or not at all).
+/// (so a file is written whole or not at all). The first write error stops the writing and is thrown by
+/// `finish()`; a file's temporary copy is removed then.
 struct BufferedFile {
-    private let handle: FileHandle
-    private let temporary: String?
-    private let target: String?
+    private var file: AtomicFile?
     private var buffer: [UInt8] = []
+    private var failure: Error?
 
     static var standardOutput: BufferedFile {
-        BufferedFile(handle: .standardOutput, temporary: nil, target: nil)
+        BufferedFile(file: nil)
     }
 
-    private init(handle: FileHandle, temporary: String?, target: String?) {
-        self.handle = handle
-        self.temporary = temporary
-        self.target = target
+    private init(file: AtomicFile?) {
+        self.file = file
         buffer.reserveCapacity(1 << 16)
     }
 
     init(temporaryFor path: String) throws {
-        let url = URL(fileURLWithPath: path)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp").path
-        guard FileManager.default.createFile(atPath: temporary, contents: nil), let handle = FileHandle(forWritingAtPath: temporary) else {
-            throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: path])
-        }
-        self.init(handle: handle, temporary: temporary, target: path)
+        self.init(file: try AtomicFile(path: path))
     }
 
     mutating func write(_ text: String) {
+        guard failure == nil else { return }
         buffer += text.utf8
         if buffer.count >= 1 << 16 { flush() }
     }
 
     private mutating func flush() {
-        handle.write(Data(buffer))
-        buffer.removeAll(keepingCapacity: true)
+        defer { buffer.removeAll(keepingCapacity: true) }
+        guard failure == nil else { return }
+        do {
+            if file != nil {
+                try file!.write(buffer)
+            } else {
+                try StandardOutput.write(buffer)
+            }
+        } catch {
+            failure = error
+        }
     }
 
-    /// Writes what is left and, for a file, renames it into place.
+    /// Writes what is left and, for a file, renames it into place; throws the first write error.
     mutating func finish() throws {
         flush()
-        guard let temporary, let target else { return }
-        try handle.close()
-        guard rename(temporary, target) == 0 else {
-            try? FileManager.default.removeItem(atPath: temporary)
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: target])
-        }
+        if let failure { throw failure }
+        try file?.commit()
     }
 }

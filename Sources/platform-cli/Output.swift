@@ -1,9 +1,10 @@
 import Foundation
+import Platform
 
 /// Writing to the terminal.
 enum Output {
-    /// A line on standard error.
+    /// A line on standard error (if that cannot be written there is nowhere left to say so).
     static func error(_ line: String) {
-        FileHandle.standardError.write(Data((line + "\n").utf8))
+        _ = Array((line + "\n").utf8).withUnsafeBufferPointer { AtomicFile.writeAll($0, to: STDERR_FILENO) }
     }
 }

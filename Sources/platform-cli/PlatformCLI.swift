@@ -15,4 +15,9 @@ struct PlatformCLI: ParsableCommand {
             PrioritetCommand.self, AnalysCommand.self, AtgardsplanCommand.self,
         ]
     )
+
+    static func main() {
+        StandardOutput.checkAtExit()
+        main(nil)
+    }
 }

@@ -23,18 +23,22 @@ enum CLI {
     /// The clock every run sees, so output does not depend on the day the tests run.
     static let now = "2026-11-24T12:00:00Z"
 
-    /// Runs `platform-cli arguments` with the package root as working directory and the clock at `now`.
-    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Result {
+    /// Runs `platform-cli arguments` with the package root as working directory and the clock at `now`;
+    /// standard output goes to `standardOutput` when given (its `stdout` is then empty), through `wrapper`
+    /// (e.g. a shell that sets a limit and `exec`s the rest) when given.
+    static func run(_ arguments: [String], environment: [String: String] = [:], standardOutput: FileHandle? = nil,
+                    wrapper: [String] = []) throws -> Result {
         let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
+        process.executableURL = wrapper.isEmpty ? binary : URL(fileURLWithPath: wrapper[0])
+        process.arguments = wrapper.isEmpty ? arguments : Array(wrapper.dropFirst()) + [binary.path] + arguments
         process.currentDirectoryURL = packageRoot
         process.environment = ProcessInfo.processInfo.environment.merging(["PLATFORM_NOW": now]) { $1 }
             .merging(environment) { $1 }
         let out = Pipe(), err = Pipe()
-        process.standardOutput = out
+        process.standardOutput = standardOutput ?? out
         process.standardError = err
         try process.run()
+        if standardOutput != nil { try out.fileHandleForWriting.close() }
         // Read both pipes before waiting, so a large output cannot fill a pipe and block the child.
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         let errData = err.fileHandleForReading.readDataToEndOfFile()

@@ -124,6 +124,21 @@ struct ExampleKommunerTests {
         #expect(vivalla.status == 0, "\(vivalla.stderr)")
         try CLI.expectGolden(try String(contentsOfFile: Self.fixture.output("orebro-vivalla-2026-W47.md"), encoding: .utf8),
                              "lagesbild-orebro-vivalla-2026-W47.md")
+        // Vivalla's cells are Vivalla's and Vivalla centrum's observations in W47, by the sqlite3 tool.
+        #expect(try lagesbild(["--area", "vivalla", "--period", "2026-W47", "--format", "csv"], kommun: "orebro").status == 0)
+        let csv = try String(contentsOfFile: Self.fixture.output("orebro-vivalla-2026-W47.csv"), encoding: .utf8)
+        let cells = csv.split(separator: "\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        #expect(Set(cells.map { $0[2] }) == ["vivalla", "vivalla-centrum"])
+        let sql = try CLI.sqliteRows(Self.fixture.store, """
+            SELECT area || ':' || indicator, CASE WHEN indicator = 'otrygg-plats' THEN MAX(value) ELSE SUM(value) END FROM reports
+            WHERE kommun = 'orebro' AND source IS NULL AND area IN ('vivalla', 'vivalla-centrum')
+              AND date BETWEEN '2026-11-16' AND '2026-11-22' GROUP BY area, indicator
+            """)
+        let values = Dictionary(uniqueKeysWithValues: cells.map { ("\($0[2]):\($0[4])", LagesbildCommandTests.normalized($0[6])) })
+        #expect(!sql.isEmpty)
+        for row in sql { #expect(values[row[0]] == LagesbildCommandTests.normalized(row[1]), "cell \(row[0])") }
+        let reported = Set(sql.map { $0[0] })
+        for (key, value) in values where !reported.contains(key) && !key.hasSuffix(":otrygg-plats") { #expect(value == "0", "cell \(key)") }
         let all = try run(["lagesbild", "--all", "--format", "csv", "--out", Self.fixture.directory.appendingPathComponent("all-orebro").path])
         let written = all.stdout.split(separator: "\n").compactMap { $0.split(separator: "/").last.map(String.init) }.filter { $0.hasPrefix("orebro") }
         #expect(written == ["orebro-stad-2026-W47.csv", "orebro-vivalla-2026-W47.csv", "orebro-varberga-2026-W47.csv",

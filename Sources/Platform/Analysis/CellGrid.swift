@@ -20,6 +20,8 @@ struct CellGrid {
     /// The periods' first and last day numbers, for placing a day without calendar arithmetic.
     private let spans: [(first: Int, last: Int)]
     private var buckets: [Bucket]
+    /// Whether any report fell in each period, whatever its area or indicator: a period with none is no data.
+    private(set) var periodHasReports: [Bool]
 
     init(periods: [Period], areas: [String], indicators: [String]) {
         self.periods = periods
@@ -29,13 +31,15 @@ struct CellGrid {
         indicatorIndex = Dictionary(indicators.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         spans = periods.map { ($0.start.dayNumber, $0.end.dayNumber) }
         buckets = Array(repeating: Bucket(), count: periods.count * areas.count * indicators.count)
+        periodHasReports = Array(repeating: false, count: periods.count)
     }
 
     /// Adds one report to the first of `periods` that holds its date.
     mutating func add(_ report: ReportStore.ReportValue) {
         let day = report.date.dayNumber
-        guard let period = spans.firstIndex(where: { $0.first <= day && day <= $0.last }),
-              let area = areaIndex[report.area], let indicator = indicatorIndex[report.indicator] else { return }
+        guard let period = spans.firstIndex(where: { $0.first <= day && day <= $0.last }) else { return }
+        periodHasReports[period] = true
+        guard let area = areaIndex[report.area], let indicator = indicatorIndex[report.indicator] else { return }
         let index = position(period, area, indicator)
         buckets[index].sum += report.value
         buckets[index].max = Swift.max(buckets[index].max, report.value)

@@ -81,13 +81,7 @@ public struct LagesbildCompiler {
         let lastYearIndex = grid.index(of: lastYear)
         /// A period in which the kommun stored nothing (in any area, shown or not) is no data, not 0: it shows
         /// as nil and is left out of baselines.
-        var hasData = grid.periods.map { _ in false }
-        var unseen = hasData.count
-        for report in reports where unseen > 0 {
-            guard let p = grid.periods.firstIndex(where: { $0.contains(report.date) }), !hasData[p] else { continue }
-            hasData[p] = true
-            unseen -= 1
-        }
+        let hasData = grid.periodHasReports
         func known(_ value: Double, in period: Int) -> Double? { hasData[period] ? value : nil }
         let baselineIndices = baseline.map(grid.index(of:)).filter { hasData[$0] }
         /// The mean over the baseline periods with data, nil when none has.

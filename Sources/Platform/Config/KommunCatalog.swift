@@ -18,19 +18,26 @@ public struct KommunCatalog: Sendable {
     public init(directory: String = KommunCatalog.defaultDirectory, loader: KommunConfigLoader = KommunConfigLoader()) throws(CatalogError) {
         self.directory = directory
         let paths = try Self.yamlFiles(in: directory, recursive: false)
-        files = paths.concurrentMap(loader.load(path:))
+        files = paths.concurrentMap { loader.load(path: $0, foundIn: directory) }
+        diagnostics = Self.duplicateIDs(in: files)
+    }
+
+    /// Two files in the same folder may not describe the same kommun id: one diagnostic for each file after
+    /// the first (by the files' order) that claims an id.
+    public static func duplicateIDs(in files: [KommunConfigLoader.LoadedFile]) -> [Diagnostic] {
         var seen: [String: String] = [:]
-        var diagnostics: [Diagnostic] = []
+        var clashes: [Diagnostic] = []
         for file in files {
             guard let id = file.config?.id else { continue }
-            if let first = seen[id] {
-                diagnostics.append(Diagnostic(file: file.file, mark: nil, path: "kommun.id",
-                                              message: "kommun id '\(id)' is already used by \(first)"))
+            let key = URL(fileURLWithPath: file.file).deletingLastPathComponent().path + "\u{0}" + id
+            if let first = seen[key] {
+                clashes.append(Diagnostic(file: file.file, mark: nil, path: "kommun.id",
+                                          message: "kommun id '\(id)' is already used by \(first)"))
             } else {
-                seen[id] = file.file
+                seen[key] = file.file
             }
         }
-        self.diagnostics = diagnostics
+        return clashes
     }
 
     /// The valid kommuner, sorted by id; a kommun id that a second file also claims counts once, from the
@@ -54,7 +61,7 @@ public struct KommunCatalog: Sendable {
                               loader: KommunConfigLoader = KommunConfigLoader()) throws(CatalogError) -> KommunConfig {
         let base = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
         for candidate in ["\(base)/\(id).yaml", "\(base)/\(id).yml"] where FileManager.default.fileExists(atPath: candidate) {
-            let file = loader.load(path: candidate)
+            let file = loader.load(path: candidate, foundIn: directory)
             if let config = file.config, config.id == id, file.isValid { return config }
         }
         return try KommunCatalog(directory: directory, loader: loader).kommun(id)
@@ -67,6 +74,13 @@ public struct KommunCatalog: Sendable {
             throw CatalogError(.invalidFile(broken.file, broken.renderedDiagnostics))
         }
         throw CatalogError(.unknownKommun(id, known: kommuner.map(\.id), directory: directory))
+    }
+
+    /// Every kommun file at `path` read: the file itself (followed if it is a link: it was named), or those
+    /// in the folder and its subfolders (a link out of the folder not followed).
+    public static func load(_ path: String, loader: KommunConfigLoader = KommunConfigLoader()) throws(CatalogError) -> [KommunConfigLoader.LoadedFile] {
+        let paths = try yamlFiles(in: path, recursive: true)
+        return paths == [path] ? [loader.load(path: path)] : paths.map { loader.load(path: $0, foundIn: path) }
     }
 
     /// The YAML files at `path`: the file itself, or those in the folder (and its subfolders if `recursive`).

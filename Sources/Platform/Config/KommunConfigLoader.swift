@@ -35,17 +35,51 @@ public struct KommunConfigLoader: Sendable {
 
     /// Reads and decodes the file at `path`.
     public func load(path: String) -> LoadedFile {
+        var info = stat()
+        if stat(path, &info) == 0, info.st_mode & S_IFMT != S_IFREG {
+            return Self.refused(path, "is not a regular file")
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
-            return LoadedFile(file: path, source: "", config: nil,
-                              diagnostics: [Diagnostic(file: path, mark: nil, message: "cannot read the file")])
+            return Self.refused(path, "cannot read the file")
         }
         return decode(Array(data), file: path)
     }
 
-    /// Decodes YAML text; `file` names it in diagnostics.
+    /// Reads a file found in `folder`; a symbolic link to a file outside the folder is not followed (a
+    /// link to `/etc/shadow` must not be read and shown) unless `PLATFORM_FOLLOW_LINKS=1`.
+    public func load(path: String, foundIn folder: String) -> LoadedFile {
+        var info = stat()
+        guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFLNK,
+              ProcessInfo.processInfo.environment["PLATFORM_FOLLOW_LINKS"] != "1" else { return load(path: path) }
+        let root = URL(fileURLWithPath: folder).resolvingSymlinksInPath().path
+        let target = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+        guard target.hasPrefix(root.hasSuffix("/") ? root : root + "/"), target != path else {
+            return Self.refused(path, "is a symbolic link to a file outside \(folder); not followed "
+                                + "(copy the file into the folder, or set PLATFORM_FOLLOW_LINKS=1)")
+        }
+        return load(path: path)
+    }
+
+    private static func refused(_ file: String, _ message: String) -> LoadedFile {
+        LoadedFile(file: file, source: "", config: nil, diagnostics: [Diagnostic(file: file, mark: nil, message: message)])
+    }
+
+    /// Decodes YAML text; `file` names it in diagnostics. Something that is not a kommun file at all (a
+    /// binary, text in another encoding, a list, a file of other keys) is said so once: its lines are
+    /// never quoted back as unknown keys. (It is kept out of `source`, so no line of it is shown either.)
     public func decode(_ bytes: [UInt8], file: String) -> LoadedFile {
         let source = String(decoding: bytes, as: UTF8.self)
+        // Decoding replaces invalid UTF-8 with U+FFFD, which can keep the byte count: compare the bytes.
+        if !source.utf8.elementsEqual(bytes) || source.unicodeScalars.contains(where: { TerminalText.isControl($0) && $0 != "\t" && $0 != "\n" && $0 != "\r" }) {
+            return Self.refused(file, "not a kommun file (it is not UTF-8 text)")
+        }
         let document = yaml.load(bytes, file: file)
+        if let root = document.root, document.diagnostics.isEmpty {
+            guard let pairs = root.pairs else { return Self.refused(file, "not a kommun file (its top level is not a mapping of keys)") }
+            if !pairs.isEmpty, !pairs.contains(where: { Self.topLevelKeys.contains($0.key.scalar?.text ?? "") }) {
+                return Self.refused(file, "not a kommun file (none of its top-level keys is a kommun file's, such as schemaVersion or kommun)")
+            }
+        }
         let context = DecodingContext(file: file)
         context.append(document.diagnostics)
         var config: KommunConfig?
@@ -57,6 +91,10 @@ public struct KommunConfigLoader: Sendable {
         let hasErrors = diagnostics.contains { $0.severity == .error }
         return LoadedFile(file: file, source: source, config: hasErrors ? nil : config, diagnostics: diagnostics)
     }
+
+    /// Keys every kommun file has; a mapping with none of them is some other file.
+    private static let topLevelKeys: Set<String> = ["schemaVersion", "kommun", "organisations", "organisation", "reporters", "areas",
+                                                    "checklist", "lagesbild"]
 
     /// Decodes a string.
     public func decode(_ text: String, file: String) -> LoadedFile {

@@ -26,13 +26,14 @@ public struct Diagnostic: Sendable, Hashable, Error {
     /// would otherwise be printed whole, twice).
     public static let shownCharacters = 300
 
-    /// `file:line:col: error: message (at path)`, the first line of the rendering.
+    /// `file:line:col: error: message (at path)`, the first line of the rendering; control characters (from
+    /// the file's name or text quoted in the message) are escaped.
     public var headline: String {
         var location = file
         if let mark { location += mark.column > 0 ? ":\(mark.line):\(mark.column)" : ":\(mark.line)" }
         var text = "\(location): \(severity.rawValue): \(Self.shown(message))"
         if let path, !path.isEmpty { text += " [at \(Self.shown(path))]" }
-        return text
+        return TerminalText.escaped(text)
     }
 }
 

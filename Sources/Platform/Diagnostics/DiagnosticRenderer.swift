@@ -39,8 +39,9 @@ public struct DiagnosticRenderer: Sendable {
 }
 
 extension Substring {
-    /// The line with tabs shown as single spaces, so the caret stays under its column; any `\r` dropped.
+    /// The line with tabs shown as single spaces, so the caret stays under its column; any `\r` dropped and
+    /// other control characters escaped.
     fileprivate func replacingTabs() -> String {
-        String(self.filter { $0 != "\r" }.map { $0 == "\t" ? " " : $0 })
+        TerminalText.escaped(String(self.filter { $0 != "\r" }.map { $0 == "\t" ? " " : $0 }))
     }
 }

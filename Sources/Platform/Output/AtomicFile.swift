@@ -1,23 +1,105 @@
 import Foundation
 
-/// Writes a file whole or not at all: to a temporary file in the same folder, then renamed over the target.
-public enum AtomicFile {
-    public static func write(_ data: Data, to path: String) throws {
+/// Writes a file whole or not at all: to a temporary file in the same folder, synced, then renamed over the
+/// target, and the folder synced so the rename is kept too.
+///
+/// Only a regular file (or a path where nothing is) is ever replaced: a device, a FIFO, a folder or a
+/// symbolic link at the target is refused, so `--out /dev/null` can never turn a device into a file. On any
+/// error (a full disk, `ulimit -f`) the temporary file is removed and the error names the target.
+public struct AtomicFile {
+    /// The file as the user named it.
+    public let path: String
+    private let temporary: String
+    private var descriptor: Int32
+
+    /// Opens a temporary file beside `path`, after checking that `path` may be replaced.
+    public init(path: String) throws {
+        try Self.checkTarget(path)
         let url = URL(fileURLWithPath: path)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp")
         do {
-            try data.write(to: temporary)
-            if rename(temporary.path, url.path) != 0 {
-                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
-            }
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         } catch {
-            try? FileManager.default.removeItem(at: temporary)
-            throw error
+            throw Self.failure(path, "could not create its folder")
         }
+        self.path = path
+        temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp").path
+        descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
+        guard descriptor >= 0 else { throw Self.failure(path, errno) }
+    }
+
+    /// Appends `bytes`; on an error the temporary file is removed and the error thrown.
+    public mutating func write(_ bytes: some Collection<UInt8>) throws {
+        let status = bytes.withContiguousStorageIfAvailable { Self.writeAll($0, to: descriptor) }
+            ?? Array(bytes).withUnsafeBufferPointer { Self.writeAll($0, to: descriptor) }
+        if let status { discard(); throw Self.failure(path, status) }
+    }
+
+    /// Syncs the file, renames it over the target and syncs the folder.
+    public mutating func commit() throws {
+        if fsync(descriptor) != 0 { let status = errno; discard(); throw Self.failure(path, status) }
+        close(descriptor)
+        descriptor = -1
+        guard rename(temporary, path) == 0 else {
+            let status = errno
+            unlink(temporary)
+            throw Self.failure(path, status)
+        }
+        let folder = open(URL(fileURLWithPath: path).deletingLastPathComponent().path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if folder >= 0 {
+            defer { close(folder) }
+            if fsync(folder) != 0 { throw Self.failure(path, errno) }
+        }
+    }
+
+    /// Closes and removes the temporary file; the target is untouched.
+    public mutating func discard() {
+        guard descriptor >= 0 else { return }
+        close(descriptor)
+        descriptor = -1
+        unlink(temporary)
+    }
+
+    /// Writes `data` to `path` whole or not at all.
+    public static func write(_ data: Data, to path: String) throws {
+        var file = try AtomicFile(path: path)
+        try file.write(data)
+        try file.commit()
     }
 
     public static func write(_ text: String, to path: String) throws {
         try write(Data(text.utf8), to: path)
+    }
+
+    /// Throws unless `path` is a regular file or nothing at all (a symbolic link is not followed).
+    public static func checkTarget(_ path: String) throws {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return }
+        guard info.st_mode & S_IFMT == S_IFREG else {
+            throw Diagnostic(file: path, mark: nil, message: "is not a regular file; only a regular file or a new path is written (nothing was written)")
+        }
+    }
+
+    /// Writes every byte to `descriptor`, retrying short writes; the `errno` of a failure, or nil.
+    public static func writeAll(_ buffer: UnsafeBufferPointer<UInt8>, to descriptor: Int32) -> Int32? {
+        guard var address = buffer.baseAddress else { return nil }
+        var left = buffer.count
+        while left > 0 {
+            let written = Foundation.write(descriptor, address, left)
+            if written < 0 {
+                if errno == EINTR { continue }
+                return errno
+            }
+            address += written
+            left -= written
+        }
+        return nil
+    }
+
+    static func failure(_ path: String, _ status: Int32) -> Diagnostic {
+        failure(path, "could not be written: \(String(cString: strerror(status)))")
+    }
+
+    static func failure(_ path: String, _ message: String) -> Diagnostic {
+        Diagnostic(file: path, mark: nil, message: message + " (nothing was written)")
     }
 }

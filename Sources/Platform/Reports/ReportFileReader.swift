@@ -13,6 +13,8 @@ public final class ReportFileReader {
     public let limits: ReportLimits
     private var csv: CSVReader?
     private var columns: [ReportColumn?] = []
+    /// A refused-rows file (it has the `error` column): its cells were neutralised for spreadsheets.
+    private var isRefusedFile = false
     private var json = Data()
     private var jsonElements: [(line: Int, range: Range<Int>)] = []
     private var jsonIndex = 0
@@ -61,7 +63,9 @@ public final class ReportFileReader {
                 return raw
             }
             for (index, column) in columns.enumerated() {
-                if let column { raw.values[column.index] = record.fields[index] }
+                if let column {
+                    raw.values[column.index] = isRefusedFile ? CSVWriter.unneutralised(record.fields[index]) : record.fields[index]
+                }
             }
             return raw
         }
@@ -84,6 +88,10 @@ public final class ReportFileReader {
         let header: CSVReader.Record?
         do { header = try reader.next() } catch { throw diagnostic(line: error.line, error.message) }
         guard let header else { throw diagnostic(line: nil, "the file is empty") }
+        // A CR inside the header line: the file's lines end in CR alone, so it reads as one long line.
+        if header.fields.contains(where: { $0.utf8.contains(13) }) {
+            throw diagnostic(line: header.line, "line ends are CR only (old Mac); save with LF or CRLF")
+        }
         var problems: [String] = []
         columns = header.fields.map { name in
             let column = Self.column(named: name)
@@ -91,6 +99,7 @@ public final class ReportFileReader {
             return column
         }
         problems += missingOrRepeated(columns.compactMap { $0 })
+        isRefusedFile = header.fields.contains(where: Self.isIgnored)
         if !problems.isEmpty { throw diagnostic(line: header.line, limits.joined(problems)) }
         csv = reader
     }

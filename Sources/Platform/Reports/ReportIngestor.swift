@@ -42,6 +42,17 @@ public struct ReportIngestor {
         let storeExisted = FileManager.default.fileExists(atPath: storePath)
         var results: [FileResult] = []
         for file in files {
+            // The file name is stored with every row: personal data in it refuses the file, which is shown
+            // with the data redacted. (Only the name: folders are often named by random ids, and a folder
+            // of one's own is named by oneself.)
+            let name = URL(fileURLWithPath: file).lastPathComponent
+            let nameFindings = PrivacyGuard.findings(in: name)
+            guard nameFindings.isEmpty else {
+                let shown = (file.hasSuffix(name) ? String(file.dropLast(name.count)) : "") + PrivacyGuard.redacted(name)
+                let message = ReportValidator.privacyRefusal(nameFindings, in: "the file name", remedy: "rename the file")
+                results.append(FileResult(file: shown, diagnostics: [Diagnostic(file: shown, mark: nil, message: message)]))
+                continue
+            }
             var result = FileResult(file: file, diagnostics: [])
             do {
                 let reader = try ReportFileReader(path: file)
@@ -82,14 +93,16 @@ public struct ReportIngestor {
     }
 
     /// The refused rows as a report CSV with an `error` column, which ingest ignores. Personal data in
-    /// them is redacted, so the refused-rows file never becomes a second copy of it.
+    /// them is redacted, so the refused-rows file never becomes a second copy of it. It is opened in a
+    /// spreadsheet, so every cell is neutralised (`CSVWriter.neutralised`); the reader takes that off again
+    /// in a file with an `error` column.
     static func refusedCSV(_ refused: [(problems: RowProblems, raw: RawReport)]) -> String {
         var writer = CSVWriter()
         writer.append(ReportColumn.allCases.map(\.rawValue) + [ReportFileReader.errorColumn])
         for (problems, raw) in refused {
             var fields = ReportColumn.allCases.map { raw.values[$0.index] ?? "" }
-            for column in [ReportColumn.note, .place] { fields[column.index] = PrivacyGuard.redacted(fields[column.index]) }
-            writer.append(fields + ["line \(problems.line): " + problems.messages.joined(separator: "; ")])
+            for column in [ReportColumn.note, .place, .id] { fields[column.index] = PrivacyGuard.redacted(fields[column.index]) }
+            writer.append(fields + ["line \(problems.line): " + problems.messages.joined(separator: "; ")], neutralising: true)
         }
         return writer.text
     }

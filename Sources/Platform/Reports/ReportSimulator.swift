@@ -139,7 +139,9 @@ public struct ReportSimulator: Sendable {
             lat = Self.coordinate(location.lat + (rng.nextDouble() - 0.5) * 0.004)
             lon = Self.coordinate(location.lon + (rng.nextDouble() - 0.5) * 0.008)
         }
-        let id = "sim\(seed)-\(day.year)\(CalendarDate.pad(day.month, 2))\(CalendarDate.pad(day.day, 2))-\(number)"
+        // Letters between the numbers: `sim1-20261101-1234` has the very shape of a personnummer
+        // (YYYYMMDD-NNNN), which the privacy guard refuses in an id.
+        let id = "sim\(seed)-d\(day.year)\(CalendarDate.pad(day.month, 2))\(CalendarDate.pad(day.day, 2))-n\(number)"
         return [day.description, time.description, reporter, area.id, indicator.id, String(value), place, lat, lon, note, id]
     }
 

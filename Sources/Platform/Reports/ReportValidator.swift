@@ -67,11 +67,19 @@ public struct ReportValidator: Sendable {
             if time == nil { problems.append("invalid time '\(text)': expected HH:MM") }
         }
         let (lat, lon) = checkCoordinates(raw[.lat], raw[.lon], &problems)
-        let place = guarded(raw[.place], column: "place", &problems)
-        let note = guarded(raw[.note], column: "note", &problems)
+        let placeText = raw[.place], noteText = raw[.note]
+        let place = guarded(placeText, column: "place", &problems)
+        let note = guarded(noteText, column: "note", &problems)
         let ref = raw[.id]
+        Self.refuseControls(in: placeText, column: "place", &problems)
+        Self.refuseControls(in: noteText, column: "note", allowing: Self.noteControls, &problems)
+        Self.refuseControls(in: ref, column: "id", &problems)
         // Counting characters walks grapheme clusters; no more bytes than 100 means no more characters.
         if let ref, ref.utf8.count > 100, ref.count > 100 { problems.append("id is longer than 100 characters") }
+        // An id is stored and compared as it is, so personal data in it is refused even with --redact.
+        if let ref, case let findings = PrivacyGuard.findings(in: ref), !findings.isEmpty {
+            problems.append(Self.privacyRefusal(findings, in: "id", remedy: "an id cannot be redacted; give the row another id"))
+        }
         // Each column is read once above (every read trims it); only a row that lacks one looks again.
         let requiredMissing = dateText == nil || reporter == nil || areaName == nil || indicatorID == nil
         for column in ReportColumn.required where requiredMissing && raw[column] == nil
@@ -214,10 +222,25 @@ public struct ReportValidator: Sendable {
         case .redact:
             return PrivacyGuard.redacted(text)
         case .refuse:
-            let kinds = findings.map(\.label).joined(separator: " and ")
-            problems.append("\(column) contains \(kinds); personal data is not stored (remove it, or ingest with --redact)")
+            problems.append(Self.privacyRefusal(findings, in: column, remedy: "remove it, or ingest with --redact"))
             return nil
         }
+    }
+
+    /// A note may run over lines (CRLF too) and hold tabs.
+    private static let noteControls: Set<Unicode.Scalar> = ["\t", "\n", "\r"]
+
+    /// A NUL, an escape sequence or another control character is refused, named by its code point.
+    private static func refuseControls(in text: String?, column: String, allowing allowed: Set<Unicode.Scalar> = [],
+                                       _ problems: inout [String]) {
+        guard let text, let control = TerminalText.firstControl(in: text, allowing: allowed) else { return }
+        let digits = String(control.value, radix: 16, uppercase: true)
+        problems.append("\(column) contains a control character (U+\(String(repeating: "0", count: max(0, 4 - digits.count)) + digits)); remove it")
+    }
+
+    /// `column contains a phone number; personal data is not stored (remedy)`: names the kind, never the data.
+    static func privacyRefusal(_ findings: [PrivacyGuard.Finding], in column: String, remedy: String) -> String {
+        "\(column) contains \(findings.map(\.label).joined(separator: " and ")); personal data is not stored (\(remedy))"
     }
 
     private static func unknown(_ what: String, _ value: String, among candidates: some Sequence<String>) -> String {

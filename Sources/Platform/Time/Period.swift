@@ -8,6 +8,8 @@ public struct Period: Sendable, Hashable, Comparable, CustomStringConvertible {
     public let kind: Kind
     /// The first day of the period.
     public let start: CalendarDate
+    /// The last day of the period (kept, as `contains` runs per report).
+    public let end: CalendarDate
 
     /// The period of `kind` that holds `date`.
     public init(containing date: CalendarDate, kind: Kind) {
@@ -16,11 +18,14 @@ public struct Period: Sendable, Hashable, Comparable, CustomStringConvertible {
         case .week:
             let span = 7 * kind.length
             let monday = date.dayNumber - (date.isoWeekday - 1)
-            start = CalendarDate(dayNumber: monday - Self.floorMod(monday - kind.phase, span))
+            let first = monday - Self.floorMod(monday - kind.phase, span)
+            start = CalendarDate(dayNumber: first)
+            end = CalendarDate(dayNumber: first + span - 1)
         case .month:
             let index = date.year * 12 + date.month - 1
             let first = index - Self.floorMod(index, kind.length)
             start = CalendarDate(year: Self.floorDiv(first, 12), month: Self.floorMod(first, 12) + 1, day: 1)!
+            end = start.adding(months: kind.length).adding(days: -1)
         }
     }
 
@@ -67,11 +72,6 @@ public struct Period: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// The `ordinal`-th period of a kind counted in months (1-based) within `year`.
     private init(kind: Kind, year: Int, ordinal: Int) {
         self.init(containing: CalendarDate(year: year, month: (ordinal - 1) * kind.length + 1, day: 1)!, kind: kind)
-    }
-
-    /// The last day of the period.
-    public var end: CalendarDate {
-        next.start.adding(days: -1)
     }
 
     /// The period after this one.

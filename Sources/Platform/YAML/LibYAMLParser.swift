@@ -6,10 +6,11 @@ final class LibYAMLParser {
     /// One libyaml event, with its strings copied out of C memory.
     enum Event {
         case streamStart, streamEnd, documentStart, documentEnd
-        case scalar(text: String, style: Node.Scalar.Style, anchor: String?, byteLength: Int)
-        case sequenceStart(anchor: String?)
+        /// `tag` is the explicit tag as written (`!!str`, `!`, `!custom`), or nil.
+        case scalar(text: String, style: Node.Scalar.Style, anchor: String?, tag: String?, byteLength: Int)
+        case sequenceStart(anchor: String?, tag: String?)
         case sequenceEnd
-        case mappingStart(anchor: String?)
+        case mappingStart(anchor: String?, tag: String?)
         case mappingEnd
         case alias(anchor: String)
     }
@@ -56,12 +57,14 @@ final class LibYAMLParser {
             let length = Int(scalar.length)
             let text = String(decoding: UnsafeBufferPointer(start: scalar.value, count: length), as: UTF8.self)
             return (.scalar(text: text, style: Self.style(scalar.style), anchor: Self.string(scalar.anchor),
-                            byteLength: length), mark)
+                            tag: Self.tag(scalar.tag), byteLength: length), mark)
         case YAML_SEQUENCE_START_EVENT:
-            return (.sequenceStart(anchor: Self.string(event.data.sequence_start.anchor)), mark)
+            let start = event.data.sequence_start
+            return (.sequenceStart(anchor: Self.string(start.anchor), tag: Self.tag(start.tag)), mark)
         case YAML_SEQUENCE_END_EVENT: return (.sequenceEnd, mark)
         case YAML_MAPPING_START_EVENT:
-            return (.mappingStart(anchor: Self.string(event.data.mapping_start.anchor)), mark)
+            let start = event.data.mapping_start
+            return (.mappingStart(anchor: Self.string(start.anchor), tag: Self.tag(start.tag)), mark)
         case YAML_MAPPING_END_EVENT: return (.mappingEnd, mark)
         case YAML_ALIAS_EVENT: return (.alias(anchor: Self.string(event.data.alias.anchor) ?? ""), mark)
         default: throw SyntaxError(message: "unexpected YAML event", mark: mark)
@@ -81,6 +84,13 @@ final class LibYAMLParser {
 
     private static func string(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {
         pointer.map { String(cString: UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self)) }
+    }
+
+    /// libyaml's resolved tag in the short form people write: `tag:yaml.org,2002:str` as `!!str`.
+    private static func tag(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {
+        guard let tag = string(pointer) else { return nil }
+        let core = "tag:yaml.org,2002:"
+        return tag.hasPrefix(core) ? "!!" + tag.dropFirst(core.count) : tag
     }
 
     private static func style(_ style: yaml_scalar_style_t) -> Node.Scalar.Style {

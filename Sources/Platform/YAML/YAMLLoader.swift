@@ -4,7 +4,9 @@
 /// the nodes the document would have with every alias expanded and refuses a document beyond
 /// `Limits.maxNodes`: a "billion laughs" file is rejected, not walked. Nesting is checked as events arrive,
 /// before libyaml's own cost for deep input grows. A duplicate key in a mapping is an error; YAML 1.1
-/// merge keys (`<<: *base`) are applied.
+/// merge keys (`<<: *base`) are applied. Of explicit tags, `!!str` and `!` make a scalar text (`!!str` alone
+/// is the empty text, `!!str 12` the text "12"), `!!map` and `!!seq` on what they name change nothing, and
+/// any other tag is an error at its place, never dropped silently.
 public struct YAMLLoader: Sendable {
     /// How much a document may hold.
     public struct Limits: Sendable {
@@ -117,20 +119,25 @@ private struct TreeBuilder {
             case .streamEnd:
                 if root == nil { diagnostics.append(Diagnostic(file: file, mark: mark, message: "the file is empty")) }
                 return root
-            case let .scalar(text, style, anchor, byteLength):
+            case let .scalar(text, style, anchor, tag, byteLength):
                 guard byteLength <= limits.maxScalarBytes else {
                     throw Diagnostic(file: file, mark: mark,
                         message: "a value of \(byteLength) bytes is longer than the limit of \(limits.maxScalarBytes)")
                 }
                 try count(1, at: mark)
-                try add(Node(.scalar(.init(text: text, style: style)), at: mark), size: 1, height: 0, anchor: anchor)
-            case .sequenceStart(let anchor), .mappingStart(let anchor):
+                // A text tag makes a plain scalar text, as quotes would: never null, a number or a boolean.
+                let isText = tag == "!!str" || tag == "!"
+                if let tag, !isText { refuse(tag, at: mark) }
+                let node = Node(.scalar(.init(text: text, style: isText && style == .plain ? .doubleQuoted : style)), at: mark)
+                try add(node, size: 1, height: 0, anchor: anchor)
+            case let .sequenceStart(anchor, tag), let .mappingStart(anchor, tag):
+                let isMapping = if case .mappingStart = event { true } else { false }
+                if let tag, tag != (isMapping ? "!!map" : "!!seq") { refuse(tag, at: mark) }
                 if stack.count >= limits.maxDepth {
                     throw Diagnostic(file: file, mark: mark, path: childPath.text,
                                      message: "nesting deeper than \(limits.maxDepth) levels")
                 }
                 try count(1, at: mark)
-                let isMapping = if case .mappingStart = event { true } else { false }
                 stack.append(Frame(isMapping: isMapping, mark: mark, anchor: anchor, path: childPath))
             case .sequenceEnd:
                 let frame = stack.removeLast()
@@ -164,6 +171,12 @@ private struct TreeBuilder {
             return .key(frame.path, key)
         }
         return .index(frame.path, frame.children.count)
+    }
+
+    /// An explicit tag the platform does not read.
+    private mutating func refuse(_ tag: String, at mark: Mark) {
+        diagnostics.append(Diagnostic(file: file, mark: mark, path: childPath.text,
+                                      message: "the YAML tag '\(tag)' is not supported (only !!str); write the value without it"))
     }
 
     /// Counts nodes as the document would have them with aliases expanded, and stops at the limit.

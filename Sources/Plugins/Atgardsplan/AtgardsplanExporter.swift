@@ -97,12 +97,11 @@ public enum AtgardsplanExporter {
     /// The plan as Markdown, Swedish by default.
     public static func markdown(_ plan: Atgardsplan, language: Language = .sv) -> String {
         let t = Texts(plan, language)
-        func cell(_ text: String) -> String { text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ") }
         func table(_ header: [String], _ rows: [[String]]) -> [String] {
             ["| " + header.joined(separator: " | ") + " |", "|" + header.map { _ in "---" }.joined(separator: "|") + "|"]
-                + rows.map { "| " + $0.map(cell).joined(separator: " | ") + " |" }
+                + rows.map { "| " + $0.map(MarkdownText.inline).joined(separator: " | ") + " |" }
         }
-        var lines = ["# \(t.title)", "", t.intro, "", "## \(t.priorities)", ""]
+        var lines = ["# \(MarkdownText.inline(t.title))", "", t.intro, "", "## \(t.priorities)", ""]
         lines += plan.priorities.isEmpty ? [t.noPriorities] : table(priorityHeader(language), priorityRows(plan))
         lines += ["", "## \(t.decided)", ""]
         lines += plan.decided.isEmpty ? [t.noDecided] : table(header(language), rows(plan.decided, plan: plan, language: language))

@@ -59,7 +59,8 @@ public struct ICSCalendar: Sendable {
             ICSLine("VERSION", "2.0"),
             ICSLine.text("PRODID", Self.productID),
             ICSLine("CALSCALE", "GREGORIAN"),
-            ICSLine("METHOD", "PUBLISH"),
+            // No METHOD: RFC 5546 would require an ORGANIZER with METHOD:PUBLISH, and there is no organiser
+            // address to give. Without it the file is a plain calendar that every program imports.
             ICSLine.text("X-WR-CALNAME", name),
             ICSLine.text("X-WR-TIMEZONE", timeZone.identifier),
         ]

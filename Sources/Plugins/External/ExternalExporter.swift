@@ -103,7 +103,9 @@ public struct PluginError: Error, CustomStringConvertible {
     public var description: String {
         var text = "plugin '\(plugin)' \(message)"
         let lines = stderr.split(separator: "\n", omittingEmptySubsequences: true).suffix(20)
-        if !lines.isEmpty { text += "\n  its standard error:\n" + lines.map { "    \(Diagnostic.shown(String($0)))" }.joined(separator: "\n") }
+        if !lines.isEmpty {
+            text += "\n  its standard error:\n" + lines.map { "    " + TerminalText.escaped(Diagnostic.shown(String($0))) }.joined(separator: "\n")
+        }
         return text
     }
 }

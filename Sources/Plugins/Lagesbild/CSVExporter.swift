@@ -7,6 +7,8 @@ import Platform
 /// the cell's value from that source, empty when it has none). Numbers use a decimal point; `previous`,
 /// `last_year` and `baseline` are empty when there is no data (no reports at all in that period), which is not
 /// 0; names and status are in the chosen language (the kommun's status names).
+/// A name a spreadsheet would run as a formula (`=`, `+`, `-`, `@` first) is written with a leading `'`
+/// (`CSVWriter.neutralised`).
 public struct CSVExporter: Exporter {
     public static let columns = ["kommun", "period", "area_id", "area", "indicator_id", "indicator", "value", "previous",
                                  "last_year", "baseline", "status"]
@@ -26,7 +28,8 @@ public struct CSVExporter: Exporter {
         writer.append(Self.columns + sources)
         for cell in lagesbild.cells {
             writer.append([
-                lagesbild.kommun.id, lagesbild.period.id, cell.area, cell.areaName, cell.indicator, cell.indicatorName,
+                lagesbild.kommun.id, lagesbild.period.id, cell.area, CSVWriter.neutralised(cell.areaName), cell.indicator,
+                CSVWriter.neutralised(cell.indicatorName),
                 Self.number(cell.value), Self.number(cell.previous), Self.number(cell.lastYear), Self.number(cell.baseline),
                 cell.statusLabel,
             ] + sources.map { cell.sources?.value(of: $0).map(Self.number) ?? "" })

@@ -11,8 +11,8 @@ extension HTMLReport {
         } else {
             let chart = SVGBarChart(
                 id: "indicator-chart",
-                title: t("Antal per indikator i hela kommunen, \(periodLabel), mot baslinjen",
-                         "Count per indicator in the whole kommun, \(periodLabel), against the baseline"),
+                title: t("Antal per indikator i \(wholeScope), \(periodLabel), mot baslinjen",
+                         "Count per indicator in \(wholeScope), \(periodLabel), against the baseline"),
                 description: t("Staplarna visar periodens antal, de mörka strecken baslinjen (medelvärdet av de 8 föregående perioderna). Siffrorna står i tabellen under diagrammet.",
                                "Bars show the period's count, dark strokes the baseline (the mean of the 8 periods before). The numbers are in the table below the chart."),
                 rows: counts.map { .init(label: lagesbild.indicatorName($0.indicator), value: $0.value, baseline: $0.baseline) },
@@ -22,8 +22,8 @@ extension HTMLReport {
             append("<figcaption>" + e(t("Stapel: periodens antal. Streck: baslinjen. Talen: antal mot baslinje.",
                                         "Bar: the period's count. Stroke: the baseline. Numbers: count vs baseline.")) + "</figcaption>")
             append("</figure>")
-            table(t("Antal per indikator i hela kommunen, \(periodLabel) (diagrammets data)",
-                    "Count per indicator in the whole kommun, \(periodLabel) (the chart's data)"),
+            table(t("Antal per indikator i \(wholeScope), \(periodLabel) (diagrammets data)",
+                    "Count per indicator in \(wholeScope), \(periodLabel) (the chart's data)"),
                   [t("Indikator", "Indicator"), t("Denna period", "This period"), t("Föregående", "Previous"), t("Förra året", "Last year"),
                    t("Baslinje", "Baseline"), t("Förändring", "Change")],
                   counts.map { total in

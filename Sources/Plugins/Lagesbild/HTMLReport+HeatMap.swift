@@ -87,7 +87,7 @@ extension HTMLReport {
         }
         append("</tbody>")
         let totals = Dictionary(lagesbild.indicatorTotals.map { ($0.indicator, $0.value) }, uniquingKeysWith: { first, _ in first })
-        append("<tfoot><tr><th scope=\"row\">\(e(t("Hela kommunen", "Whole kommun")))</th>"
+        append("<tfoot><tr><th scope=\"row\">\(e(lagesbild.area.map { t("Hela \($0.name)", "All of \($0.name)") } ?? t("Hela kommunen", "Whole kommun")))</th>"
             + lagesbild.indicators.map { "<td>\(totals[$0.id].map(n) ?? "")</td>" }.joined()
             + "<td class=\"total\">\(n(countCells.reduce(0) { $0 + $1.value }))</td></tr></tfoot>")
         append("</table>")

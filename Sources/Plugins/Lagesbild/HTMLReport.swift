@@ -97,6 +97,11 @@ struct HTMLReport {
 
     var periodLabel: String { Period(lagesbild.period.id)?.label(language) ?? lagesbild.period.id }
 
+    /// `hela kommunen`, or for one area's lägesbild `hela Vivalla`; `the whole kommun`, `all of Vivalla`.
+    var wholeScope: String {
+        lagesbild.area.map { t("hela \($0.name)", "all of \($0.name)") } ?? t("hela kommunen", "the whole kommun")
+    }
+
     var title: String { t("Lägesbild", "Situation picture") + " \(lagesbild.subjectName), \(periodLabel)" }
 
     /// The cells of count indicators (levels are not summed).

@@ -2,7 +2,9 @@ import Foundation
 import Platform
 
 /// The lägesbild as Markdown that reads well as plain text and renders well: a summary first (what
-/// happened, what is new, what is rising, who has not reported), then the details.
+/// happened, what is new, what is rising, who has not reported), then the details. Every text from a
+/// report or the kommun's file (notes, places, names, titles) is written inline-escaped (`MarkdownText`): no
+/// HTML, link, emphasis, heading or list item can come from it, and its line breaks are spaces.
 public struct MarkdownExporter: Exporter {
     public let id = "md"
     public let displayName = "Markdown"
@@ -35,15 +37,15 @@ private struct MarkdownDocument {
     mutating func render() -> String {
         let period = Period(lagesbild.period.id)
         let periodLabel = period?.label(language) ?? lagesbild.period.id
-        lines.append("# " + t("Lägesbild", "Situation picture") + " \(lagesbild.subjectName), \(periodLabel)")
+        lines.append("# " + t("Lägesbild", "Situation picture") + " \(inline(lagesbild.subjectName)), \(periodLabel)")
         lines.append("")
         lines.append(t("Period", "Period") + ": \(lagesbild.period.start) – \(lagesbild.period.end) (\(lagesbild.period.id)). "
             + t("Jämförs med föregående period \(lagesbild.period.previous), samma period förra året \(lagesbild.period.lastYear) och baslinjen \(baselineSpan).",
                 "Compared with the previous period \(lagesbild.period.previous), the same period last year \(lagesbild.period.lastYear) and the baseline \(baselineSpan)."))
         lines.append("")
-        var roles = [t("Sammanställd av", "Compiled by") + ": " + lagesbild.distribution.compiledBy.name]
-        if let analysed = lagesbild.distribution.analysedBy { roles.append(t("Analyseras av", "Analysed by") + ": " + analysed.name) }
-        if let readBy = lagesbild.distribution.readBy { roles.append(t("Läses av", "Read by") + ": " + readBy.name) }
+        var roles = [t("Sammanställd av", "Compiled by") + ": " + inline(lagesbild.distribution.compiledBy.name)]
+        if let analysed = lagesbild.distribution.analysedBy { roles.append(t("Analyseras av", "Analysed by") + ": " + inline(analysed.name)) }
+        if let readBy = lagesbild.distribution.readBy { roles.append(t("Läses av", "Read by") + ": " + inline(readBy.name)) }
         lines.append(roles.joined(separator: ". ") + ".")
         summary()
         hotspots()
@@ -73,13 +75,13 @@ private struct MarkdownDocument {
     }
 
     private mutating func table(_ header: [String], _ rows: [[String]], numeric: Set<Int> = []) {
-        lines.append("| " + header.map(escape).joined(separator: " | ") + " |")
+        lines.append("| " + header.map(inline).joined(separator: " | ") + " |")
         lines.append("|" + header.indices.map { numeric.contains($0) ? "---:" : "---" }.joined(separator: "|") + "|")
-        for row in rows { lines.append("| " + row.map(escape).joined(separator: " | ") + " |") }
+        for row in rows { lines.append("| " + row.map(inline).joined(separator: " | ") + " |") }
     }
 
-    private func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+    private func inline(_ text: String) -> String {
+        MarkdownText.inline(text)
     }
 
     private mutating func summary() {
@@ -94,11 +96,11 @@ private struct MarkdownDocument {
         var reporting = t("\(completeness.reported) av \(completeness.expected) förväntade rapportörer har rapporterat",
                           "\(completeness.reported) of \(completeness.expected) expected reporters have reported")
         let missing = highlights.missingReporters.map(\.name)
-        reporting += missing.isEmpty ? "." : t("; saknas: ", "; missing: ") + missing.joined(separator: ", ") + "."
+        reporting += missing.isEmpty ? "." : t("; saknas: ", "; missing: ") + missing.map(inline).joined(separator: ", ") + "."
         lines.append("- " + reporting)
         if !highlights.topAreas.isEmpty {
             lines.append("- " + t("Högst poäng: ", "Highest scores: ")
-                + highlights.topAreas.map { "\($0.areaName) (\(n($0.score)))" }.joined(separator: ", ") + ".")
+                + highlights.topAreas.map { "\(inline($0.areaName)) (\(n($0.score)))" }.joined(separator: ", ") + ".")
         }
     }
 
@@ -126,7 +128,7 @@ private struct MarkdownDocument {
             return
         }
         for cell in new {
-            lines.append("- \(lagesbild.indicatorName(cell.indicator)) " + t("i", "in") + " \(lagesbild.areaName(cell.area)): \(n(cell.value))")
+            lines.append("- \(inline(lagesbild.indicatorName(cell.indicator))) " + t("i", "in") + " \(inline(lagesbild.areaName(cell.area))): \(n(cell.value))")
         }
     }
 
@@ -172,8 +174,8 @@ private struct MarkdownDocument {
             return
         }
         for place in lagesbild.recurringPlaces {
-            let name = lagesbild.areaName(place.area) + (place.place.map { ", \($0)" } ?? "")
-            lines.append("- \(lagesbild.indicatorName(place.indicator)) " + t("i", "in") + " \(name): "
+            let name = inline(lagesbild.areaName(place.area)) + (place.place.map { ", \(inline($0))" } ?? "")
+            lines.append("- \(inline(lagesbild.indicatorName(place.indicator))) " + t("i", "in") + " \(name): "
                 + place.periods.joined(separator: ", ") + " (\(place.reports) " + t("rapporter", "reports") + ")")
         }
     }
@@ -228,8 +230,9 @@ private struct MarkdownDocument {
         let interventions = lagesbild.interventions
         if let priorities = interventions.priorities {
             lines.append(t("Prioriterade områden \(priorities.period)", "Priority areas \(priorities.period)") + ": "
-                + priorities.areas.map(\.name).joined(separator: ", ")
-                + t(" (beslutat av \(priorities.decidedBy.name) \(priorities.decidedOn)).", " (decided by \(priorities.decidedBy.name) on \(priorities.decidedOn))."))
+                + priorities.areas.map { inline($0.name) }.joined(separator: ", ")
+                + t(" (beslutat av \(inline(priorities.decidedBy.name)) \(priorities.decidedOn)).",
+                    " (decided by \(inline(priorities.decidedBy.name)) on \(priorities.decidedOn))."))
         } else {
             lines.append(t("Inga beslutade prioriterade områden.", "No priority areas decided."))
         }
@@ -239,9 +242,9 @@ private struct MarkdownDocument {
             lines.append("")
             lines.append("**\(title)**" + (items.isEmpty ? ": " + t("inga.", "none.") : ""))
             for item in items {
-                var line = "- \(item.id) \(item.title)"
-                if !item.areas.isEmpty { line += " (" + item.areas.map(\.name).joined(separator: ", ") + ")" }
-                if let owner = item.owner { line += t(", ansvarig: ", ", owner: ") + owner.name }
+                var line = "- \(inline(item.id)) \(inline(item.title))"
+                if !item.areas.isEmpty { line += " (" + item.areas.map { inline($0.name) }.joined(separator: ", ") + ")" }
+                if let owner = item.owner { line += t(", ansvarig: ", ", owner: ") + inline(owner.name) }
                 if let end = item.plannedEnd { line += t(", planerat slut ", ", planned end ") + end }
                 lines.append(line)
             }
@@ -255,9 +258,9 @@ private struct MarkdownDocument {
             return
         }
         for meeting in lagesbild.upcoming {
-            var line = "- \(meeting.date)" + (meeting.start.map { " \($0)" } ?? "") + " \(meeting.title)"
-            if let location = meeting.location { line += " – \(location)" }
-            if !meeting.notes.isEmpty { line += " (" + meeting.notes.joined(separator: "; ") + ")" }
+            var line = "- \(meeting.date)" + (meeting.start.map { " \($0)" } ?? "") + " \(inline(meeting.title))"
+            if let location = meeting.location { line += " – \(inline(location))" }
+            if !meeting.notes.isEmpty { line += " (" + meeting.notes.map(inline).joined(separator: "; ") + ")" }
             lines.append(line)
         }
     }
@@ -270,14 +273,14 @@ private struct MarkdownDocument {
         }
         let names = Dictionary(lagesbild.completeness.reporters.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         for area in lagesbild.areas where lagesbild.notes.contains(where: { $0.area == area.id }) {
-            lines.append("### \(area.name)")
+            lines.append("### \(inline(area.name))")
             lines.append("")
             for note in lagesbild.notes where note.area == area.id {
                 var when = note.date
                 if let time = note.time { when += " \(time)" }
-                var what = lagesbild.indicatorName(note.indicator)
-                if let place = note.place { what += ", \(place)" }
-                lines.append("- \(when), \(what) (\(names[note.reporter] ?? note.reporterName)): \(note.text ?? "")")
+                var what = inline(lagesbild.indicatorName(note.indicator))
+                if let place = note.place { what += ", \(inline(place))" }
+                lines.append("- \(when), \(what) (\(inline(names[note.reporter] ?? note.reporterName))): \(inline(note.text ?? ""))")
             }
             lines.append("")
         }
@@ -291,7 +294,7 @@ private struct MarkdownDocument {
             return
         }
         for step in lagesbild.distribution.feedback {
-            lines.append("\(step.order). \(step.from.name) → \(step.to.name)" + (step.about.map { ": \($0)" } ?? ""))
+            lines.append("\(step.order). \(inline(step.from.name)) → \(inline(step.to.name))" + (step.about.map { ": \(inline($0))" } ?? ""))
         }
     }
 

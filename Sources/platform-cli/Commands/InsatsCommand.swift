@@ -31,7 +31,7 @@ struct InsatsCommand: ParsableCommand {
             let config = try target.config()
             let proposal = InterventionProposal(title: title, proposedBy: by, proposedOn: target.day(on, config), lagesbildPeriod: period,
                                                 areas: InsatsCommand.ids(areas), indicators: InsatsCommand.ids(indicators))
-            print(try target.store().propose(proposal, config: config))
+            print(try target.store().propose(proposal, config: config, now: Now.date))
         }
     }
 
@@ -50,7 +50,7 @@ struct InsatsCommand: ParsableCommand {
             let config = try target.config()
             let day = target.day(on, config)
             try target.store().decide(id, InterventionDecision(decidedBy: by, decidedOn: day, owner: owner ?? by, start: start ?? day,
-                                                               plannedEnd: plannedEnd), config: config)
+                                                               plannedEnd: plannedEnd), config: config, now: Now.date)
             print("\(id) decided by \(config.partyName(by)) on \(day)")
         }
     }
@@ -74,7 +74,7 @@ struct InsatsCommand: ParsableCommand {
             }
             let config = try target.config()
             let day = target.day(on, config)
-            try target.store().followUp(id, body: by, on: day, outcome: result, comment: comment, config: config)
+            try target.store().followUp(id, body: by, on: day, outcome: result, comment: comment, config: config, now: Now.date)
             print("\(id) followed up by \(config.partyName(by)) on \(day): \(result.label(target.languageOption.resolved(for: config)))")
         }
     }
@@ -139,7 +139,7 @@ struct InsatsCommand: ParsableCommand {
         func run() throws {
             let config = try target.config()
             let rows = try InterventionFileReader.rows(path: file, config: config)
-            let ids = try target.store().importInterventions(rows, config: config)
+            let ids = try target.store().importInterventions(rows, config: config, now: Now.date)
             print("\(ids.count.counted("intervention")) imported for \(config.id)\(ids.isEmpty ? "" : ": " + ids.joined(separator: ", "))")
         }
     }
@@ -156,7 +156,7 @@ struct InsatsCommand: ParsableCommand {
         func run() throws {
             let config = try target.config()
             let rows = try InterventionListSource.rows(config: config, list: list, on: target.day(on, config))
-            let ids = try target.store().importInterventions(rows, config: config)
+            let ids = try target.store().importInterventions(rows, config: config, now: Now.date)
             print("\(ids.count) of \(rows.count.counted("item")) new for \(config.id)\(ids.isEmpty ? "" : ": " + ids.joined(separator: ", "))")
         }
     }

@@ -30,7 +30,7 @@ struct StatusCommand: ParsableCommand {
             }
             let day = on ?? Now.today(for: config)
             try ReportStore(path: target.storeOptions.resolvedPath)
-                .setAreaStatus(AreaStatusAssessment(area: area, status: level, body: by, date: day, reason: reason), config: config)
+                .setAreaStatus(AreaStatusAssessment(area: area, status: level, body: by, date: day, reason: reason), config: config, now: Now.date)
             let language = target.languageOption.resolved(for: config)
             let areaName = config.allAreas.first { $0.id == area }?.name ?? area
             print(language.pick("\(areaName): \(rules.name(level, language)) från \(day), bedömd av \(config.partyName(by))",

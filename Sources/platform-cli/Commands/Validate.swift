@@ -21,10 +21,9 @@ struct Validate: ParsableCommand {
 
     func run() throws {
         let paths = paths.isEmpty ? [KommunCatalog.defaultDirectory] : paths
-        let loader = KommunConfigLoader()
         var files: [KommunConfigLoader.LoadedFile] = []
         for path in paths {
-            files += try KommunCatalog.yamlFiles(in: path, recursive: true).map(loader.load(path:))
+            files += try KommunCatalog.load(path)
         }
         var errors = 0
         for file in files {
@@ -37,28 +36,11 @@ struct Validate: ParsableCommand {
             errors += file.diagnostics.filter { $0.severity == .error }.count
             Output.error(file.renderedDiagnostics)
         }
-        let clashes = Self.duplicateIDs(in: files)
+        let clashes = KommunCatalog.duplicateIDs(in: files)
         for clash in clashes { Output.error(clash.headline) }
         errors += clashes.count
         let invalid = files.filter { !$0.isValid }.count
         print("\(files.count.counted("file")) checked: \(files.count - invalid) valid, \(invalid) with errors (\(errors.counted("error")))")
         if errors > 0 { throw ExitCode.failure }
-    }
-
-    /// Two files in the same folder may not describe the same kommun id.
-    static func duplicateIDs(in files: [KommunConfigLoader.LoadedFile]) -> [Diagnostic] {
-        var seen: [String: String] = [:]
-        var clashes: [Diagnostic] = []
-        for file in files {
-            guard let id = file.config?.id else { continue }
-            let key = URL(fileURLWithPath: file.file).deletingLastPathComponent().path + "\u{0}" + id
-            if let first = seen[key] {
-                clashes.append(Diagnostic(file: file.file, mark: nil, path: "kommun.id",
-                                          message: "kommun id '\(id)' is already used by \(first)"))
-            } else {
-                seen[key] = file.file
-            }
-        }
-        return clashes
     }
 }

@@ -237,3 +237,14 @@ struct ICSCalendarTests {
                 "calendar differs from Fixtures/calendar-golden.ics (RECORD_GOLDEN=1 re-records), first \(firstDifference)")
     }
 }
+
+extension ICSCalendarTests {
+    /// RFC 5546: a METHOD:PUBLISH calendar needs an ORGANIZER, which libical's check enforces ("Failed
+    /// iTIP restrictions for ORGANIZER"). The platform has no organiser address, so it declares no METHOD:
+    /// a plain calendar file, which every calendar program imports.
+    @Test func noMethodWithoutAnOrganizer() throws {
+        let lines = Self.unfolded(try Self.render([Self.meeting("a@x", "2027-03-02", "09:00", minutes: 60)]))
+        #expect(!lines.contains { $0.hasPrefix("METHOD:") } || lines.contains { $0.hasPrefix("ORGANIZER") })
+    }
+}
+
