@@ -20,6 +20,9 @@ echo "fuzz: building Tests/Fuzz with libFuzzer (swift build --sanitize=fuzzer)"
 swift build --package-path Tests/Fuzz --sanitize=fuzzer >&2
 BIN=$(swift build --package-path Tests/Fuzz --sanitize=fuzzer --show-bin-path)
 
+# Swift's own crash handler would print a backtrace and exit before libFuzzer saves the input; off, a trap
+# reaches libFuzzer's handler ("deadly signal") and the input is written to the artifacts folder.
+export SWIFT_BACKTRACE=enable=no
 status=0
 for target in $TARGETS; do
     case $target in
