@@ -74,12 +74,19 @@ struct PluginExporterTests {
         #expect(output("tranemo-2026-W47.txt")?.contains(" events") == true)
     }
 
+    /// Its standard error is shown as its last 20 lines, each cut at 300 characters.
     @Test func aFailingPluginShowsItsErrorAndLeavesTheOtherFormats() throws {
-        try plugin("trasig", body: "cat > /dev/null; echo 'half an output'; echo 'mallen saknas: rad 3' >&2; exit 3")
+        try plugin("trasig", body: """
+            cat > /dev/null; echo 'half an output'
+            yes x | head -c 200000 | tr -d '[:space:]' >&2; echo >&2
+            echo 'mallen saknas: rad 3' >&2; exit 3
+            """)
         let result = try lagesbild("md,trasig")
         #expect(result.status == 1)
         #expect(result.stderr.contains("error: trasig for tranemo failed: plugin 'trasig' failed (exit status 3)"))
         #expect(result.stderr.contains("mallen saknas: rad 3"))
+        #expect(result.stderr.contains("    xxxxxxxxxx"))
+        #expect(result.stderr.utf8.count < 2000, "\(result.stderr.utf8.count) bytes")
         #expect(output("tranemo-2026-W47.md") != nil)
         #expect(output("tranemo-2026-W47.txt") == nil)
     }
@@ -92,6 +99,48 @@ struct PluginExporterTests {
         #expect(result.status == 1)
         #expect(result.stderr.contains("plugin 'hanger' did not finish within 1"))
         #expect(output("tranemo-2026-W47.txt") == nil)
+    }
+
+    /// A daemon a plugin starts in a session of its own (`setsid`) ends with the plugin, after a
+    /// successful export too. Found by its command line: inside a PID namespace `$!` is not its pid here.
+    @Test func aDaemonAPluginStartsEndsWithIt() throws {
+        let seconds = "600.\(Int.random(in: 100_000...999_999))"
+        try plugin("daemon", body: """
+            cat > /dev/null
+            setsid sleep \(seconds) < /dev/null > /dev/null 2>&1 &
+            sleep 0.2
+            echo done
+            """)
+        let result = try lagesbild("daemon")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(output("tranemo-2026-W47.txt") == "done\n")
+        // The kernel may take a moment to end it after the plugin's exit.
+        var survivors = Self.processes(running: seconds)
+        for _ in 0..<50 where !survivors.isEmpty {
+            usleep(100_000)
+            survivors = Self.processes(running: seconds)
+        }
+        for pid in survivors { kill(pid, SIGKILL) }
+        #expect(survivors.isEmpty, "the daemon outlived the plugin")
+    }
+
+    /// Live (not zombie) processes whose command line contains `marker`.
+    private static func processes(running marker: String) -> [Int32] {
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+        return entries.compactMap(Int32.init).filter { pid in
+            guard let command = FileManager.default.contents(atPath: "/proc/\(pid)/cmdline"),
+                  String(decoding: command, as: UTF8.self).contains(marker),
+                  let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+                  let close = stat.lastIndex(of: ")") else { return false }
+            return !stat[stat.index(close, offsetBy: 2)...].hasPrefix("Z")
+        }
+    }
+
+    @Test func tooMuchOutputIsSaidSo() throws {
+        try plugin("flood", body: "cat > /dev/null; head -c 300000000 /dev/zero")
+        let result = try lagesbild("flood")
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("plugin 'flood' printed too much output (over 256 MiB)"), "\(result.stderr)")
     }
 
     @Test func garbageIsRefused() throws {

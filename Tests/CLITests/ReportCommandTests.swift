@@ -120,4 +120,19 @@ struct ReportCommandTests {
         let skipped = try CLI.run(["ingest", "tranemo", path("one-bad.csv"), "--store", path("store.sqlite"), "--skip-invalid"])
         #expect(skipped.stdout.contains("; 1 row refused, written to "), "\(skipped.stdout)")
     }
+
+    /// A file of many bad rows lists the first 50 problems and counts the rest; a long value is cut.
+    @Test func manyProblemsAreCountedNotAllPrinted() throws {
+        let long = String(repeating: "Atlantis", count: 2000)
+        let rows = (1...120).map { "2026-11-16,polisen,\($0 == 1 ? long : "Atlantis\($0)"),klotter,2" }
+        try Data(("date,reporter,area,indicator,value\n" + rows.joined(separator: "\n") + "\n").utf8)
+            .write(to: URL(fileURLWithPath: path("many-bad.csv")))
+        let result = try CLI.run(["ingest", "tranemo", path("many-bad.csv"), "--store", path("store.sqlite")])
+        #expect(result.status == 1)
+        let lines = result.stderr.split(separator: "\n")
+        #expect(lines.count == 52, "\(lines.count) lines")
+        #expect(lines.allSatisfy { $0.utf8.count < 400 })
+        #expect(lines.contains("\(path("many-bad.csv")): and 70 more problems"))
+        #expect(result.stderr.hasSuffix(": refused (120 bad rows); nothing stored\n"))
+    }
 }

@@ -22,14 +22,28 @@ public struct Diagnostic: Sendable, Hashable, Error {
         self.message = message
     }
 
+    /// The most characters of a message or a path a headline shows (a hostile file's 60,000-character key
+    /// would otherwise be printed whole, twice).
+    public static let shownCharacters = 300
+
     /// `file:line:col: error: message (at path)`, the first line of the rendering; control characters (from
     /// the file's name or text quoted in the message) are escaped.
     public var headline: String {
         var location = file
         if let mark { location += mark.column > 0 ? ":\(mark.line):\(mark.column)" : ":\(mark.line)" }
-        var text = "\(location): \(severity.rawValue): \(message)"
-        if let path, !path.isEmpty { text += " [at \(path)]" }
+        var text = "\(location): \(severity.rawValue): \(Self.shown(message, keepingEnd: true))"
+        if let path, !path.isEmpty { text += " [at \(Self.shown(path))]" }
         return TerminalText.escaped(text)
+    }
+}
+
+extension Diagnostic {
+    /// `text` cut to `characters`, with "…" where it was cut; `keepingEnd` keeps its last third too, so that
+    /// the end of a message (often the reason: "File name too long") stays when a long path fills its middle.
+    public static func shown(_ text: String, characters: Int = shownCharacters, keepingEnd: Bool = false) -> String {
+        guard text.utf8.count > characters, text.count > characters else { return text }
+        let tail = keepingEnd ? characters / 3 : 0
+        return text.prefix(characters - tail) + "…" + text.suffix(tail)
     }
 }
 

@@ -11,6 +11,7 @@ import Darwin
 /// docs/benchmarks.md), and an ingest must stay within 2× of `sqlite3 .import`.
 /// Reads UTF-8 with or without a byte-order mark; the delimiter is `,` or `;` (Swedish Excel writes
 /// semicolons), chosen from the header line; quoted fields may hold delimiters, `""` and newlines.
+/// A record, a field or a column count over its `ReportLimits` stops the reading as soon as the bytes show it.
 public final class CSVReader {
     /// One record and the physical line it starts on (the header is line 1).
     public struct Record {
@@ -34,13 +35,18 @@ public final class CSVReader {
     private var line = 1
     private var sawHeader = false
     private var scratch: [UInt8] = []
+    private let limits: ReportLimits
 
     /// Opens `path`; `chunkSize` is how much is read at a time.
-    public init(path: String, chunkSize: Int = 1 << 20) throws(Failure) {
+    public init(path: String, chunkSize: Int = 1 << 20, limits: ReportLimits = ReportLimits()) throws(Failure) {
         descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else { throw Failure(line: 0, message: "cannot open the file") }
         buffer = [UInt8](repeating: 0, count: max(chunkSize, 1))
+        self.limits = limits
     }
+
+    /// How many bytes the reader holds now.
+    var bufferCapacity: Int { buffer.count }
 
     deinit {
         close(descriptor)
@@ -56,6 +62,7 @@ public final class CSVReader {
                 continue
             }
             if let (fields, consumed, lines) = try parseRecord() {
+                if consumed > limits.recordBytes { throw lineTooLong() }
                 let record = Record(line: line, fields: fields)
                 start += consumed
                 line += lines
@@ -63,20 +70,30 @@ public final class CSVReader {
                 return record
             }
             if atEOF { throw Failure(line: line, message: "a quoted field is not closed before the end of the file") }
+            if end - start >= limits.recordBytes { throw lineTooLong() }
             try refill()
         }
     }
 
-    /// Skips a byte-order mark and chooses the delimiter from the header line.
+    private func lineTooLong() -> Failure {
+        Failure(line: line, message: "a line is longer than \(ReportLimits.size(limits.recordBytes)) (a quoted field not closed?)")
+    }
+
+    /// Skips a byte-order mark and chooses the delimiter from the header line. A CR followed by anything but
+    /// LF there means the lines end in CR alone: the file would read as one line, over the limits.
     private func prepareHeader() throws(Failure) {
         sawHeader = true
-        while !atEOF && !buffer[start..<end].contains(UInt8(ascii: "\n")) { try refill() }
+        while !atEOF && end - start < limits.recordBytes && !buffer[start..<end].contains(UInt8(ascii: "\n")) { try refill() }
         if end - start >= 3, buffer[start] == 0xEF, buffer[start + 1] == 0xBB, buffer[start + 2] == 0xBF { start += 3 }
         var commas = 0, semicolons = 0, quoted = false
-        for byte in buffer[start..<end] {
+        for index in start..<end {
+            let byte = buffer[index]
             if byte == UInt8(ascii: "\"") { quoted.toggle() }
             if quoted { continue }
             if byte == UInt8(ascii: "\n") { break }
+            if byte == UInt8(ascii: "\r"), index + 1 < end, buffer[index + 1] != UInt8(ascii: "\n") {
+                throw Failure(line: 1, message: "line ends are CR only (old Mac); save with LF or CRLF")
+            }
             if byte == UInt8(ascii: ",") { commas += 1 }
             if byte == UInt8(ascii: ";") { semicolons += 1 }
         }
@@ -108,6 +125,7 @@ public final class CSVReader {
         // Local copies, and a local array of fields: each access to a class's stored property pays for a runtime
         // exclusivity check, 1.5 % of the whole ingest in the profile when this read and appended through `self`.
         let delimiter = self.delimiter, buffer = self.buffer, start = self.start, end = self.end, atEOF = self.atEOF
+        let maxColumns = limits.columns, maxFieldBytes = limits.fieldBytes
         var fields: [String] = []
         fields.reserveCapacity(12)
         var position = start
@@ -156,11 +174,15 @@ public final class CSVReader {
                 if fieldEnd > fieldStart, buffer[fieldEnd - 1] == cr, position < end || atEOF { fieldEnd -= 1 }
             }
             if position >= end && !atEOF { return nil }
+            if (useScratch ? scratch.count : fieldEnd - fieldStart) > maxFieldBytes {
+                throw Failure(line: line, message: "a field is longer than \(maxFieldBytes) bytes")
+            }
             let field = useScratch ? Self.string(scratch[...]) : Self.string(buffer[fieldStart..<fieldEnd])
             guard let field else {
                 throw Failure(line: line + lines, message: "the file is not UTF-8 (save it as 'CSV UTF-8')")
             }
             fields.append(field)
+            if fields.count > maxColumns { throw Failure(line: line, message: "the row has more than \(maxColumns) columns") }
             if position >= end { return (fields, position - start, lines) }
             let byte = buffer[position]
             position += 1

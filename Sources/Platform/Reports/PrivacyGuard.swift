@@ -233,8 +233,13 @@ public enum PrivacyGuard {
             previous = separator.position
         }
         groups.append(digits.count - previous)
-        let numbers = groups.indices.map { group in
-            digits[groups[..<group].reduce(0, +)..<groups[...group].reduce(0, +)].reduce(0) { $0 * 10 + Int($1) }
+        // Each group's value from its first four digits (only groups of two and four are compared): a longer
+        // run would overflow an Int, and one pass keeps a long run of groups linear.
+        var numbers: [Int] = []
+        var offset = 0
+        for count in groups {
+            numbers.append(digits[offset..<offset + count].prefix(4).reduce(0) { $0 * 10 + Int($1) })
+            offset += count
         }
         let dotted = separators.allSatisfy { [UInt8(ascii: "."), UInt8(ascii: "/"), UInt8(ascii: "-"), UInt8(ascii: " ")].contains($0.byte) }
         // Times HH.MM, one after another: 08.00-09.30, 08.00 09.00 10.00 11.00.

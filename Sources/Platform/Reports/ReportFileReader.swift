@@ -1,6 +1,7 @@
 import Foundation
 
-/// Reads the rows of a report file: CSV (streamed), a JSON array, or JSON Lines.
+/// Reads the rows of a report file: CSV (streamed), a JSON array, or JSON Lines (read whole up to
+/// `ReportLimits.jsonBytes`, and parsed an element or a line at a time as rows are asked for).
 public final class ReportFileReader {
     /// The file formats reports are accepted in.
     public enum Format: String, Sendable {
@@ -9,14 +10,15 @@ public final class ReportFileReader {
 
     public let file: String
     public let format: Format
+    public let limits: ReportLimits
     private var csv: CSVReader?
     private var columns: [ReportColumn?] = []
-    /// A refused-rows file (it has the `error` column): its cells were neutralised for spreadsheets.
-    private var isRefusedFile = false
-    private var jsonRecords: [(line: Int, object: Any)] = []
+    private var json = Data()
+    private var jsonElements: [(line: Int, range: Range<Int>)] = []
     private var jsonIndex = 0
     /// True for a refused-rows file (`FILE.refused.csv`, told by its `error` column), corrected and ingested
-    /// again: its rows add to what is stored and re-deliver nothing (docs/reports.md, re-delivering without ids).
+    /// again: its cells were neutralised for spreadsheets (the leading `'` comes off again), and its rows add
+    /// to what is stored and re-deliver nothing (docs/reports.md, re-delivering without ids).
     public private(set) var isRefusedRows = false
 
     /// The column a refused-rows file explains each row in; ignored when the file is ingested again.
@@ -32,8 +34,9 @@ public final class ReportFileReader {
 
     /// Opens `path` and reads its header; the format follows the extension (`.json`, `.jsonl`/`.ndjson`,
     /// anything else is CSV).
-    public init(path: String) throws(Diagnostic) {
+    public init(path: String, limits: ReportLimits = ReportLimits()) throws(Diagnostic) {
         file = path
+        self.limits = limits
         let lower = path.lowercased()
         if lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson") {
             format = .jsonLines
@@ -63,20 +66,27 @@ public final class ReportFileReader {
             }
             for (index, column) in columns.enumerated() {
                 if let column {
-                    raw.values[column.index] = isRefusedFile ? CSVWriter.unneutralised(record.fields[index]) : record.fields[index]
+                    raw.values[column.index] = isRefusedRows ? CSVWriter.unneutralised(record.fields[index]) : record.fields[index]
                 }
             }
             return raw
         }
-        guard jsonIndex < jsonRecords.count else { return nil }
-        let (line, object) = jsonRecords[jsonIndex]
+        guard jsonIndex < jsonElements.count else { return nil }
+        let (line, range) = jsonElements[jsonIndex]
         jsonIndex += 1
+        guard range.count <= limits.recordBytes else {
+            throw diagnostic(line: line, "a report object is longer than \(ReportLimits.size(limits.recordBytes))")
+        }
+        let object: Any
+        do { object = try JSONSerialization.jsonObject(with: json.subdata(in: range), options: [.fragmentsAllowed]) } catch {
+            throw diagnostic(line: line, "not valid JSON: \(Self.describe(error))")
+        }
         return raw(from: object, line: line)
     }
 
     private func openCSV() throws(Diagnostic) {
         let reader: CSVReader
-        do { reader = try CSVReader(path: file) } catch { throw diagnostic(line: nil, error.message) }
+        do { reader = try CSVReader(path: file, limits: limits) } catch { throw diagnostic(line: nil, error.message) }
         let header: CSVReader.Record?
         do { header = try reader.next() } catch { throw diagnostic(line: error.line, error.message) }
         guard let header else { throw diagnostic(line: nil, "the file is empty") }
@@ -87,39 +97,47 @@ public final class ReportFileReader {
         var problems: [String] = []
         columns = header.fields.map { name in
             let column = Self.column(named: name)
-            if column == nil, !Self.isIgnored(name) { problems.append(Self.unknownColumnMessage(name)) }
+            if column == nil, !Self.isIgnored(name) { problems.append(unknownColumnMessage(name)) }
             return column
         }
         problems += missingOrRepeated(columns.compactMap { $0 })
-        isRefusedFile = header.fields.contains(where: Self.isIgnored)
-        if !problems.isEmpty { throw diagnostic(line: header.line, problems.joined(separator: "; ")) }
+        if !problems.isEmpty { throw diagnostic(line: header.line, limits.joined(problems)) }
         isRefusedRows = header.fields.contains(where: Self.isIgnored)
         csv = reader
     }
 
     private func readJSON() throws(Diagnostic) {
-        guard let data = FileManager.default.contents(atPath: file) else { throw diagnostic(line: nil, "cannot read the file") }
-        let bytes = [UInt8](data)
-        if format == .json, bytes.first(where: { !Self.isSpace($0) }) == UInt8(ascii: "[") {
-            let parsed: Any
-            do { parsed = try JSONSerialization.jsonObject(with: data) } catch {
-                throw diagnostic(line: nil, "not valid JSON: \(Self.describe(error))")
-            }
-            guard let array = parsed as? [Any] else { throw diagnostic(line: 1, "expected an array of report objects") }
-            let lines = Self.elementLines(in: bytes)
-            jsonRecords = array.enumerated().map { (index, object) in (index < lines.count ? lines[index] : 0, object) }
-        } else {
-            var lineNumber = 0
-            for line in bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
-                lineNumber += 1
-                guard line.contains(where: { !Self.isSpace($0) }) else { continue }
-                do {
-                    jsonRecords.append((lineNumber, try JSONSerialization.jsonObject(with: Data(line))))
-                } catch {
-                    throw diagnostic(line: lineNumber, "not valid JSON: \(Self.describe(error))")
-                }
+        let tooLarge = "the file is larger than \(ReportLimits.size(limits.jsonBytes)), the most a JSON report file may be; deliver it as CSV or in parts"
+        if let size = (try? FileManager.default.attributesOfItem(atPath: file))?[.size] as? Int, size > limits.jsonBytes {
+            throw diagnostic(line: nil, tooLarge)
+        }
+        guard let handle = FileHandle(forReadingAtPath: file), let data = try? handle.read(upToCount: limits.jsonBytes + 1) else {
+            throw diagnostic(line: nil, "cannot read the file")
+        }
+        guard data.count <= limits.jsonBytes else { throw diagnostic(line: nil, tooLarge) }
+        json = data
+        let isArray = format == .json && data.first(where: { !Self.isSpace($0) }) == UInt8(ascii: "[")
+        switch data.withUnsafeBytes({ isArray ? Self.arrayElements(in: $0) : .success(Self.lines(in: $0)) }) {
+        case .success(let elements): jsonElements = elements
+        case .failure(let problem): throw diagnostic(line: problem.line, "not valid JSON: \(problem.message)")
+        }
+    }
+
+    /// Each line of `bytes` that is not blank: its number and its bytes.
+    static func lines(in bytes: UnsafeRawBufferPointer) -> [(line: Int, range: Range<Int>)] {
+        var lines: [(line: Int, range: Range<Int>)] = []
+        var lineStart = 0, number = 1, blank = true
+        for index in 0...bytes.count {
+            if index == bytes.count || bytes[index] == UInt8(ascii: "\n") {
+                if !blank { lines.append((number, lineStart..<index)) }
+                number += 1
+                lineStart = index + 1
+                blank = true
+            } else if !isSpace(bytes[index]) {
+                blank = false
             }
         }
+        return lines
     }
 
     private func raw(from object: Any, line: Int) -> RawReport {
@@ -128,12 +146,18 @@ public final class ReportFileReader {
             raw.problems.append("expected a report object")
             return raw
         }
+        guard fields.count <= limits.columns else {
+            raw.problems.append("the object has more than \(limits.columns) fields")
+            return raw
+        }
         for (key, value) in fields.sorted(by: { $0.key < $1.key }) {
             guard let column = Self.column(named: key) else {
-                if !Self.isIgnored(key) { raw.problems.append(Self.unknownColumnMessage(key)) }
+                if !Self.isIgnored(key) { raw.problems.append(unknownColumnMessage(key)) }
                 continue
             }
             switch value {
+            case let text as String where text.utf8.count > limits.fieldBytes:
+                raw.problems.append("field '\(key)' is longer than \(limits.fieldBytes) bytes")
             case let text as String: raw.values[column.index] = text
             case is NSNull: break
             case let number as NSNumber where !Self.isBoolean(number): raw.values[column.index] = number.stringValue
@@ -168,39 +192,59 @@ public final class ReportFileReader {
         name.trimmingSpaces.lowercased() == errorColumn
     }
 
-    static func unknownColumnMessage(_ name: String) -> String {
-        var message = "unknown column '\(name)'"
-        if let suggestion = Suggestion.nearest(to: name.lowercased(), among: ReportColumn.allCases.map(\.rawValue) + aliases.keys) {
+    func unknownColumnMessage(_ name: String) -> String {
+        var message = "unknown column '\(limits.quoted(name))'"
+        if name.utf8.count <= limits.quotedCharacters, let suggestion = Suggestion.nearest(to: name.lowercased(), among: ReportColumn.allCases.map(\.rawValue) + Self.aliases.keys) {
             message += " (did you mean '\(suggestion)'?)"
         }
         return message
     }
 
-    /// The line each top-level element of a JSON array starts on.
-    static func elementLines(in bytes: [UInt8]) -> [Int] {
-        var lines: [Int] = []
-        var line = 1, depth = 0, inString = false, escaped = false, expectingElement = false
-        for byte in bytes {
+    /// Where JSON does not hold together, and why.
+    struct JSONProblem: Error {
+        var line: Int
+        var message: String
+    }
+
+    /// Each top-level element of the JSON array in `bytes`: the line it starts on and its bytes. Strings
+    /// and nested values are stepped over; an element that is not JSON is left for its own parse to name.
+    static func arrayElements(in bytes: UnsafeRawBufferPointer) -> Result<[(line: Int, range: Range<Int>)], JSONProblem> {
+        var elements: [(line: Int, range: Range<Int>)] = []
+        var line = 1, depth = 0, inString = false, escaped = false, closed = false
+        var elementStart: Int?, elementLine = 0, lastByte = 0
+        for (index, byte) in bytes.enumerated() {
             if byte == UInt8(ascii: "\n") { line += 1 }
             if inString {
                 if escaped { escaped = false } else if byte == UInt8(ascii: "\\") { escaped = true } else if byte == UInt8(ascii: "\"") { inString = false }
+                lastByte = index
                 continue
             }
-            if expectingElement, depth == 1, !isSpace(byte), byte != UInt8(ascii: "]") {
-                lines.append(line)
-                expectingElement = false
+            if isSpace(byte) { continue }
+            if closed { return .failure(JSONProblem(line: line, message: "text after the array")) }
+            if depth == 1, byte == UInt8(ascii: ",") || byte == UInt8(ascii: "]") {
+                if let start = elementStart {
+                    elements.append((elementLine, start..<lastByte + 1))
+                    elementStart = nil
+                } else if byte == UInt8(ascii: ",") || !elements.isEmpty {
+                    return .failure(JSONProblem(line: line, message: "an empty element in the array"))
+                }
+                if byte == UInt8(ascii: "]") { closed = true }
+                continue
             }
+            if depth >= 1, elementStart == nil {
+                elementStart = index
+                elementLine = line
+            }
+            lastByte = index
             switch byte {
             case UInt8(ascii: "\""): inString = true
-            case UInt8(ascii: "["), UInt8(ascii: "{"):
-                depth += 1
-                if depth == 1 { expectingElement = true }
+            case UInt8(ascii: "["), UInt8(ascii: "{"): depth += 1
             case UInt8(ascii: "]"), UInt8(ascii: "}"): depth -= 1
-            case UInt8(ascii: ","): if depth == 1 { expectingElement = true }
             default: break
             }
         }
-        return lines
+        guard closed else { return .failure(JSONProblem(line: line, message: "the array is not closed")) }
+        return .success(elements)
     }
 
     private static func isSpace(_ byte: UInt8) -> Bool {

@@ -244,7 +244,7 @@ public struct ReportValidator: Sendable {
     }
 
     private static func unknown(_ what: String, _ value: String, among candidates: some Sequence<String>) -> String {
-        var message = "unknown \(what) '\(value)'"
+        var message = "unknown \(what) '\(ReportLimits().quoted(value))'"
         if let suggestion = Suggestion.nearest(to: value, among: candidates) { message += " (did you mean '\(suggestion)'?)" }
         return message
     }

@@ -151,6 +151,7 @@ public final class ReportStore: Sendable {
 
     /// An empty, migrated store in memory: what a dry run checks against when there is no store yet.
     static func inMemory() throws -> ReportStore {
+        _ = Self.sqliteConfigured
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         let queue = try DatabaseQueue(configuration: configuration)

@@ -93,7 +93,8 @@ public struct ExternalExporter: Exporter {
     }
 }
 
-/// Why a plugin could not be used, with what it wrote on standard error.
+/// Why a plugin could not be used, with what it wrote on standard error (its last 20 lines, each cut at
+/// `Diagnostic.shownCharacters`).
 public struct PluginError: Error, CustomStringConvertible {
     public var plugin: String
     public var message: String
@@ -103,7 +104,7 @@ public struct PluginError: Error, CustomStringConvertible {
         var text = "plugin '\(plugin)' \(message)"
         let lines = stderr.split(separator: "\n", omittingEmptySubsequences: true).suffix(20)
         if !lines.isEmpty {
-            text += "\n  its standard error:\n" + lines.map { "    " + TerminalText.escaped(String($0)) }.joined(separator: "\n")
+            text += "\n  its standard error:\n" + lines.map { "    " + TerminalText.escaped(Diagnostic.shown(String($0))) }.joined(separator: "\n")
         }
         return text
     }

@@ -40,7 +40,9 @@ struct Ingest: ParsableCommand {
                                       privacy: redact ? .redact : .refuse, today: Now.today(for: config), now: Now.date)
         var refusedFiles = 0
         for result in try ingestor.ingest(files) {
-            for diagnostic in result.diagnostics { Output.error(diagnostic.headline) }
+            let listed = ReportLimits().problemsListed
+            for diagnostic in result.diagnostics.prefix(listed) { Output.error(diagnostic.headline) }
+            if result.diagnostics.count > listed { Output.error("\(result.file): and \(result.diagnostics.count - listed) more problems") }
             guard let outcome = result.outcome, outcome.fileProblem == nil else {
                 Output.error("\(result.file): refused; nothing stored")
                 refusedFiles += 1

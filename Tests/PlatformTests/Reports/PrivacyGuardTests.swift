@@ -67,4 +67,10 @@ struct PrivacyGuardTests {
         #expect(PrivacyGuard.findings(in: text) == [])
         #expect(PrivacyGuard.redacted(text) == text)
     }
+
+    /// Found by scripts/fuzz.sh: a run of more digits than an Int holds trapped.
+    @Test(arguments: [String(repeating: "9", count: 40), "12." + String(repeating: "9", count: 30), "1.2.3.4.5.6." + String(repeating: "9", count: 25)])
+    func longRunsOfDigitsDoNotOverflow(_ text: String) {
+        #expect(PrivacyGuard.findings(in: text) == [])
+    }
 }

@@ -6,10 +6,13 @@ enum Suggestion {
         let limit = max(2, word.count / 3)
         var best: (candidate: String, distance: Int)?
         var extended: String?
+        let length = word.count
         for candidate in candidates where candidate != word {
-            if word.count >= 3, candidate.hasPrefix(word), candidate.count < (extended?.count ?? .max) {
+            if length >= 3, candidate.hasPrefix(word), candidate.count < (extended?.count ?? .max) {
                 extended = candidate
             }
+            // The lengths' difference is a lower bound on the distance: a long word is never compared letter by letter.
+            guard abs(candidate.count - length) <= limit else { continue }
             let distance = editDistance(word.lowercased(), candidate.lowercased())
             if distance <= limit, distance < (best?.distance ?? .max) {
                 best = (candidate, distance)
