@@ -23,7 +23,7 @@ BIN=$(swift build --package-path Tests/Fuzz --sanitize=fuzzer --show-bin-path)
 # Swift's own crash handler would print a backtrace and exit before libFuzzer saves the input; off, a trap
 # reaches libFuzzer's handler ("deadly signal") and the input is written to the artifacts folder.
 export SWIFT_BACKTRACE=enable=no
-status=0
+status=0 passed=0 failed=0
 for target in $TARGETS; do
     case $target in
         FuzzKommunConfig) seeds=(Tests/Fuzz/corpus/kommun-config municipalities municipalities/examples) ;;
@@ -39,9 +39,11 @@ for target in $TARGETS; do
         >"$WORK/$target.log" 2>&1; then
         tail -n 40 "$WORK/$target.log" >&2
         echo "fuzz: $target FAILED; the input is in $WORK/artifacts/" >&2
-        status=1
+        status=1 failed=$((failed + 1))
     else
         grep -E "stat::number_of_executed_units|Done [0-9]+ runs" "$WORK/$target.log" | tail -n 1
+        passed=$((passed + 1))
     fi
 done
+echo "fuzz: $passed passed, $failed failed"
 exit $status
