@@ -155,40 +155,69 @@ public enum PrivacyGuard {
         return String(result)
     }
 
+    /// The most bytes one number takes, separators included (`+46 (0)70-123 45 67` is 19): a run of digits is
+    /// read no further than this from where it starts, so a hostile field of digits and dots costs linear time.
+    static let longestNumber = 64
+
     /// A run of digits with the separators people write in numbers, classified as a personnummer or a
     /// phone number, or nil. A run of times or a date sets `next` past itself, so no part of it is scanned
-    /// again as a number of its own (`00 09.00 10.00` inside `08.00 09.00 10.00`).
+    /// again as a number of its own (`00 09.00 10.00` inside `08.00 09.00 10.00`). Two numbers written one
+    /// after the other (`070-123 45 67 070-123 45 68`) are one run too long for a number: the run is then
+    /// split where a space starts a new number, so the first is found as well as the second.
     private static func number(at start: Int, in bytes: [UInt8], next: inout Int) -> Match? {
         var index = start
         var digits: [UInt8] = []
         var separators: [(position: Int, byte: UInt8)] = []
+        var separatorIndices: [Int] = []
+        let limit = min(bytes.count, start + longestNumber)
         if bytes[index] == UInt8(ascii: "+") { index += 1 }
-        while index < bytes.count {
+        while index < limit {
             let byte = bytes[index]
             if isDigit(byte) {
                 digits.append(byte - UInt8(ascii: "0"))
                 index += 1
             } else if isSeparator(byte), index + 1 < bytes.count, isDigit(bytes[index + 1]) || bytes[index + 1] == UInt8(ascii: " ") {
                 separators.append((digits.count, byte))
+                separatorIndices.append(index)
                 index += 1
             } else {
                 break
             }
         }
+        let cut = index == limit && limit < bytes.count && (isDigit(bytes[index]) || isSeparator(bytes[index]))
         while index > start, !isDigit(bytes[index - 1]) { index -= 1 }
-        while let last = separators.last, last.position == digits.count { separators.removeLast() }
-        let range = start..<index
-        if isPersonnummer(digits, separators: separators) { return Match(kind: .personnummer, range: range) }
-        if index < bytes.count, isWordByte(bytes[index]) { return nil }
-        let international = bytes[start] == UInt8(ascii: "+") || digits.starts(with: [0, 0, 4, 6])
-        if isTimeOrDate(digits, separators: separators) {
-            next = index
-            return nil
+        while let last = separators.last, last.position == digits.count {
+            separators.removeLast()
+            separatorIndices.removeLast()
         }
-        if digits.count >= 8, digits.count <= 13, digits.first == 0 || international {
-            return Match(kind: .phone, range: range)
+        if !cut {
+            let range = start..<index
+            if isPersonnummer(digits, separators: separators) { return Match(kind: .personnummer, range: range) }
+            if index < bytes.count, isWordByte(bytes[index]) { return nil }
+            if isTimeOrDate(digits, separators: separators) {
+                next = index
+                return nil
+            }
+            if let kind = phone(digits, international: bytes[start] == UInt8(ascii: "+")) { return Match(kind: kind, range: range) }
+        }
+        // A space followed by a new number's start (`0`, `+`) after 8 to 13 digits: the first of two numbers.
+        // Not from inside a dotted group (the `00 07.00 08.00` of a timetable `06.00 07.00 08.00`).
+        if start > 0, bytes[start - 1] == UInt8(ascii: ".") || bytes[start - 1] == UInt8(ascii: ":") { return nil }
+        for (k, separator) in separators.enumerated() where separator.byte == UInt8(ascii: " ") && (8...13).contains(separator.position) {
+            let end = separatorIndices[k]
+            guard end + 1 < bytes.count, bytes[end + 1] == UInt8(ascii: "0") || bytes[end + 1] == UInt8(ascii: "+") else { continue }
+            let prefix = Array(digits.prefix(separator.position)), inside = Array(separators.prefix(k))
+            if isPersonnummer(prefix, separators: inside) { return Match(kind: .personnummer, range: start..<end) }
+            if isTimeOrDate(prefix, separators: inside) { continue }
+            if let kind = phone(prefix, international: bytes[start] == UInt8(ascii: "+")) { return Match(kind: kind, range: start..<end) }
         }
         return nil
+    }
+
+    /// 8 to 13 digits starting with 0, or an international number (`+46…`, `0046…`).
+    private static func phone(_ digits: [UInt8], international: Bool) -> Finding? {
+        let international = international || digits.starts(with: [0, 0, 4, 6])
+        return digits.count >= 8 && digits.count <= 13 && (digits.first == 0 || international) ? .phone : nil
     }
 
     /// 10 or 12 digits (YYMMDD-NNNC or YYYYMMDDNNNC), a plausible date (day + 60 for a samordningsnummer) and

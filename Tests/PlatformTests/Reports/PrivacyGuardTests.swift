@@ -73,4 +73,23 @@ struct PrivacyGuardTests {
     func longRunsOfDigitsDoNotOverflow(_ text: String) {
         #expect(PrivacyGuard.findings(in: text) == [])
     }
+
+    /// Two numbers one after the other are one run of digits too long for a number; both are found, and
+    /// with --redact neither is stored (the first was left in the text before).
+    @Test(arguments: [
+        ("ring 070-123 45 67 070-123 45 68 ikväll", "ring [telefon] [telefon] ikväll"),
+        ("0701234567 0701234568", "[telefon] [telefon]"),
+        ("121212-1212 0701234567", "[personnummer] [telefon]"),
+        ("070-123 45 67 +46 70 123 45 68", "[telefon] [telefon]"),
+    ])
+    func numbersOneAfterTheOtherAreEachFound(_ text: String, _ redacted: String) {
+        #expect(PrivacyGuard.redacted(text) == redacted)
+    }
+
+    /// A long timetable is read no further than a number's length at a time, and is still not a number.
+    @Test func aLongTimetableIsNotANumber() {
+        let times = (6...20).map { CalendarDate.pad($0, 2) + ".00" }.joined(separator: " ")
+        #expect(times.utf8.count > PrivacyGuard.longestNumber)
+        #expect(PrivacyGuard.findings(in: "kl " + times) == [], "\(PrivacyGuard.redacted("kl " + times))")
+    }
 }
