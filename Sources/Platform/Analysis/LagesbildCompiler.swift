@@ -53,7 +53,7 @@ public struct LagesbildCompiler {
             ? try store?.notes(kommun: kommun, from: recent[0].start, to: period.end).filter { scope.contains($0.area) } ?? [] : []
         // One planning pass serves the follow-ups due (90 days back), the deadline and the next period.
         let planned = parts.isDisjoint(with: [.reporting, .meetings, .interventions]) ? [] :
-            MeetingPlanner(config: config, escalations: try store?.escalations(kommun: kommun) ?? [])
+            try MeetingPlanner(config: config, declaredIn: store)
                 .meetings(from: period.start.adding(days: -90),
                           to: max(period.next.end, period.end.adding(days: ReportingDeadline.lookAheadDays + 1)))
         let areas = scope.areas

@@ -53,8 +53,7 @@ struct CalendarCommand: ParsableCommand {
         let (from, to) = period.map { ($0.start, $0.end) } ?? (from!, to!)
         let store = try ReportStore.existing(at: storeOptions.resolvedPath)
         if store == nil, storeOptions.isNamed { Output.error("warning: no report store at \(storeOptions.resolvedPath); the calendar shows no declared escalations") }
-        let declared = try store?.escalations(kommun: config.id) ?? []
-        let meetings = MeetingPlanner(config: config, escalations: declared).meetings(from: from, to: to)
+        let meetings = try MeetingPlanner(config: config, declaredIn: store).meetings(from: from, to: to)
         let language = languageOption.resolved(for: config)
         let title = "\(config.kommun.name): \(from) – \(to)"
         let text: String

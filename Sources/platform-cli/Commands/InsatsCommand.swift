@@ -94,9 +94,7 @@ struct InsatsCommand: ParsableCommand {
             let store = try target.storeOptions.reading()
             let all: [Intervention]
             if let due {
-                let escalations = try store.escalations(kommun: config.id)
-                let meetings = MeetingPlanner(config: config, escalations: escalations).meetings(from: due.adding(months: -12), to: due)
-                all = try store.followUpsDue(kommun: config.id, by: due, withinDays: within, meetings: meetings)
+                all = try store.followUpsDue(config: config, by: due, withinDays: within)
             } else if let activeOn {
                 all = try store.interventions(kommun: config.id, activeOn: activeOn)
             } else {
