@@ -297,8 +297,9 @@ public struct LagesbildCompiler {
                               weights: [String: Double], language: Language) throws -> [Lagesbild.AreaStatus] {
         let assessed = try store?.areaStatusAssessments(kommun: config.id, through: period.end) ?? []
         let latest = Dictionary(assessed.map { ($0.area, $0) }, uniquingKeysWith: { _, later in later })
+        let byArea = Dictionary(grouping: cells, by: \.area)
         return areas.map { area in
-            let own = cells.filter { $0.area == area.id }
+            let own = byArea[area.id] ?? []
             let status = rules.areas.status(of: own.map { ($0.status, weights[$0.indicator] ?? 1) })
             return .init(area: area.id, areaName: area.name, status: status, statusLabel: rules.name(status, language),
                          assessed: latest[area.id].map { assessment in

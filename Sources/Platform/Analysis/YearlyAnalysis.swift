@@ -199,7 +199,7 @@ public struct YearlyAnalysis: Sendable, Hashable, Codable {
     }
 
     private static func whereText(_ areas: [String], config: KommunConfig, language: Language) -> String {
-        list(areas.map { id in config.allAreas.first { $0.id == id }?.name ?? id }, language: language)
+        list(areas.map { id in config.area(id)?.name ?? id }, language: language)
     }
 
     private static func list(_ items: [String], language: Language) -> String {

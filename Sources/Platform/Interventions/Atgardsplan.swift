@@ -47,7 +47,7 @@ public struct Atgardsplan: Sendable, Hashable {
 
     /// An area's name, or its id when the file no longer has it.
     public func areaName(_ id: String) -> String {
-        config.allAreas.first { $0.id == id }?.name ?? id
+        config.area(id)?.name ?? id
     }
 
     /// An indicator's name in `language` (Swedish by default), or its id.

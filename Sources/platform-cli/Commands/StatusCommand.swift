@@ -32,7 +32,7 @@ struct StatusCommand: ParsableCommand {
             try ReportStore(path: target.storeOptions.resolvedPath)
                 .setAreaStatus(AreaStatusAssessment(area: area, status: level, body: by, date: day, reason: reason), config: config, now: Now.date)
             let language = target.languageOption.resolved(for: config)
-            let areaName = config.allAreas.first { $0.id == area }?.name ?? area
+            let areaName = config.area(area)?.name ?? area
             print(language.pick("\(areaName): \(rules.name(level, language)) från \(day), bedömd av \(config.partyName(by))",
                                 "\(areaName): \(rules.name(level, language)) from \(day), assessed by \(config.partyName(by))"))
         }
