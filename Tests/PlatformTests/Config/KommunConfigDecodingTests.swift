@@ -8,6 +8,18 @@ import Testing
 struct KommunConfigDecodingTests {
     static let minimal = try! String(contentsOf: Bundle.module.url(forResource: "Fixtures/minimal", withExtension: "yaml")!, encoding: .utf8)
 
+    /// The minimal file's `lagesbild:` block, for the tests that replace it.
+    static let minimalLagesbild = """
+        lagesbild:
+          period: week
+          compiledBy: team
+          feedback:
+            - from: team
+              to: styrgrupp
+            - from: team
+              to: reporters
+        """
+
     private func decode(_ text: String) -> KommunConfigLoader.LoadedFile {
         KommunConfigLoader().decode(text, file: "k.yaml")
     }
@@ -157,16 +169,7 @@ struct KommunConfigDecodingTests {
     /// A monthly lägesbild beside a tertial analysis and a two-weekly one for an area, each chosen by its
     /// id or by the kind of the period asked for.
     @Test func severalLagesbilderAndTheirPeriods() throws {
-        let config = try #require(decode(mutated([("""
-            lagesbild:
-              period: week
-              compiledBy: team
-              feedback:
-                - from: team
-                  to: styrgrupp
-                - from: team
-                  to: reporters
-            """, """
+        let config = try #require(decode(mutated([(Self.minimalLagesbild, """
             lagesbild:
               - id: manad
                 name: Månadens lägesbild
@@ -203,16 +206,7 @@ struct KommunConfigDecodingTests {
     }
 
     @Test func lagesbildMistakes() {
-        #expect(headlines([("""
-            lagesbild:
-              period: week
-              compiledBy: team
-              feedback:
-                - from: team
-                  to: styrgrupp
-                - from: team
-                  to: reporters
-            """, """
+        #expect(headlines([(Self.minimalLagesbild, """
             lagesbild:
               - id: a
                 period: tertail
