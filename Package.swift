@@ -11,7 +11,9 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
     ],
@@ -30,6 +32,9 @@ let package = Package(
                 // SQLite's C API as GRDB itself imports it, for the ingest's per-row binding
                 // (ReportStore+Ingest.swift); the same system libsqlite3 that GRDB links.
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
+                // Passwords (bcrypt) and the hashes of session, invitation and API tokens (SHA-256).
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         .target(
