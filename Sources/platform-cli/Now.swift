@@ -13,6 +13,14 @@ enum Now {
         return date
     }()
 
+    /// The clock of a long-running command (`serve`): `PLATFORM_NOW` when set, so a demo or a test sees a
+    /// fixed day, else the real time at each call.
+    static let clock: @Sendable () -> Date = {
+        guard ProcessInfo.processInfo.environment["PLATFORM_NOW"] != nil else { return { Date() } }
+        let fixed = date
+        return { fixed }
+    }()
+
     /// Today in `config`'s time zone.
     static func today(for config: KommunConfig) -> CalendarDate {
         CalendarDate.today(in: TimeZone(identifier: config.kommun.timeZone) ?? .current, now: date)

@@ -1,0 +1,77 @@
+import Foundation
+import Hummingbird
+import Mustache
+import Platform
+
+/// Renders the application's pages: a page template inside the layout, in the person's language.
+struct PageRenderer: Sendable {
+    let library: MustacheLibrary
+
+    init() throws {
+        library = MustacheLibrary(templates: try PageTemplates.all.mapValues { try MustacheTemplate(string: $0) })
+    }
+
+    /// The page `template` with `values`, inside the layout.
+    func page(_ template: String, title: String, values: [String: Any], context: PlatformRequestContext,
+              status: HTTPResponse.Status = .ok, nav: [NavLink] = [], flash: String? = nil) -> Response {
+        var values = values
+        values["csrf"] = context.session?.csrfToken ?? values["csrf"] ?? ""
+        let content = library.render(values, withTemplate: template) ?? ""
+        return document(content: content, title: title, context: context, status: status, nav: nav, flash: flash)
+    }
+
+    /// `content` (HTML this application rendered) inside the layout; `wrapMain: false` when the content
+    /// brings its own `<main>` (the embedded lägesbild), `extraStyle` for its style sheet.
+    func document(content: String, title: String, context: PlatformRequestContext, status: HTTPResponse.Status = .ok,
+                  nav: [NavLink] = [], flash: String? = nil, wrapMain: Bool = true, extraStyle: String? = nil,
+                  headers: HTTPFields = [:]) -> Response {
+        let language = context.language
+        let other: Language = language == .sv ? .en : .sv
+        let values: [String: Any] = [
+            "lang": language.rawValue, "title": title, "content": content, "wrapMain": wrapMain,
+            "appName": language.pick("Trygghetsplattformen", "Safety platform"),
+            "skipText": language.pick("Till innehållet", "Skip to content"),
+            "navLabel": language.pick("Huvudmeny", "Main menu"),
+            "logoutText": language.pick("Logga ut", "Log out"),
+            "userName": context.account?.name ?? "",
+            "csrf": context.session?.csrfToken ?? "",
+            "nav": nav.map { ["href": $0.href, "label": $0.label, "current": $0.current] as [String: Any] },
+            "otherLang": other.rawValue, "otherLangName": other == .en ? "English" : "Svenska",
+            "flash": flash ?? "", "extraStyle": extraStyle ?? "",
+        ]
+        let html = library.render(values, withTemplate: "layout") ?? ""
+        var fields = headers
+        fields[.contentType] = "text/html; charset=utf-8"
+        return Response(status: status, headers: fields, body: .init(byteBuffer: ByteBuffer(string: html)))
+    }
+
+    /// An error page (404, 403, 429…) in the person's language.
+    func error(_ status: HTTPResponse.Status, context: PlatformRequestContext, message: String? = nil) -> Response {
+        let language = context.language
+        let heading: String
+        switch status.code {
+        case 404: heading = language.pick("Sidan finns inte", "Page not found")
+        case 403: heading = language.pick("Åtkomst nekad", "Access denied")
+        case 429: heading = language.pick("För många försök", "Too many attempts")
+        default: heading = language.pick("Något gick fel", "Something went wrong")
+        }
+        let text = message ?? language.pick("Kontrollera adressen, eller gå till startsidan.", "Check the address, or go to the start page.")
+        return page("error", title: heading, values: ["heading": heading, "message": text,
+                                                       "homeText": language.pick("Till startsidan", "To the start page")],
+                    context: context, status: status)
+    }
+}
+
+/// A link in the application's menu.
+struct NavLink {
+    var href: String
+    var label: String
+    var current = false
+}
+
+extension PageRenderer {
+    /// A template alone, without the layout (a part of a page).
+    func render(_ template: String, values: [String: Any]) -> String {
+        library.render(values, withTemplate: template) ?? ""
+    }
+}
