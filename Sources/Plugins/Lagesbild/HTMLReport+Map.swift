@@ -17,9 +17,7 @@ extension HTMLReport {
         append(svgMap().render())
         mapLegend()
         append("</figure>")
-        append("<div class=\"wide\">")
         mapTable()
-        append("</div>")
         append("</div>")
         close()
     }

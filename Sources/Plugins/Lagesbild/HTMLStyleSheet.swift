@@ -9,7 +9,8 @@ enum HTMLStyleSheet {
         let depths = maxDepth < 1 ? [] : (1...maxDepth).map { depth in
             "tr.depth-\(depth) > th { padding-left: \(SVG.number(0.5 + 1.1 * Double(depth)))em; font-weight: 400; }"
         }
-        return ([base] + depths + [print]).joined(separator: "\n")
+        let hatches = Lagesbild.Status.allCases.compactMap { status in StatusRules.standardColours[status].flatMap { hatch(status, $0) } }
+        return ([base] + depths + hatches + [print]).joined(separator: "\n")
     }
 
     /// CSS that gives the statuses the kommun's own colours (nil when it keeps the platform's), each with
@@ -19,10 +20,22 @@ enum HTMLStyleSheet {
         guard !changed.isEmpty else { return nil }
         return changed.map { level in
             let text = luminance(level.colour) > 0.179 ? "#000" : "#fff"
-            let hatch = text == "#000" ? "rgba(26, 26, 26, 0.55)" : "rgba(255, 255, 255, 0.55)"
             return ".s-\(level.status.rawValue), .badge.s-\(level.status.rawValue) { background: \(level.colour); color: \(text); border-color: \(level.colour); }"
-                + " .map-key .hatch-\(level.status.rawValue) { --hatch: \(hatch); }"
+                + (hatch(level.status, level.colour).map { " " + $0 } ?? "")
         }.joined(separator: "\n")
+    }
+
+    /// The map legend's hatching for a status above green on `colour`, as the map draws it (see `SVGMap`):
+    /// lines at 45°, sparse for yellow, crossed for orange, dense and crossed for red, dark on a light colour
+    /// and white on a dark one.
+    private static func hatch(_ status: Lagesbild.Status, _ colour: String) -> String? {
+        guard status != .green else { return nil }
+        let ink = luminance(colour) > 0.179 ? "rgba(26, 26, 26, 0.55)" : "rgba(255, 255, 255, 0.55)"
+        let gap = status == .red ? "3.5px" : status == .orange ? "5px" : "5.7px"
+        let angles = status == .yellow ? [45] : [45, -45]
+        return ".map-key .hatch-\(status.rawValue) { background-image: " + angles.map { angle in
+            "repeating-linear-gradient(\(angle)deg, \(ink) 0, \(ink) 1.6px, transparent 1.6px, transparent \(gap))"
+        }.joined(separator: ", ") + "; }"
     }
 
     /// The relative luminance (WCAG 2) of `#rrggbb`.
@@ -102,18 +115,17 @@ enum HTMLStyleSheet {
         .map-layout { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 8px 24px; align-items: start; }
         @media (max-width: 820px) { .map-layout { grid-template-columns: minmax(0, 1fr); } }
         .map-figure { margin: 4px 0 0; }
+        .map-layout table.data { width: 100%; }
+        .map-layout table.data th, .map-layout table.data td { overflow-wrap: anywhere; }
         svg.map { display: block; border: 1px solid var(--rule); }
         .map .sea { fill: #fbfcfd; }
         .map .area > polygon, .map .area > circle { stroke: #1a1a1a; stroke-width: 0.8; }
         .map .area > .hatch { stroke: none; }
         .map .hotspot polygon { fill: #1a1a1a; stroke: #fff; stroke-width: 1.5; }
-        .map .label { font-size: 12px; font-weight: 600; fill: #1a1a1a; paint-order: stroke; stroke: #fff; stroke-width: 3px; stroke-linejoin: round; }
+        .map .label { font-size: 12px; font-weight: 600; fill: #1a1a1a; }
+        .map .halo { font-size: 12px; font-weight: 600; fill: none; stroke: #fff; stroke-width: 3px; stroke-linejoin: round; }
         .map-key { margin-top: 6px; }
-        .map-key .swatch { min-width: 32px; --hatch: rgba(26, 26, 26, 0.55); }
-        .map-key .hatch-red { --hatch: rgba(255, 255, 255, 0.55); }
-        .map-key .hatch-yellow { background-image: repeating-linear-gradient(45deg, var(--hatch) 0 1.6px, transparent 1.6px 5.7px); }
-        .map-key .hatch-orange { background-image: repeating-linear-gradient(45deg, var(--hatch) 0 1.6px, transparent 1.6px 5px), repeating-linear-gradient(-45deg, var(--hatch) 0 1.6px, transparent 1.6px 5px); }
-        .map-key .hatch-red { background-image: repeating-linear-gradient(45deg, var(--hatch) 0 1.6px, transparent 1.6px 3.5px), repeating-linear-gradient(-45deg, var(--hatch) 0 1.6px, transparent 1.6px 3.5px); }
+        .map-key .swatch { min-width: 32px; }
         .map-hotspot { display: inline-block; min-width: 32px; text-align: center; font-size: 15px; line-height: 1; }
         table.trend { font-size: 13px; }
         table.trend th, table.trend td { padding: 3px 6px; vertical-align: middle; }

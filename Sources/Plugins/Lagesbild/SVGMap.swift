@@ -72,7 +72,10 @@ struct SVGMap {
             // Right of the shape, or left of it near the map's east edge.
             let anchor = right > projection.width - 100 ? " text-anchor=\"end\"" : ""
             let x = anchor.isEmpty ? right + 3 : left - 3
-            svg += "<text class=\"label\" x=\"\(SVG.number(x))\" y=\"\(SVG.number(y + 4))\"\(anchor)>\(label.htmlEscaped)</text>"
+            // A white halo under the name keeps it legible over shapes.
+            for className in ["halo", "label"] {
+                svg += "<text class=\"\(className)\" x=\"\(SVG.number(x))\" y=\"\(SVG.number(y + 4))\"\(anchor)>\(label.htmlEscaped)</text>"
+            }
         }
         for marker in markers {
             let (x, y) = projection.point(marker.at)
