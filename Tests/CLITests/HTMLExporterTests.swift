@@ -62,7 +62,7 @@ struct HTMLExporterTests {
         let data = try #require(html.range(of: "<table class=\"data\">", range: chart.upperBound..<html.endIndex))
         #expect(html[chart.upperBound..<data.lowerBound].contains("</figure>"))
         // The map: Tranemo's 13 areas, 3 with an outline, each with its status in the table beside it.
-        #expect(Self.count("<g id=\"map-", in: html) == 13)
+        #expect(Self.count("<g id=\"map-area-", in: html) == 13)
         #expect(Self.count("<polygon points=", in: html) == 3 + Self.count("<g class=\"hotspot\">", in: html))
         #expect(html.contains("<caption>\(language == "sv" ? "Områdenas status och hotspots" : "The areas&#39; status and hotspots")"))
         // Colour is never the only signal: the orange cell carries its marker and word.

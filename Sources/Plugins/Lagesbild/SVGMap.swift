@@ -20,11 +20,11 @@ struct SVGMap {
     }
 
     struct Shape {
-        /// The area's id, unique on the page (the shape's element id is `map-<id>`).
+        /// The area's id (the shape's element id is `map-area-<id>`, which no other id on the page starts with).
         var id: String
         /// The tooltip: name and status.
         var title: String
-        /// Drawn on the map when the area is at the top level (depth 0).
+        /// A name to write beside the shape; the page gives one for top-level areas only.
         var label: String?
         var geometry: Geometry
         /// 0 for a top-level area; deeper areas are drawn over their parents.
@@ -56,20 +56,20 @@ struct SVGMap {
         let hatched = Lagesbild.Status.allCases.filter { status in status != .green && shapes.contains { $0.status == status } }
         if !hatched.isEmpty { svg += "<defs>" + hatched.map(pattern).joined() + "</defs>" }
         svg += "<rect class=\"sea\" x=\"0\" y=\"0\" width=\"\(width)\" height=\"\(height)\"/>"
-        // Polygons first, larger areas under the smaller ones within them, then the points on top.
+        // Polygons first, each area under the areas within it (by depth), then the points on top.
         let ordered = shapes.enumerated().sorted { a, b in
             (a.element.geometry.isPoint ? 1 : 0, a.element.depth, a.offset) < (b.element.geometry.isPoint ? 1 : 0, b.element.depth, b.offset)
         }.map(\.element)
         for shape in ordered {
-            svg += "<g id=\"map-\(shape.id.htmlEscaped)\" class=\"area\"><title>\(shape.title.htmlEscaped)</title>"
+            svg += "<g id=\"map-area-\(shape.id.htmlEscaped)\" class=\"area\"><title>\(shape.title.htmlEscaped)</title>"
             svg += element(shape, projection, fill: colours[shape.status] ?? "#ffffff")
             if shape.status != .green { svg += element(shape, projection, fill: "url(#\(patternID(shape.status)))", className: "hatch") }
             svg += "</g>"
         }
         for shape in ordered {
-            guard let label = shape.label, shape.depth == 0 else { continue }
+            guard let label = shape.label else { continue }
             let (left, right, y) = labelSpan(shape, projection)
-            // Right of the shape, or left of it near the map's east edge.
+            // Right of the shape, or left of it when a name would run off the map's east edge.
             let anchor = right > projection.width - 100 ? " text-anchor=\"end\"" : ""
             let x = anchor.isEmpty ? right + 3 : left - 3
             // A white halo under the name keeps it legible over shapes.

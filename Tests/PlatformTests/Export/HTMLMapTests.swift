@@ -103,12 +103,12 @@ struct HTMLMapTests {
             let status = lagesbild.areaStatus(area.id)?.status ?? .green
             let word = lagesbild.statusName(status)
             if area.boundary != nil || area.lat != nil {
-                let group = try #require(groups["map-\(area.id)"], "no shape for \(area.id)")
+                let group = try #require(groups["map-area-\(area.id)"], "no shape for \(area.id)")
                 let shape = try #require(group.children.first { $0.name == (area.boundary != nil ? "polygon" : "circle") })
                 #expect(shape.attributes["fill"] == colours[status], "\(area.id)")
                 #expect(group.elements("title").first?.text == "\(area.name): \(word)")
             } else {
-                #expect(groups["map-\(area.id)"] == nil, "\(area.id) has no coordinates")
+                #expect(groups["map-area-\(area.id)"] == nil, "\(area.id) has no coordinates")
             }
             let row = try #require(rows.first { $0.children.first?.text == area.name }, "no row for \(area.id)")
             #expect(row.children[1].text.contains(word), "\(area.id): \(row.children[1].text)")
@@ -123,7 +123,7 @@ struct HTMLMapTests {
         let section = try Self.mapSection(html)
         // Polygons for the boundaries, a circle for Torget, Hamnen over Centrum, then the point on top.
         let shapes = section.elements("g").filter { $0.attributes["class"] == "area" }
-        #expect(shapes.map { $0.attributes["id"] } == ["map-centrum", "map-hamnen", "map-torget"])
+        #expect(shapes.map { $0.attributes["id"] } == ["map-area-centrum", "map-area-hamnen", "map-area-torget"])
         // Above green the shape is hatched too; green is not.
         #expect(shapes[2].children.filter { $0.name != "title" }.map { $0.attributes["fill"] } == [lagesbild.statusScale[2].colour, "url(#map-title-hatch-orange)"])
         #expect(shapes[0].children.filter { $0.name == "polygon" }.count == 1)
@@ -163,7 +163,7 @@ struct HTMLMapTests {
         try Self.expectMapMatches(lagesbild, html)
         let section = try Self.mapSection(html)
         let polygons = section.elements("g").filter { $0.children.contains { $0.name == "polygon" } && $0.attributes["class"] == "area" }
-        #expect(polygons.map { $0.attributes["id"] } == ["map-tranemo", "map-langhem", "map-dalstorp"])
+        #expect(polygons.map { $0.attributes["id"] } == ["map-area-tranemo", "map-area-langhem", "map-area-dalstorp"])
         #expect(section.elements("circle").count == lagesbild.areas.count - 3)
     }
 
