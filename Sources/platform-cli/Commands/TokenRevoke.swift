@@ -14,7 +14,8 @@ extension TokenCommand {
             do {
                 try Accounts.revokeToken(id: id, kommun: config.id, store: target.store(), actor: AccountTarget.actor, now: Now.date)
             } catch AccountError.unknownToken {
-                throw ValidationError("id: \(config.id) has no API token #\(id) (see `platform-cli token list \(config.id)`)")
+                Output.error("Error: id: \(config.id) has no API token #\(id) (see `platform-cli token list \(config.id)`)")
+                throw ExitCode.failure
             }
             print(target.languageOption.resolved(for: config).pick("API-nyckel #\(id) återkallad", "API token #\(id) revoked"))
         }
