@@ -10,8 +10,7 @@ extension UserCommand {
         @OptionGroup var target: AccountTarget
 
         func run() throws {
-            try Accounts.setDisabled(true, login: login, store: target.store(), actor: AccountTarget.actor, now: Now.date)
-            print(target.language.pick("\(Account.normalizedLogin(login)): avstängt", "\(Account.normalizedLogin(login)): disabled"))
+            try target.setDisabled(true, login: login)
         }
     }
 }

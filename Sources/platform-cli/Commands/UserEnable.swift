@@ -9,8 +9,7 @@ extension UserCommand {
         @OptionGroup var target: AccountTarget
 
         func run() throws {
-            try Accounts.setDisabled(false, login: login, store: target.store(), actor: AccountTarget.actor, now: Now.date)
-            print(target.language.pick("\(Account.normalizedLogin(login)): aktivt", "\(Account.normalizedLogin(login)): enabled"))
+            try target.setDisabled(false, login: login)
         }
     }
 }

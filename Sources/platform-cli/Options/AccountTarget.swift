@@ -21,6 +21,13 @@ struct AccountTarget: ParsableArguments {
     /// `--lang`, else Swedish (these listings span kommuner, so no kommun's language applies).
     var language: Language { languageOption.language ?? .sv }
 
+    /// Disables `login` (ending its sessions) or enables it again, and says which.
+    func setDisabled(_ disabled: Bool, login: String) throws {
+        try Accounts.setDisabled(disabled, login: login, store: store(), actor: Self.actor, now: Now.date)
+        let login = Account.normalizedLogin(login)
+        print(disabled ? language.pick("\(login): avstängt", "\(login): disabled") : language.pick("\(login): aktivt", "\(login): enabled"))
+    }
+
     /// The password on the first line of standard input (never an argument: it would show in `ps` and the
     /// shell's history).
     static func passwordFromStandardInput() throws -> String {
