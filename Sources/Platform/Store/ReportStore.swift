@@ -16,11 +16,15 @@ public final class ReportStore: Sendable {
 
     public let path: String
     let queue: DatabaseQueue
+    /// The bcrypt cost of the passwords this store sets: 12 (the default) in production, 4 in tests.
+    public let passwordCost: UInt8
 
-    /// Opens the store at `path`, creating it (and its folder) when missing, and migrates it.
-    public init(path: String) throws {
+    /// Opens the store at `path`, creating it (and its folder) when missing, and migrates it; passwords set
+    /// through it are hashed with bcrypt at `passwordCost` (4…31).
+    public init(path: String, passwordCost: UInt8 = 12) throws {
         _ = Self.sqliteConfigured
         self.path = path
+        self.passwordCost = passwordCost
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         var configuration = Configuration()
@@ -162,5 +166,6 @@ public final class ReportStore: Sendable {
     private init(path: String, queue: DatabaseQueue) {
         self.path = path
         self.queue = queue
+        passwordCost = 12
     }
 }
