@@ -11,7 +11,7 @@ public final class ExporterCatalog: Sendable {
     private let scan = Mutex<ExternalPluginScan?>(nil)
 
     public init(templates: TemplateFolder, pluginFolder: String, timeLimit: Duration) throws {
-        registry = ExporterRegistry.shared
+        registry = ExporterRegistry()
         try registry.bootstrap(BuiltinExporters.all + templates.exporters)
         self.pluginFolder = pluginFolder
         self.timeLimit = timeLimit

@@ -18,7 +18,8 @@ public final class FormRows: ReportRowSource {
 public struct ImportSummary: Sendable, Equatable, Codable {
     public var source: String; public var stored: Int; public var corrected: Int; public var unchanged: Int; public var withdrawn: Int
     public var refused: [RefusedRow]; public var committed: Bool
-    public struct RefusedRow: Sendable, Equatable, Codable { public var line: Int; public var problems: [String] }
+    public init(source: String, stored: Int, corrected: Int, unchanged: Int, withdrawn: Int, refused: [RefusedRow], committed: Bool) { fatalError() }
+    public struct RefusedRow: Sendable, Equatable, Codable { public var line: Int; public var problems: [String]; public init(line: Int, problems: [String]) { fatalError() } }
 }
 extension ReportIngestor {
     public func ingest(_ source: some ReportRowSource, store: ReportStore) throws -> ImportSummary { fatalError() }

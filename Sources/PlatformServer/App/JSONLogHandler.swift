@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import Platform
 import Synchronization
 
 /// swift-log handler writing one JSON object per line to standard error (timestamp, level, label,

@@ -21,10 +21,10 @@ struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
         var headers = response.headers
         if headers[.contentSecurityPolicy] == nil { headers[.contentSecurityPolicy] = Self.policy }
         headers[.xContentTypeOptions] = "nosniff"
-        headers[.referrerPolicy] = "no-referrer"
-        headers[.xFrameOptions] = "DENY"
-        headers[HTTPField.Name("Cross-Origin-Opener-Policy")!] = "same-origin"
-        headers[HTTPField.Name("Permissions-Policy")!] = "camera=(), microphone=(), geolocation=()"
+        headers[.init("Referrer-Policy")!] = "no-referrer"
+        headers[.init("X-Frame-Options")!] = "DENY"
+        headers[.init("Cross-Origin-Opener-Policy")!] = "same-origin"
+        headers[.init("Permissions-Policy")!] = "camera=(), microphone=(), geolocation=()"
         if headers[.cacheControl] == nil { headers[.cacheControl] = "no-store" }
         if https { headers[.strictTransportSecurity] = "max-age=31536000" }
         response.headers = headers

@@ -4,7 +4,7 @@ import Platform
 enum Navigation {
     static func links(for context: PlatformRequestContext, current: String) -> [NavLink] {
         guard let config = context.kommun, let account = context.account else { return [] }
-        let t = context.language.pick
+        let t: (String, String) -> String = context.language.pick
         let base = "/k/\(config.id)/"
         var links: [(String, String)] = []
         if account.reporter(in: config.id) != nil {

@@ -17,7 +17,7 @@ struct ReportFormModel {
 
     /// The template values of event `n` with `entry` and `errors` (by column).
     func event(_ n: Int, entry: Entry, errors: [String: String], single: Bool) -> [String: Any] {
-        let t = language.pick
+        let t: (String, String) -> String = language.pick
         func field(_ column: String, _ label: String, optional: Bool = false) -> [String: Any] {
             var field: [String: Any] = ["name": "\(column)-\(n)", "label": label, "value": entry[column] ?? "", "error": errors[column] ?? ""]
             if optional { field["optional"] = t("(frivilligt)", "(optional)") }

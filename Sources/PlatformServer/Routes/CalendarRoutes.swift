@@ -19,7 +19,7 @@ struct CalendarRoutes {
         try context.require(.reader)
         let config = try context.checkedKommun()
         guard let account = context.account else { throw HTTPError(.notFound) }
-        let t = context.language.pick
+        let t: (String, String) -> String = context.language.pick
         let secret = try services.accounts.calendarSecret(accountID: account.id, kommun: config.id, now: services.now)
         return services.pages.page("calendar", title: t("Kalender", "Calendar"), values: [
             "heading": t("Prenumerera på mötena", "Subscribe to the meetings"),

@@ -16,7 +16,7 @@ struct CoordinatorRoutes {
     private func ingestPage(context: PlatformRequestContext, summary: ImportSummary? = nil, status: HTTPResponse.Status = .ok) throws -> Response {
         try context.require(.coordinator)
         let config = try context.checkedKommun()
-        let t = context.language.pick
+        let t: (String, String) -> String = context.language.pick
         var values: [String: Any] = [
             "heading": t("Läs in rapporter", "Read in reports"), "action": "/k/\(config.id)/ingest",
             "intro": t("Klistra in en rapportfil (CSV, JSON eller JSON Lines, se docs/reports.md). Allt sparas, eller inget.",
@@ -56,7 +56,7 @@ struct CoordinatorRoutes {
     private func auditLog(context: PlatformRequestContext) throws -> Response {
         try context.require(.coordinator)
         let config = try context.checkedKommun()
-        let t = context.language.pick
+        let t: (String, String) -> String = context.language.pick
         let rows = try services.accounts.auditLog(kommun: config.id, limit: 500).map { event -> [String: Any] in
             ["at": Timestamp.text(event.at), "actor": event.actor, "action": event.action, "detail": event.detail]
         }

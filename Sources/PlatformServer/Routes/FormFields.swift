@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import Platform
 
 /// The fields of a submitted form (`application/x-www-form-urlencoded`), read only after the form's CSRF
 /// token is checked: every POST route reads its body through here, so no form can skip the check.

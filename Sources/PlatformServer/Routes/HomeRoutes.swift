@@ -12,7 +12,7 @@ struct HomeRoutes {
 
     private func home(_ request: Request, context: PlatformRequestContext) throws -> Response {
         guard let account = context.account else { return .redirect(to: "/login", type: .normal) }
-        let t = context.language.pick
+        let t: (String, String) -> String = context.language.pick
         let kommuner = services.kommuner.all.compactMap { config -> [String: Any]? in
             guard let role = account.role(in: config.id) else { return nil }
             return ["id": config.id, "name": config.kommun.name, "role": Self.roleName(role, account: account, kommun: config.id, context.language)]

@@ -37,21 +37,21 @@ struct LagesbildRoutes {
         }
         let html = String(decoding: try HTMLExporter().export(compiled.lagesbild, options: ExportOptions(language: context.language)), as: UTF8.self)
         let (style, body) = Self.split(html)
-        let t = context.language.pick
+        let t: (String, String) -> String = context.language.pick
         let today = services.today(for: config)
         func href(_ period: Period) -> String {
-            "/k/\(config.id)/lagesbild?period=\(period.id)" + (compiled.area.map { "&area=\($0)" } ?? "")
+            "/k/\(config.id)/lagesbild?period=\(period.description)" + (compiled.area.map { "&area=\($0)" } ?? "")
         }
         let downloads = services.configuration.exporters.formats.map { format in
             ["id": format.id, "name": format.name,
-             "href": "/k/\(config.id)/lagesbild/download?period=\(compiled.period.id)&format=\(format.id)" + (compiled.area.map { "&area=\($0)" } ?? "")]
+             "href": "/k/\(config.id)/lagesbild/download?period=\(compiled.period.description)&format=\(format.id)" + (compiled.area.map { "&area=\($0)" } ?? "")]
         }
         let bar = services.pages.render("lagesbild-bar", values: [
             "barLabel": t("Period, område och nedladdning", "Period, area and download"),
             "prevHref": href(compiled.period.previous), "prevLabel": compiled.period.previous.label(context.language),
             "nextHref": compiled.period.next.start <= today ? href(compiled.period.next) : "",
             "nextLabel": compiled.period.next.label(context.language),
-            "periodLabel": compiled.period.label(context.language), "period": compiled.period.id,
+            "periodLabel": compiled.period.label(context.language), "period": compiled.period.description,
             "areaLabel": t("Område", "Area"), "wholeKommun": t("Hela kommunen", "The whole kommun"), "showText": t("Visa", "Show"),
             "areas": config.allAreas.map { ["id": $0.id, "name": $0.name, "selected": $0.id == compiled.area] as [String: Any] },
             "downloadLabel": t("Ladda ner", "Download"), "downloads": downloads,

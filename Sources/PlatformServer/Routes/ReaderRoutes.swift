@@ -14,7 +14,7 @@ struct ReaderRoutes {
     private func interventions(context: PlatformRequestContext) throws -> Response {
         try context.require(.reader)
         let config = try context.checkedKommun()
-        let t = context.language.pick
+        let t: (String, String) -> String = context.language.pick
         let statuses: [Intervention.Status: String] = [.proposed: t("föreslagen", "proposed"), .decided: t("beslutad", "decided"), .ended: t("avslutad", "ended")]
         let rows = try services.store.interventions(kommun: config.id).map { intervention -> [String: Any] in
             ["cells": [intervention.id, intervention.title, statuses[intervention.status] ?? intervention.status.rawValue,
@@ -33,7 +33,7 @@ struct ReaderRoutes {
     private func reporting(_ request: Request, context: PlatformRequestContext) throws -> Response {
         try context.require(.reader)
         let config = try context.checkedKommun()
-        let t = context.language.pick
+        let t: (String, String) -> String = context.language.pick
         let periodText = request.uri.queryParameters["period"].map(String.init) ?? "current"
         let (lagesbild, period) = try services.compileLagesbild(config, period: periodText, area: nil, language: context.language, parts: [.reporting])
         let completeness = lagesbild.completeness

@@ -39,7 +39,7 @@ struct ReportRoutes {
     private func render(_ config: KommunConfig, context: PlatformRequestContext, entries: [ReportFormModel.Entry],
                         errors: [Int: [String: String]], ref: String?, status: HTTPResponse.Status = .ok) -> Response {
         let model = model(config, context)
-        let t = context.language.pick
+        let t: (String, String) -> String = context.language.pick
         let summary = errors.sorted { $0.key < $1.key }.flatMap { n, fields in
             fields.sorted { $0.key < $1.key }.map { ["field": "\($1.isEmpty ? "" : $0)-\(n)", "message": (entries.count > 1 ? t("Händelse \(n): ", "Event \(n): ") : "") + $1] }
         }
@@ -64,14 +64,14 @@ struct ReportRoutes {
         let entries: [ReportFormModel.Entry] = (1...count).map { n in
             Dictionary(uniqueKeysWithValues: ReportFormModel.columns.compactMap { column in form["\(column)-\(n)"].map { (column, $0) } })
         }
-        let t = context.language.pick
+        let t: (String, String) -> String = context.language.pick
         let period = Period(containing: services.today(for: config), kind: config.lagesbild.period)
         switch form["submit"] {
         case "add" where ref == nil:
             return render(config, context: context, entries: entries + [[:]], errors: [:], ref: nil)
         case "nothing" where ref == nil:
             try services.store.recordNothingToReport(kommun: config.id, reporter: reporter, period: period, source: Self.source, now: services.now)
-            services.audit("report.nothing", kommun: config.id, actor: context.account?.login ?? "", detail: "\(reporter) \(period.id)", logger: context.logger)
+            services.audit("report.nothing", kommun: config.id, actor: context.account?.login ?? "", detail: "\(reporter) \(period.description)", logger: context.logger)
             return .redirect(to: "/k/\(config.id)/rapporter?nothing=1", type: .normal)
         default:
             break
@@ -89,7 +89,7 @@ struct ReportRoutes {
                 if let value = entry[column.rawValue] { raw[column] = value }
             }
             raw[.reporter] = reporter
-            raw[.id] = ref ?? "web-" + SecretToken.make().prefix(16)
+            raw[.id] = ref ?? "web-" + String(SecretToken.make().prefix(16))
             return raw
         }
         let summary = try ingestor(config).ingest(FormRows(name: Self.source, rows: rows), store: services.store)
@@ -119,7 +119,7 @@ struct ReportRoutes {
 
     private func ownReports(_ request: Request, context: PlatformRequestContext) throws -> Response {
         let (config, reporter) = try reporter(context)
-        let t = context.language.pick
+        let t: (String, String) -> String = context.language.pick
         let lagesbild = config.lagesbild
         let periodText = request.uri.queryParameters["period"].map(String.init) ?? "current"
         let period = (try? lagesbild.period(periodText, today: services.today(for: config)))
@@ -142,7 +142,7 @@ struct ReportRoutes {
         let organisation = config.organisations.first { $0.id == reporter }?.name ?? reporter
         return services.pages.page("own-reports", title: t("Våra rapporter", "Our reports"), values: [
             "heading": t("Rapporter från \(organisation)", "Reports from \(organisation)"),
-            "periodLabel": t("Period", "Period"), "period": period.id, "showText": t("Visa", "Show"),
+            "periodLabel": t("Period", "Period"), "period": period.description, "showText": t("Visa", "Show"),
             "caption": t("Rapporter \(period.label(context.language))", "Reports \(period.label(context.language))"),
             "columns": [t("Datum", "Date"), t("Område", "Area"), t("Indikator", "Indicator"), t("Värde", "Value"),
                         t("Plats", "Place"), t("Anteckning", "Note"), t("Åtgärd", "Action")],
