@@ -15,8 +15,8 @@ struct PageRenderer: Sendable {
     func page(_ template: String, title: String, values: [String: Any], context: PlatformRequestContext,
               status: HTTPResponse.Status = .ok, nav: [NavLink] = [], flash: String? = nil) -> Response {
         var values = values
-        values["csrf"] = context.session?.csrfToken ?? values["csrf"] ?? ""
-        let content = library.render(values, withTemplate: template) ?? ""
+        if let token = context.session?.csrfToken { values["csrf"] = token }
+        let content = library.render(Self.withoutEmptyTexts(values), withTemplate: template) ?? ""
         return document(content: content, title: title, context: context, status: status, nav: nav, flash: flash)
     }
 
@@ -39,7 +39,7 @@ struct PageRenderer: Sendable {
             "otherLang": other.rawValue, "otherLangName": other == .en ? "English" : "Svenska",
             "flash": flash ?? "", "extraStyle": extraStyle ?? "",
         ]
-        let html = library.render(values, withTemplate: "layout") ?? ""
+        let html = library.render(Self.withoutEmptyTexts(values), withTemplate: "layout") ?? ""
         var fields = headers
         fields[.contentType] = "text/html; charset=utf-8"
         return Response(status: status, headers: fields, body: .init(byteBuffer: ByteBuffer(string: html)))
@@ -72,6 +72,22 @@ struct NavLink {
 extension PageRenderer {
     /// A template alone, without the layout (a part of a page).
     func render(_ template: String, values: [String: Any]) -> String {
-        library.render(values, withTemplate: template) ?? ""
+        library.render(Self.withoutEmptyTexts(values), withTemplate: template) ?? ""
+    }
+
+    /// `values` without its empty texts, at any depth: Mustache treats an empty string as true in
+    /// `{{#section}}`, so an absent error or hint must be absent, not "".
+    static func withoutEmptyTexts(_ values: [String: Any]) -> [String: Any] {
+        values.compactMapValues(cleaned)
+    }
+
+    private static func cleaned(_ value: Any) -> Any? {
+        switch value {
+        case let text as String: return text.isEmpty ? nil : text
+        case let dictionary as [String: Any]: return withoutEmptyTexts(dictionary)
+        case let list as [[String: Any]]: return list.map(withoutEmptyTexts)
+        case let list as [Any]: return list.compactMap(cleaned)
+        default: return value
+        }
     }
 }

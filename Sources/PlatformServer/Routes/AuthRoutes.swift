@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import HummingbirdOTP
+import NIOPosix
 import Platform
 
 /// Logging in (password, then a TOTP code when the account has one), logging out, and accepting an
@@ -45,7 +46,10 @@ struct AuthRoutes {
                 "För många misslyckade försök. Vänta en stund och försök igen.", "Too many failed attempts. Wait a while and try again."),
                 login: login, status: .tooManyRequests)
         }
-        guard let account = try services.accounts.authenticate(login: login, password: form["password"] ?? "") else {
+        let password = form["password"] ?? ""
+        let accounts = services.accounts
+        // bcrypt takes a quarter of a second on purpose: on NIO's thread pool, not an event loop.
+        guard let account = try await NIOThreadPool.singleton.runIfActive({ try accounts.authenticate(login: login, password: password) }) else {
             services.throttle.recordFailure(keys, now: now)
             services.audit("login-failed", kommun: nil, actor: login, logger: context.logger)
             return loginPage(request, context: context, failed: language.pick(
@@ -143,7 +147,8 @@ struct AuthRoutes {
         let token = context.parameters.get("token") ?? ""
         let account: Account
         do {
-            account = try services.accounts.acceptInvitation(token: token, password: password, now: services.now)
+            let (accounts, now) = (services.accounts, services.now)
+            account = try await NIOThreadPool.singleton.runIfActive { try accounts.acceptInvitation(token: token, password: password, now: now) }
         } catch AccountError.weakPassword {
             return invitePage(request, context: context, failed: language.pick("Lösenordet behöver minst 12 tecken.",
                                                                               "The password needs at least 12 characters."),
