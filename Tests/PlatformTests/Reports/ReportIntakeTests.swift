@@ -183,26 +183,28 @@ struct ReportIntakeTests {
                 .compile(period: Self.week, language: .sv, parts: .reporting).completeness
         }
         #expect(try completeness().reported == 0)
-        try store.recordNothingToReport(kommun: "exempel", reporter: "polisen", period: Self.week, source: "webbformulär", now: Self.now)
+        try store.recordNothingToReport(kommun: "exempel", reporter: "polisen", period: Self.week, source: "webbformulär",
+                                        now: Timestamp.date("2026-11-20T16:00:00Z")!)
         try store.recordNothingToReport(kommun: "exempel", reporter: "polisen", period: Self.week, source: "webbformulär",
                                         now: Timestamp.date("2026-11-25T09:00:00Z")!)
         #expect(try tableCounts(store)["nothing_to_report"] == 1)
         let status = try completeness()
         #expect(status.reported == 1 && status.expected == 1)
         let polisen = status.reporters.first { $0.id == "polisen" }
-        #expect(polisen?.reported == true && polisen?.rows == 0 && polisen?.firstIngestedAt == "2026-11-24T09:00:00Z")
+        #expect(polisen?.reported == true && polisen?.rows == 0 && polisen?.nothingToReport == true)
+        #expect(polisen?.firstIngestedAt == "2026-11-20T16:00:00Z" && polisen?.timeliness == .onTime)
         #expect(try store.reporterActivity(kommun: "exempel", from: Self.week.start, to: Self.week.end)
-                == [.init(reporter: "polisen", rows: 0, firstIngestedAt: "2026-11-24T09:00:00Z", lastIngestedAt: "2026-11-24T09:00:00Z",
+                == [.init(reporter: "polisen", rows: 0, firstIngestedAt: "2026-11-20T16:00:00Z", lastIngestedAt: "2026-11-20T16:00:00Z",
                           nothingToReport: true)])
         // A month holding the week counts it; the week before does not, nor another kommun.
         #expect(try store.nothingToReport(kommun: "exempel", reporter: "polisen", from: Period("2026-11")!.start, to: Period("2026-11")!.end)
                 == [Self.week])
         #expect(try store.reporterActivity(kommun: "exempel", from: Self.week.previous.start, to: Self.week.previous.end).isEmpty)
         #expect(try store.reporterActivity(kommun: "annan", from: Self.week.start, to: Self.week.end).isEmpty)
-        // With rows too, the rows are counted and the earlier of the two times judges timeliness.
+        // With rows too, the rows are counted, and the first of all (the word of nothing to report) judges timeliness.
         _ = try ingestor(now: Timestamp.date("2026-11-23T08:00:00Z")!).ingest(Self.form([Self.events[2]]), store: store)
         #expect(try store.reporterActivity(kommun: "exempel", from: Self.week.start, to: Self.week.end)
-                == [.init(reporter: "polisen", rows: 1, firstIngestedAt: "2026-11-23T08:00:00Z", lastIngestedAt: "2026-11-24T09:00:00Z",
+                == [.init(reporter: "polisen", rows: 1, firstIngestedAt: "2026-11-20T16:00:00Z", lastIngestedAt: "2026-11-23T08:00:00Z",
                           nothingToReport: true)])
     }
 
