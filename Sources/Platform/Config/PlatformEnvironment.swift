@@ -12,6 +12,7 @@ import Foundation
 /// | `PLATFORM_TEMPLATES` | the folder of Mustache templates (default `templates`) |
 /// | `PLATFORM_PLUGINS` | the folder of external exporters (default `plugins`) |
 /// | `PLATFORM_PUBLIC_URL` | the address the server is reached at (links in invitations and calendars) |
+/// | `PLATFORM_FOLLOW_LINKS` | `1`: follow symbolic links in the kommun folder wherever they point |
 public struct PlatformEnvironment: Sendable {
     /// The fixed clock `PLATFORM_NOW` gives, or nil: the real time.
     public var fixedNow: Date?
@@ -27,6 +28,8 @@ public struct PlatformEnvironment: Sendable {
     public var plugins: String
     /// The server's public address, `PLATFORM_PUBLIC_URL`, when set.
     public var publicURL: String?
+    /// `PLATFORM_FOLLOW_LINKS=1`: kommun files may be links to anywhere.
+    public var followsLinks: Bool
     /// Problems with the values, as warnings to show once (a `PLATFORM_NOW` that is not ISO 8601 is ignored).
     public var warnings: [String] = []
 
@@ -43,7 +46,11 @@ public struct PlatformEnvironment: Sendable {
         templates = environment["PLATFORM_TEMPLATES"] ?? "templates"
         plugins = environment["PLATFORM_PLUGINS"] ?? "plugins"
         publicURL = environment["PLATFORM_PUBLIC_URL"].flatMap { $0.isEmpty ? nil : $0 }
+        followsLinks = environment["PLATFORM_FOLLOW_LINKS"] == "1"
     }
+
+    /// The loader of kommun files this environment asks for.
+    public var loader: KommunConfigLoader { KommunConfigLoader(followsLinks: followsLinks) }
 
     /// The time now: `PLATFORM_NOW` when set, else the real time (read anew each time, for a server).
     public var now: Date { fixedNow ?? Date() }

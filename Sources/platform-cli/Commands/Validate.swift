@@ -23,7 +23,7 @@ struct Validate: ParsableCommand {
         let paths = paths.isEmpty ? [Now.environment.municipalities] : paths
         var files: [KommunConfigLoader.LoadedFile] = []
         for path in paths {
-            files += try KommunCatalog.load(path)
+            files += try KommunCatalog.load(path, loader: Now.environment.loader)
         }
         var errors = 0
         for file in files {
