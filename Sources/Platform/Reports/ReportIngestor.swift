@@ -3,7 +3,7 @@ import Foundation
 /// Ingests reports for one kommun, from files or from any other source (an uploaded body, the web form): each
 /// delivery goes into the store whole, or is refused whole with every problem listed; with `skipInvalid` a
 /// file's refused rows are written to a file that can be corrected and ingested again.
-public struct ReportIngestor {
+public struct ReportIngestor: Sendable {
     /// What happened to one file.
     public struct FileResult {
         public var file: String
