@@ -237,6 +237,8 @@ extension ReportStore {
                         OLD.ingest_id, OLD.source_file, OLD.source_line, OLD.ingested_at,
                         NEW.ingested_at, OLD.source, OLD.period);
                 END;
+                """)
+        }
         migrator.registerMigration("v9: accounts, sessions, tokens, invitations, audit log") { db in
             // Logins are stored lower-cased. Session, invitation and API token secrets are stored only as their
             // SHA-256 (hex); a calendar secret is kept as it is, since its subscription link is shown again.
