@@ -208,6 +208,37 @@ extension ReportStore {
                 ALTER TABLE ingests ADD COLUMN rows_withdrawn INTEGER NOT NULL DEFAULT 0;
                 """)
         }
+        migrator.registerMigration("v8: withdrawn corrections and nothing-to-report") { db in
+            // A report with an id may be withdrawn on its own (the web form): the row stays, `withdrawn_in`
+            // naming the delivery that withdrew it, as v7's id-less rows. "Inget att rapportera": a reporter's
+            // word that it saw nothing in a period, which counts as reported; recorded once per period.
+            // A revision is stamped with the ingest time of the row that replaced it (the clock the ingest was
+            // given, `PLATFORM_NOW` included), no longer with SQLite's wall clock.
+            try db.execute(sql: """
+                CREATE TABLE nothing_to_report (
+                    kommun TEXT NOT NULL,
+                    reporter TEXT NOT NULL,
+                    period TEXT NOT NULL,
+                    start_date TEXT NOT NULL,
+                    end_date TEXT NOT NULL,
+                    source TEXT NOT NULL,
+                    recorded_at TEXT NOT NULL,
+                    PRIMARY KEY (kommun, reporter, period)
+                );
+                CREATE INDEX nothing_to_report_by_date ON nothing_to_report (kommun, start_date);
+                DROP TRIGGER reports_keep_revision;
+                CREATE TRIGGER reports_keep_revision BEFORE UPDATE OF content_hash ON reports
+                BEGIN
+                    INSERT INTO report_revisions (report_id, kommun, reporter, ref, date, precision, time, area,
+                        indicator, value, place, lat, lon, note, checklist_version, ingest_id, source_file,
+                        source_line, ingested_at, replaced_at, source, period)
+                    VALUES (OLD.id, OLD.kommun, OLD.reporter, OLD.ref, OLD.date, OLD.precision, OLD.time, OLD.area,
+                        OLD.indicator, OLD.value, OLD.place, OLD.lat, OLD.lon, OLD.note, OLD.checklist_version,
+                        OLD.ingest_id, OLD.source_file, OLD.source_line, OLD.ingested_at,
+                        NEW.ingested_at, OLD.source, OLD.period);
+                END;
+                """)
+        }
         migrator.registerMigration("v9: accounts, sessions, tokens, invitations, audit log") { db in
             // Logins are stored lower-cased. Session, invitation and API token secrets are stored only as their
             // SHA-256 (hex); a calendar secret is kept as it is, since its subscription link is shown again.

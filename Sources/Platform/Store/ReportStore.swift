@@ -4,13 +4,8 @@ import GRDBSQLite
 
 /// The report store: one SQLite database (WAL mode) for all kommuner. Every query is scoped to one kommun.
 ///
-/// Default path `data/platform.sqlite`, overridden by `PLATFORM_STORE` or `--store`.
+/// Default path `data/platform.sqlite`, overridden by `PLATFORM_STORE` (`PlatformEnvironment`) or `--store`.
 public final class ReportStore: Sendable {
-    /// The path used when none is given: `PLATFORM_STORE`, else `fallbackPath`.
-    public static var defaultPath: String {
-        ProcessInfo.processInfo.environment["PLATFORM_STORE"] ?? fallbackPath
-    }
-
     /// The store's path when neither `--store` nor `PLATFORM_STORE` names one.
     public static let fallbackPath = "data/platform.sqlite"
 

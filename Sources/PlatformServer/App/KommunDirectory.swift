@@ -7,12 +7,14 @@ import Synchronization
 /// problem is returned so it can be logged.
 public final class KommunDirectory: Sendable {
     public let folder: String
+    private let loader: KommunConfigLoader
     private let kommuner: Mutex<[String: KommunConfig]>
 
     /// Reads the folder; a folder with any invalid file is an error listing every problem.
-    public init(folder: String) throws {
+    public init(folder: String, loader: KommunConfigLoader = KommunConfigLoader()) throws {
         self.folder = folder
-        kommuner = Mutex(try Self.load(folder).get())
+        self.loader = loader
+        kommuner = Mutex(try Self.load(folder, loader: loader).get())
     }
 
     /// The kommun with `id`, nil when there is none.
@@ -29,7 +31,7 @@ public final class KommunDirectory: Sendable {
     /// Returns the problems (empty: reloaded).
     @discardableResult
     public func reload() -> [String] {
-        switch Self.load(folder) {
+        switch Self.load(folder, loader: loader) {
         case .success(let loaded):
             kommuner.withLock { $0 = loaded }
             return []
@@ -44,10 +46,10 @@ public final class KommunDirectory: Sendable {
         public var description: String { problems.joined(separator: "\n") }
     }
 
-    private static func load(_ folder: String) -> Result<[String: KommunConfig], LoadFailure> {
+    private static func load(_ folder: String, loader: KommunConfigLoader) -> Result<[String: KommunConfig], LoadFailure> {
         let catalog: KommunCatalog
         do {
-            catalog = try KommunCatalog(directory: folder)
+            catalog = try KommunCatalog(directory: folder, loader: loader)
         } catch {
             return .failure(LoadFailure(problems: ["\(error)"]))
         }

@@ -37,7 +37,7 @@ public enum PlatformServer {
     /// The services for `configuration`: the kommun files (all must validate) and the store (created and
     /// migrated when missing).
     static func services(_ configuration: ServerConfiguration) throws -> ServerServices {
-        try ServerServices(configuration: configuration, kommuner: KommunDirectory(folder: configuration.municipalitiesFolder),
+        try ServerServices(configuration: configuration, kommuner: KommunDirectory(folder: configuration.municipalitiesFolder, loader: configuration.kommunLoader),
                            store: ReportStore(path: configuration.storePath))
     }
 

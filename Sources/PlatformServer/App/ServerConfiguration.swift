@@ -14,6 +14,8 @@ public struct ServerConfiguration: Sendable {
     public var storePath: String
     /// The folder of kommun files (reloaded on SIGHUP).
     public var municipalitiesFolder: String
+    /// How kommun files are read (whether links are followed).
+    public var kommunLoader = KommunConfigLoader()
     /// The formats downloads are offered in.
     public var exporters: ExporterCatalog
     /// The clock: the real time, or a fixed one for tests and demos.

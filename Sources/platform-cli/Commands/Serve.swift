@@ -23,7 +23,7 @@ struct Serve: ParsableCommand {
     @Option(help: "The port to listen on.")
     var port = 8080
 
-    @Option(help: ArgumentHelp("The address users reach the application at (links in invitations and calendars; https makes cookies Secure).", valueName: "url"))
+    @Option(help: ArgumentHelp("The address users reach the application at (links in invitations and calendars; https makes cookies Secure; default: $PLATFORM_PUBLIC_URL).", valueName: "url"))
     var publicURL: String?
 
     @OptionGroup var catalogOptions: CatalogOptions
@@ -40,10 +40,11 @@ struct Serve: ParsableCommand {
     func run() throws {
         let clock = Now.clock
         LoggingSystem.bootstrap { label in JSONLogHandler(label: label, clock: clock) }
-        let configuration = ServerConfiguration(
-            host: host, port: port, publicURL: publicURL.flatMap(URL.init(string:)), storePath: storeOptions.resolvedPath,
-            municipalitiesFolder: catalogOptions.directory ?? KommunCatalog.defaultDirectory,
+        var configuration = ServerConfiguration(
+            host: host, port: port, publicURL: (publicURL ?? Now.environment.publicURL).flatMap(URL.init(string:)),
+            storePath: storeOptions.resolvedPath, municipalitiesFolder: catalogOptions.directory ?? Now.environment.municipalities,
             exporters: try exporterOptions.catalog(), clock: clock)
+        configuration.kommunLoader = Now.environment.loader
         let logger = Logger(label: "platform")
         // The command line is synchronous; the server runs on its own threads until it is told to stop.
         let outcome = Mutex<(any Error)?>(nil)

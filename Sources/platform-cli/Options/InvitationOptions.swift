@@ -20,7 +20,7 @@ struct InvitationOptions: ParsableArguments {
 
     /// The invitation link for `token`, and the sentence that says how to use it.
     func message(token: String, login: String, language: Language) -> String {
-        let base = publicURL ?? ProcessInfo.processInfo.environment["PLATFORM_PUBLIC_URL"] ?? "http://localhost:8080"
+        let base = publicURL ?? Now.environment.publicURL ?? "http://localhost:8080"
         let until = Timestamp.text(Now.date.addingTimeInterval(lifetime))
         return language.pick("Inbjudningslänk för \(login) (fungerar en gång, till \(until)):",
                              "Invitation link for \(login) (works once, until \(until)):")
