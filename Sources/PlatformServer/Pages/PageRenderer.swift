@@ -75,10 +75,16 @@ extension PageRenderer {
         library.render(Self.withoutEmptyTexts(values), withTemplate: template) ?? ""
     }
 
-    /// `values` without its empty texts, at any depth: Mustache treats an empty string as true in
-    /// `{{#section}}`, so an absent error or hint must be absent, not "".
+    /// `values` without its empty texts, at any depth, and with `hasRows` beside each list `rows`: Mustache
+    /// treats an empty string as true in `{{#section}}`, so an absent error or hint must be absent, not "";
+    /// and a table is shown around its rows with `{{#hasRows}}`, or a note instead with `{{^hasRows}}`.
     static func withoutEmptyTexts(_ values: [String: Any]) -> [String: Any] {
-        values.compactMapValues(cleaned)
+        var cleanedValues = values.compactMapValues(cleaned)
+        for (key, value) in values {
+            guard let list = value as? [Any] else { continue }
+            cleanedValues["has" + key.prefix(1).uppercased() + key.dropFirst()] = !list.isEmpty
+        }
+        return cleanedValues
     }
 
     private static func cleaned(_ value: Any) -> Any? {

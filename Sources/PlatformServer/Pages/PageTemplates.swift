@@ -47,7 +47,7 @@ enum PageTemplates {
         """
 
     static let errorSummary = """
-        {{#errors.count}}<div id="error-summary" role="alert"><h2>{{errorHeading}}</h2><ul>{{#errors}}<li><a href="#{{field}}">{{message}}</a></li>{{/errors}}</ul></div>{{/errors.count}}
+        {{#hasErrors}}<div id="error-summary" role="alert"><h2>{{errorHeading}}</h2><ul>{{#errors}}<li><a href="#{{field}}">{{message}}</a></li>{{/errors}}</ul></div>{{/hasErrors}}
         """
 
     static let login = """
@@ -94,8 +94,8 @@ enum PageTemplates {
 
     static let home = """
         <h1>{{heading}}</h1>
-        {{#kommuner.count}}<ul class="cards">{{#kommuner}}<li><a class="kommun" href="/k/{{id}}/">{{name}}</a> <span class="role">{{role}}</span></li>{{/kommuner}}</ul>{{/kommuner.count}}
-        {{^kommuner.count}}<p>{{noneText}}</p>{{/kommuner.count}}
+        {{#hasKommuner}}<ul class="cards">{{#kommuner}}<li><a class="kommun" href="/k/{{id}}/">{{name}}</a> <span class="role">{{role}}</span></li>{{/kommuner}}</ul>{{/hasKommuner}}
+        {{^hasKommuner}}<p>{{noneText}}</p>{{/hasKommuner}}
         """
 
     static let kommun = """
@@ -144,7 +144,7 @@ enum PageTemplates {
         <h1>{{heading}}</h1>
         <form method="get" class="inline"><label for="period">{{periodLabel}}</label> <input id="period" name="period" value="{{period}}"> <button type="submit">{{showText}}</button></form>
         {{#nothingReported}}<p class="hint">{{nothingReported}}</p>{{/nothingReported}}
-        {{#rows.count}}
+        {{#hasRows}}
         <div class="table-wrap"><table id="own-reports">
         <caption>{{caption}}</caption>
         <thead><tr>{{#columns}}<th scope="col">{{.}}</th>{{/columns}}</tr></thead>
@@ -154,17 +154,17 @@ enum PageTemplates {
         <form method="post" action="{{withdrawHref}}" class="inline"><input type="hidden" name="csrf" value="{{csrf}}"><button type="submit" class="withdraw secondary">{{withdrawText}}<span class="visually-hidden"> {{indicator}} {{date}}</span></button></form>{{/ref}}</td></tr>
         {{/rows}}
         </tbody></table></div>
-        {{/rows.count}}
-        {{^rows.count}}<p>{{emptyText}}</p>{{/rows.count}}
+        {{/hasRows}}
+        {{^hasRows}}<p>{{emptyText}}</p>{{/hasRows}}
         <p><a href="{{formHref}}">{{newText}}</a></p>
         """
 
     static let interventions = """
         <h1>{{heading}}</h1>
-        {{#rows.count}}<div class="table-wrap"><table id="interventions"><caption>{{caption}}</caption>
+        {{#hasRows}}<div class="table-wrap"><table id="interventions"><caption>{{caption}}</caption>
         <thead><tr>{{#columns}}<th scope="col">{{.}}</th>{{/columns}}</tr></thead>
-        <tbody>{{#rows}}<tr>{{#cells}}<td>{{.}}</td>{{/cells}}</tr>{{/rows}}</tbody></table></div>{{/rows.count}}
-        {{^rows.count}}<p>{{emptyText}}</p>{{/rows.count}}
+        <tbody>{{#rows}}<tr>{{#cells}}<td>{{.}}</td>{{/cells}}</tr>{{/rows}}</tbody></table></div>{{/hasRows}}
+        {{^hasRows}}<p>{{emptyText}}</p>{{/hasRows}}
         """
 
     static let reporting = """
@@ -192,7 +192,7 @@ enum PageTemplates {
     static let ingest = """
         <h1>{{heading}}</h1>
         <p class="hint">{{intro}}</p>
-        {{#summary}}<div id="import-summary" role="status"><p>{{summary}}</p>{{#problems.count}}<ul>{{#problems}}<li>{{.}}</li>{{/problems}}</ul>{{/problems.count}}</div>{{/summary}}
+        {{#summary}}<div id="import-summary" role="status"><p>{{summary}}</p>{{#hasProblems}}<ul>{{#problems}}<li>{{.}}</li>{{/problems}}</ul>{{/hasProblems}}</div>{{/summary}}
         <form method="post" action="{{action}}" class="stack">
         <input type="hidden" name="csrf" value="{{csrf}}">
         <label for="format">{{formatLabel}}</label>

@@ -94,7 +94,7 @@ struct ReportFormModel {
 
     /// A problem the validator found, as the person should read it next to the field: which field (by the
     /// message's subject) and, in Swedish, what to do. The validator's messages never hold the data itself.
-    func problem(_ message: String) -> (column: String, text: String) {
+    func problem(_ message: String) -> (column: String, text: String, isPersonalData: Bool) {
         let words = message.split(separator: " ").map(String.init)
         let subject = ["unknown", "missing", "invalid"].contains(words.first ?? "") ? (words.dropFirst().first ?? "") : (words.first ?? "")
         var column = Self.columns.first { subject.hasPrefix($0) || subject.hasPrefix("'\($0)") } ?? "value"
@@ -105,15 +105,15 @@ struct ReportFormModel {
             let found = kinds.filter { message.contains($0.key) }.map(\.value).sorted()
             let what = found.isEmpty ? t("personuppgifter", "personal data") : found.joined(separator: t(" och ", " and "))
             let field = column == "place" ? t("Platsen", "The place") : t("Anteckningen", "The note")
-            return (column, t("\(field) innehåller \(what). Personuppgifter sparas inte – ta bort det och skicka igen.",
-                              "\(field) contains \(what). Personal data is not stored – remove it and send again."))
+            return (column, t("\(field) innehöll \(what) och har tömts. Personuppgifter sparas inte – skriv den igen utan dem.",
+                              "\(field) held \(what) and has been emptied. Personal data is not stored – write it again without it."), true)
         }
         switch (column, words.first) {
-        case ("area", _): return (column, t("Välj ett område i listan.", "Choose an area from the list."))
-        case ("indicator", _): return (column, t("Välj vad som hände i listan.", "Choose what happened from the list."))
-        case ("date", _) where message.contains("future"): return (column, t("Datumet ligger i framtiden.", "The date is in the future."))
-        case ("time", _): return (column, t("Skriv klockslaget som TT:MM.", "Write the time as HH:MM."))
-        default: return (column, message)
+        case ("area", _): return (column, t("Välj ett område i listan.", "Choose an area from the list."), false)
+        case ("indicator", _): return (column, t("Välj vad som hände i listan.", "Choose what happened from the list."), false)
+        case ("date", _) where message.contains("future"): return (column, t("Datumet ligger i framtiden.", "The date is in the future."), false)
+        case ("time", _): return (column, t("Skriv klockslaget som TT:MM.", "Write the time as HH:MM."), false)
+        default: return (column, message, false)
         }
     }
 }

@@ -41,7 +41,7 @@ struct ReportRoutes {
         let model = model(config, context)
         let t: (String, String) -> String = context.language.pick
         let summary = errors.sorted { $0.key < $1.key }.flatMap { n, fields in
-            fields.sorted { $0.key < $1.key }.map { ["field": "\($1.isEmpty ? "" : $0)-\(n)", "message": (entries.count > 1 ? t("Händelse \(n): ", "Event \(n): ") : "") + $1] }
+            fields.sorted { $0.key < $1.key }.map { ["field": "\($0)-\(n)", "message": (entries.count > 1 ? t("Händelse \(n): ", "Event \(n): ") : "") + $1] }
         }
         let action = ref.map { "/k/\(config.id)/rapporter/\(Self.pathComponent($0))/rätta" } ?? "/k/\(config.id)/rapport"
         let title = ref == nil ? t("Rapportera", "Report") : t("Rätta rapport", "Correct a report")
@@ -96,13 +96,16 @@ struct ReportRoutes {
         guard summary.committed else {
             let model = model(config, context)
             var errors: [Int: [String: String]] = [:]
+            var shown = entries
             for row in summary.refused {
                 for message in row.problems {
-                    let (column, text) = model.problem(message)
-                    errors[row.line, default: [:]][column] = errors[row.line]?[column].map { $0 + " " + text } ?? text
+                    let problem = model.problem(message)
+                    errors[row.line, default: [:]][problem.column] = errors[row.line]?[problem.column].map { $0 + " " + problem.text } ?? problem.text
+                    // Personal data is never sent back: the field comes back empty, to be written again without it.
+                    if problem.isPersonalData, shown.indices.contains(row.line - 1) { shown[row.line - 1][problem.column] = nil }
                 }
             }
-            return render(config, context: context, entries: entries, errors: errors, ref: ref, status: .unprocessableContent)
+            return render(config, context: context, entries: shown, errors: errors, ref: ref, status: .unprocessableContent)
         }
         let action = ref == nil ? "report.submit" : "report.correct"
         services.audit(action, kommun: config.id, actor: context.account?.login ?? "",
