@@ -49,7 +49,7 @@ extension HTMLReport {
         paragraph(t("Händelser i antalsindikatorerna per område och \(periodNoun), de senaste \(history.periods.count). Linjerna har samma skala (0–\(n(maximum))) så att områdena kan jämföras; punkten är den senaste perioden.",
                     "Events in the count indicators per area and \(periodNoun), the last \(history.periods.count). The lines share one scale (0–\(n(maximum))) so areas compare; the dot is the latest period."))
         let names = Dictionary(lagesbild.areas.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        append("<div class=\"wide\">")
+        openScrollable(t("Utveckling per område", "Trends per area"))
         append("<table class=\"trend\">")
         append("<caption>" + e(t("Händelser per område och \(periodNoun), \(span)", "Events per area and \(periodNoun), \(span)")) + "</caption>")
         append("<thead><tr><th scope=\"col\">\(e(t("Område", "Area")))</th>"

@@ -58,7 +58,7 @@ extension HTMLReport {
         let groups = categoryGroups
         let cells = Dictionary(lagesbild.cells.map { ("\($0.area)\u{0}\($0.indicator)", $0) }, uniquingKeysWith: { first, _ in first })
         let hotspots = Set(lagesbild.hotspots.map { "\($0.area)\u{0}\($0.indicator)" })
-        append("<div class=\"wide\">")
+        openScrollable(t("Värde per område och indikator", "Value per area and indicator"))
         append("<table class=\"heat\">")
         append("<caption>" + e(t("Värde per område och indikator, \(periodLabel), färgat efter status",
                                  "Value per area and indicator, \(periodLabel), coloured by status")) + "</caption>")

@@ -118,6 +118,12 @@ struct HTMLReport {
 
     mutating func append(_ line: String) { lines.append(line) }
 
+    /// A wide table's box, which scrolls sideways on a phone: focusable and named, so that it can be
+    /// scrolled with the keyboard too (WCAG 2.1.1; axe's scrollable-region-focusable).
+    mutating func openScrollable(_ name: String) {
+        lines.append("<div class=\"wide\" tabindex=\"0\" role=\"region\" aria-label=\"\(e(name))\">")
+    }
+
     mutating func open(_ section: Section) {
         lines.append("<section id=\"\(section.rawValue)\" aria-labelledby=\"\(section.rawValue)-heading\">")
         lines.append("<h2 id=\"\(section.rawValue)-heading\">\(e(section.title(language)))</h2>")
