@@ -2,7 +2,10 @@
 /// used only for HTML the application itself rendered). Kept in the source rather than as resource files so
 /// an installed binary cannot lose them.
 enum PageTemplates {
-    static let all: [String: String] = [
+    /// Every template by name; a concern with pages of its own adds its dictionary here.
+    static let all: [String: String] = base.merging(coordinator) { first, _ in first }
+
+    static let base: [String: String] = [
         "layout": layout, "error": error, "login": login, "totp": totp, "invite": invite, "home": home, "kommun": kommun,
         "report-form": reportForm, "event": event, "own-reports": ownReports, "interventions": interventions,
         "reporting": reporting, "calendar": calendar, "audit": audit, "ingest": ingest, "lagesbild-bar": lagesbildBar,
