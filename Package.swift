@@ -87,6 +87,7 @@ let package = Package(
             dependencies: [
                 "PlatformServer",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HummingbirdOTP", package: "hummingbird-auth"),
             ]
         ),
         // Runs the real platform-cli binary against golden files in Tests/CLITests/Golden

@@ -16,22 +16,24 @@ struct ServerFixture {
     let services: ServerServices
 
     /// A new folder and store; `publicURL` as `--public-url`.
-    init(publicURL: URL? = nil) throws {
-        try self.init(directory: FileManager.default.temporaryDirectory.appendingPathComponent("server-\(UUID().uuidString)"), publicURL: publicURL)
+    init(publicURL: URL? = nil, municipalities: URL? = nil) throws {
+        try self.init(directory: FileManager.default.temporaryDirectory.appendingPathComponent("server-\(UUID().uuidString)"),
+                      publicURL: publicURL, municipalities: municipalities)
     }
 
     /// A second application on `fixture`'s store: a restart.
     init(reopening fixture: ServerFixture) throws {
-        try self.init(directory: fixture.directory, publicURL: fixture.services.configuration.publicURL)
+        try self.init(directory: fixture.directory, publicURL: fixture.services.configuration.publicURL,
+                      municipalities: URL(fileURLWithPath: fixture.services.configuration.municipalitiesFolder))
     }
 
-    private init(directory: URL, publicURL: URL?) throws {
+    private init(directory: URL, publicURL: URL?, municipalities: URL?) throws {
         self.directory = directory
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let exporters = try ExporterCatalog(templates: TemplateFolder(path: directory.appendingPathComponent("templates").path),
                                             pluginFolder: directory.appendingPathComponent("plugins").path, timeLimit: .seconds(10))
         let configuration = ServerConfiguration(publicURL: publicURL, storePath: directory.appendingPathComponent("store.sqlite").path,
-                                                municipalitiesFolder: Self.repository.appendingPathComponent("municipalities").path,
+                                                municipalitiesFolder: (municipalities ?? Self.repository.appendingPathComponent("municipalities")).path,
                                                 exporters: exporters, clock: { ServerFixture.now })
         // bcrypt at its lowest cost: the tests log in many times.
         services = try ServerServices(configuration: configuration, kommuner: KommunDirectory(folder: configuration.municipalitiesFolder),

@@ -56,6 +56,13 @@ public enum Accounts {
                                     detail: account.login))
     }
 
+    /// Removes `login`'s second factor (a lost phone): the next login sets one up again where it is required.
+    public static func resetSecondFactor(login: String, store: some AccountStore, actor: String, now: Date) throws {
+        let account = try existing(login, in: store)
+        try store.setTOTPSecret(nil, accountID: account.id, now: now)
+        try store.record(AuditEvent(at: now, kommun: nil, actor: actor, action: "user.reset-totp", detail: account.login))
+    }
+
     /// A new invitation for `login` (earlier unused ones stop working); its token, returned once.
     public static func invite(login: String, store: some AccountStore, actor: String, now: Date,
                               lifetime: TimeInterval = invitationLifetime) throws -> String {
@@ -97,6 +104,14 @@ public enum Accounts {
     }
 
     /// The link an invitation's token makes under the server's public URL: `https://est.example.se/invite/TOKEN`.
+    /// Whether `account` must log in with a second factor: some kommun it has a role in says so for its role
+    /// (`kommun.secondFactor`); an admin counts as a coordinator in every kommun.
+    public static func requiresSecondFactor(_ account: Account, kommuner: [KommunConfig]) -> Bool {
+        kommuner.contains { config in
+            account.role(in: config.id).map(config.kommun.secondFactor.requires) ?? false
+        }
+    }
+
     public static func invitationURL(publicURL: String, token: String) -> String {
         var base = publicURL
         while base.hasSuffix("/") { base.removeLast() }

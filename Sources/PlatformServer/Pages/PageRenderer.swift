@@ -34,6 +34,8 @@ struct PageRenderer: Sendable {
             "navLabel": language.pick("Huvudmeny", "Main menu"),
             "logoutText": language.pick("Logga ut", "Log out"),
             "userName": context.account?.name ?? "",
+            "totpText": context.account?.hasTOTP == true ? language.pick("Tvåstegsverifiering", "Two-step verification")
+                : language.pick("Slå på tvåstegsverifiering", "Turn on two-step verification"),
             "csrf": context.session?.csrfToken ?? "",
             "nav": nav.map { ["href": $0.href, "label": $0.label, "current": $0.current] as [String: Any] },
             "otherLang": other.rawValue, "otherLangName": other == .en ? "English" : "Svenska",

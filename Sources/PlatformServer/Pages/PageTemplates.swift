@@ -6,7 +6,7 @@ enum PageTemplates {
     static let all: [String: String] = base.merging(coordinator) { first, _ in first }
 
     static let base: [String: String] = [
-        "layout": layout, "error": error, "login": login, "totp": totp, "invite": invite, "home": home, "kommun": kommun,
+        "layout": layout, "error": error, "login": login, "totp": totp, "totp-enroll": totpEnroll, "invite": invite, "home": home, "kommun": kommun,
         "report-form": reportForm, "event": event, "own-reports": ownReports, "interventions": interventions,
         "reporting": reporting, "calendar": calendar, "audit": audit, "ingest": ingest, "lagesbild-bar": lagesbildBar,
     ]
@@ -29,7 +29,7 @@ enum PageTemplates {
         <nav aria-label="{{navLabel}}"><ul>
         {{#nav}}<li><a href="{{href}}"{{#current}} aria-current="page"{{/current}}>{{label}}</a></li>{{/nav}}
         </ul></nav>
-        <form method="post" action="/logout" class="logout"><input type="hidden" name="csrf" value="{{csrf}}"><span>{{userName}}</span> <button type="submit">{{logoutText}}</button></form>
+        <form method="post" action="/logout" class="logout"><input type="hidden" name="csrf" value="{{csrf}}"><span>{{userName}}</span> <a href="/konto/totp" id="totp-link">{{totpText}}</a> <button type="submit">{{logoutText}}</button></form>
         {{/userName}}
         <p class="lang"><a href="?lang={{otherLang}}" lang="{{otherLang}}">{{otherLangName}}</a></p>
         </header>
@@ -76,6 +76,22 @@ enum PageTemplates {
         <label for="code">{{codeLabel}}</label>
         <input id="code" name="code" type="text" inputmode="numeric" autocomplete="one-time-code" pattern="[0-9]{6}" required>
         <button type="submit">{{submitText}}</button>
+        </form>
+        """
+
+    static let totpEnroll = """
+        <h1>{{heading}}</h1>
+        {{#failed}}<div id="error-summary" role="alert"><p>{{failed}}</p></div>{{/failed}}
+        <p>{{intro}}</p>
+        <ol><li>{{step1}} <a href="{{otpauth}}" id="otpauth-link">{{linkText}}</a></li>
+        <li>{{step2}} <code id="totp-secret">{{secretText}}</code></li><li>{{step3}}</li></ol>
+        <form method="post" action="/konto/totp" class="stack">
+        <input type="hidden" name="csrf" value="{{csrf}}">
+        <input type="hidden" name="secret" value="{{secret}}">
+        <input type="hidden" name="next" value="{{next}}">
+        <label for="code">{{codeLabel}}</label>
+        <input id="code" name="code" type="text" inputmode="numeric" autocomplete="one-time-code" pattern="[0-9]{6}" required>
+        <button type="submit" id="submit-totp">{{submitText}}</button>
         </form>
         """
 

@@ -15,6 +15,8 @@ struct AuthRoutes {
         router.post("login") { request, context in try await login(request, context: context) }
         router.post("login/totp") { request, context in try await secondFactor(request, context: context) }
         router.post("logout") { request, context in try await logout(request, context: context) }
+        router.get("konto/totp") { request, context in try enrollPage(request, context: context) }
+        router.post("konto/totp") { request, context in try await enroll(request, context: context) }
         router.get("invite/:token") { request, context in invitePage(request, context: context) }
         router.post("invite/:token") { request, context in try await acceptInvitation(request, context: context) }
     }
@@ -56,7 +58,10 @@ struct AuthRoutes {
                 "Fel användarnamn eller lösenord.", "Wrong user name or password."), login: login, status: .unauthorized)
         }
         services.throttle.reset(keys)
-        let (token, session) = try services.accounts.createSession(accountID: account.id, secondFactorPending: account.hasTOTP,
+        // A second factor when the account has one, or when a kommun it has a role in requires one (then it is
+        // set up now, before anything else).
+        let mustEnrol = !account.hasTOTP && Accounts.requiresSecondFactor(account, kommuner: services.kommuner.all)
+        let (token, session) = try services.accounts.createSession(accountID: account.id, secondFactorPending: account.hasTOTP || mustEnrol,
                                                                   now: now, lifetime: services.configuration.sessionLifetime)
         services.audit("login", kommun: nil, actor: account.login, logger: context.logger)
         let next = Self.safeNext(form["next"])
@@ -64,7 +69,7 @@ struct AuthRoutes {
         if session.secondFactorPending {
             var pending = context
             pending.session = session
-            response = totpPage(context: pending, next: next)
+            response = mustEnrol ? enrollPage(context: pending, next: next) : totpPage(context: pending, next: next)
         } else {
             response = .redirect(to: next, type: .normal)
         }
@@ -95,14 +100,66 @@ struct AuthRoutes {
             services.throttle.recordFailure(keys, now: now)
             return totpPage(context: context, next: next, failed: context.language.pick("Fel kod.", "Wrong code."))
         }
-        // The code of the current 30-second step, or of the one before or after (clocks drift).
-        let totp = TOTP(secret: secret)
-        guard [-30.0, 0, 30].contains(where: { totp.compute(date: now.addingTimeInterval($0)) == code }) else {
+        guard Self.accepts(code, secret: secret, at: now) else {
             services.throttle.recordFailure(keys, now: now)
             services.audit("login-failed", kommun: nil, actor: session.account.login, detail: "second factor", logger: context.logger)
             return totpPage(context: context, next: next, failed: context.language.pick("Fel kod.", "Wrong code."))
         }
         try services.accounts.completeSecondFactor(token: token, now: now)
+        return .redirect(to: next, type: .normal)
+    }
+
+    /// The code of the current 30-second step, or of the one before or after (clocks drift).
+    static func accepts(_ code: Int, secret: String, at now: Date) -> Bool {
+        let totp = TOTP(secret: secret)
+        return [-30.0, 0, 30].contains { totp.compute(date: now.addingTimeInterval($0)) == code }
+    }
+
+    /// Setting up a second factor: a new secret, shown as an otpauth link and as text for the app.
+    /// Anyone signed in may turn it on; an account that must have one and has none is sent here at login.
+    private func enrollPage(_ request: Request, context: PlatformRequestContext) throws -> Response {
+        guard let session = context.session, !session.secondFactorPending || !session.account.hasTOTP else {
+            return .redirect(to: "/login", type: .normal)
+        }
+        return enrollPage(context: context, next: Self.safeNext(request.uri.queryParameters["next"].map(String.init)))
+    }
+
+    private func enrollPage(context: PlatformRequestContext, next: String, secret: String = SecretToken.make(), failed: String? = nil) -> Response {
+        let language = context.language
+        let url = TOTP(secret: secret).createAuthenticatorURL(label: context.session?.account.login ?? "", issuer: "Trygghetsplattformen")
+        let base32 = URLComponents(string: url)?.queryItems?.first { $0.name == "secret" }?.value ?? ""
+        let grouped = stride(from: 0, to: base32.count, by: 4).map { offset in
+            String(base32.dropFirst(offset).prefix(4))
+        }.joined(separator: " ")
+        return services.pages.page("totp-enroll", title: language.pick("Tvåstegsverifiering", "Two-step verification"), values: [
+            "heading": language.pick("Slå på tvåstegsverifiering", "Turn on two-step verification"),
+            "intro": language.pick("Du loggar in med lösenord och en sexsiffrig kod från en app i telefonen (till exempel Microsoft Authenticator eller FreeOTP).",
+                                   "You log in with your password and a six-digit code from an app on your phone (such as Microsoft Authenticator or FreeOTP)."),
+            "step1": language.pick("Öppna länken på telefonen:", "Open the link on your phone:"), "otpauth": url,
+            "linkText": language.pick("lägg till i appen", "add to the app"),
+            "step2": language.pick("eller skriv in nyckeln i appen:", "or type the key into the app:"), "secretText": grouped,
+            "step3": language.pick("Skriv koden som appen visar.", "Enter the code the app shows."),
+            "secret": secret, "next": next, "failed": failed ?? "",
+            "codeLabel": language.pick("Sexsiffrig kod", "Six-digit code"), "submitText": language.pick("Slå på", "Turn on"),
+        ], context: context, status: failed == nil ? .ok : .unauthorized)
+    }
+
+    private func enroll(_ request: Request, context: PlatformRequestContext) async throws -> Response {
+        guard let session = context.session, let token = context.sessionToken,
+              !session.secondFactorPending || !session.account.hasTOTP else {
+            return .redirect(to: "/login", type: .normal)
+        }
+        let form = try await FormFields.read(request, context: context)
+        let next = Self.safeNext(form["next"])
+        guard let secret = form["secret"], secret.count >= 32 else { throw HTTPError(.badRequest) }
+        let now = services.now
+        guard let code = form["code"].flatMap({ Int($0.trimmingCharacters(in: .whitespaces)) }), Self.accepts(code, secret: secret, at: now) else {
+            return enrollPage(context: context, next: next, secret: secret,
+                              failed: context.language.pick("Koden stämmer inte. Försök igen med nästa kod.", "The code does not match. Try again with the next code."))
+        }
+        try services.accounts.setTOTPSecret(secret, accountID: session.account.id, now: now)
+        if session.secondFactorPending { try services.accounts.completeSecondFactor(token: token, now: now) }
+        services.audit("totp.enable", kommun: nil, actor: session.account.login, logger: context.logger)
         return .redirect(to: next, type: .normal)
     }
 

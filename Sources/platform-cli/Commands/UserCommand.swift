@@ -7,7 +7,7 @@ struct UserCommand: ParsableCommand {
         commandName: "user",
         abstract: "Accounts and their roles per kommun: reporter, reader, coordinator, and the platform admin.",
         discussion: "Every change is written to the audit log (`platform-cli audit`). See docs/accounts.md.",
-        subcommands: [Add.self, List.self, Grant.self, Revoke.self, Disable.self, Enable.self, Invite.self, Password.self],
+        subcommands: [Add.self, List.self, Grant.self, Revoke.self, Disable.self, Enable.self, Invite.self, Password.self, ResetTOTP.self],
         defaultSubcommand: List.self
     )
 }

@@ -24,6 +24,27 @@ public struct KommunInfo: Sendable, Hashable {
     /// The lokalpolisområde.
     public var policeArea: String?
     public var sources: [Source]
+    /// Who must log in to the web application with a second factor (TOTP) in this kommun.
+    public var secondFactor: SecondFactorRule = .optional
+}
+
+/// Who must give a one-time code (TOTP) after the password: `kommun.secondFactor`.
+public enum SecondFactorRule: String, Sendable, Hashable, CaseIterable, ConfigEnum {
+    /// Anyone may turn it on; no one must (the default).
+    case optional
+    /// Coordinators (who manage users, ingest files and decide) must.
+    case coordinators
+    /// Everyone with a role in the kommun must.
+    case everyone
+
+    /// Whether someone with `role` in the kommun must use a second factor.
+    public func requires(_ role: Role) -> Bool {
+        switch self {
+        case .optional: false
+        case .coordinators: role == .coordinator
+        case .everyone: true
+        }
+    }
 }
 
 extension KommunInfo: ConfigObject {
@@ -37,6 +58,7 @@ extension KommunInfo: ConfigObject {
         language = m.optional("language") ?? .sv
         policeArea = m.optional("policeArea")
         sources = m.list("sources")
+        secondFactor = m.optional("secondFactor") ?? .optional
         if let code, code.count != 4 || !code.allSatisfy(\.isASCII) || !code.allSatisfy(\.isNumber) {
             m.value("code")?.error("a kommun code has four digits, found '\(code)'")
         }
