@@ -41,45 +41,112 @@ extension ReportStore {
                        options: IngestOptions, now: Date = Date(),
                        beforeCommit: (IngestOutcome) throws -> Void = { _ in }) throws -> IngestOutcome {
         var outcome = IngestOutcome(file: reader.file)
-        let timestamp = Timestamp.text(now)
-        let kommun = config.id
-        let version = config.checklist.version
         try queue.inTransaction(.immediate) { db in
-            if let problem = try Self.recordChecklist(config.checklist, kommun: kommun, at: timestamp, db) {
-                outcome.fileProblem = problem
-                return .rollback
+            outcome = try Self.write(reader, config: config, validator: validator, options: options, at: Timestamp.text(now), db)
+            guard outcome.committed else { return .rollback }
+            do {
+                try beforeCommit(outcome)
+            } catch {
+                outcome.committed = false
+                throw error
             }
-            try db.execute(sql: "INSERT INTO ingests (kommun, source_file, started_at, checklist_version) VALUES (?, ?, ?, ?)",
-                           arguments: [kommun, reader.file, timestamp, version])
-            let ingestID = db.lastInsertedRowID
-            let writer = try RowWriter(db: db, kommun: kommun, version: version, ingestID: ingestID,
-                                       file: reader.file, timestamp: timestamp, adds: reader.isRefusedRows)
-            var covered = Set<CoveredDay>()
-            while let raw = try reader.next() {
-                switch validator.check(raw) {
-                case .success(let report):
-                    if report.ref == nil, !writer.adds { covered.insert(CoveredDay(report)) }
-                    switch try writer.store(report) {
-                    case .new: outcome.new += 1
-                    case .revised: outcome.revised += 1
-                    case .unchanged: outcome.unchanged += 1
-                    case .repeatedID:
-                        let message = "id '\(report.ref ?? "")' of reporter '\(report.reporter)' appears more than once in this file"
-                        outcome.refused.append((RowProblems(line: raw.line, messages: [message]), raw))
-                    }
-                case .failure(let problems):
-                    outcome.refused.append((problems, raw))
-                }
-            }
-            outcome.withdrawn = try Self.withdrawReplaced(covered, kommun: kommun, ingestID: ingestID, db)
-            if options.dryRun || (!outcome.refused.isEmpty && !options.skipInvalid) { return .rollback }
-            try db.execute(sql: """
-                UPDATE ingests SET rows_new = ?, rows_revised = ?, rows_unchanged = ?, rows_refused = ?, rows_withdrawn = ? WHERE id = ?
-                """, arguments: [outcome.new, outcome.revised, outcome.unchanged, outcome.refused.count, outcome.withdrawn, ingestID])
-            try beforeCommit(outcome)
-            outcome.committed = true
             return .commit
         }
+        return outcome
+    }
+
+    /// One delivery of a batch (`ingest(batch:now:)`).
+    ///
+    /// `@unchecked Sendable`: the source is made by the request that delivers it and then read by the writer
+    /// alone, never by two threads at once.
+    public struct Delivery: @unchecked Sendable {
+        public var source: any ReportRowSource
+        public var config: KommunConfig
+        public var validator: ReportValidator
+        public var options: IngestOptions
+        /// The audit event of a stored delivery, written in the same transaction (nil: none).
+        public var audit: @Sendable (IngestOutcome) -> AuditEvent?
+
+        public init(source: any ReportRowSource, config: KommunConfig, validator: ReportValidator, options: IngestOptions = .init(),
+                    audit: @escaping @Sendable (IngestOutcome) -> AuditEvent? = { _ in nil }) {
+            self.source = source
+            self.config = config
+            self.validator = validator
+            self.options = options
+            self.audit = audit
+        }
+    }
+
+    /// Group commit: stores several deliveries in one transaction, each all or nothing in a savepoint of its
+    /// own (a refused delivery leaves no trace, the others are stored), with one durable commit for them all.
+    /// The web application's submissions arrive many at a time, and each waiting for a commit (an fsync) of
+    /// its own would cap them at a few hundred a second. The outcomes come back in the deliveries' order; a
+    /// delivery that could not be read gets its error.
+    public func ingest(batch: [Delivery], now: Date) throws -> [Result<IngestOutcome, any Error>] {
+        let timestamp = Timestamp.text(now)
+        var results: [Result<IngestOutcome, any Error>] = []
+        try queue.inTransaction(.immediate) { db in
+            for delivery in batch {
+                var outcome = IngestOutcome(file: delivery.source.file)
+                do {
+                    try db.inSavepoint {
+                        outcome = try Self.write(delivery.source, config: delivery.config, validator: delivery.validator,
+                                                 options: delivery.options, at: timestamp, db)
+                        guard outcome.committed else { return .rollback }
+                        if let event = delivery.audit(outcome) { try Self.insert(event, db) }
+                        return .commit
+                    }
+                    results.append(.success(outcome))
+                } catch let error as DatabaseError {
+                    throw error
+                } catch {
+                    results.append(.failure(error))
+                }
+            }
+            return .commit
+        }
+        return results
+    }
+
+    /// Writes one delivery inside the caller's transaction; `committed` tells whether it should be kept (the
+    /// caller rolls back otherwise).
+    private static func write(_ reader: some ReportRowSource, config: KommunConfig, validator: ReportValidator,
+                              options: IngestOptions, at timestamp: String, _ db: Database) throws -> IngestOutcome {
+        var outcome = IngestOutcome(file: reader.file)
+        let kommun = config.id
+        let version = config.checklist.version
+        if let problem = try recordChecklist(config.checklist, kommun: kommun, at: timestamp, db) {
+            outcome.fileProblem = problem
+            return outcome
+        }
+        try db.execute(sql: "INSERT INTO ingests (kommun, source_file, started_at, checklist_version) VALUES (?, ?, ?, ?)",
+                       arguments: [kommun, reader.file, timestamp, version])
+        let ingestID = db.lastInsertedRowID
+        let writer = try RowWriter(db: db, kommun: kommun, version: version, ingestID: ingestID,
+                                   file: reader.file, timestamp: timestamp, adds: reader.isRefusedRows)
+        var covered = Set<CoveredDay>()
+        while let raw = try reader.next() {
+            switch validator.check(raw) {
+            case .success(let report):
+                if report.ref == nil, !writer.adds { covered.insert(CoveredDay(report)) }
+                switch try writer.store(report) {
+                case .new: outcome.new += 1
+                case .revised: outcome.revised += 1
+                case .unchanged: outcome.unchanged += 1
+                case .repeatedID:
+                    let message = "id '\(report.ref ?? "")' of reporter '\(report.reporter)' appears more than once in this file"
+                    outcome.refused.append((RowProblems(line: raw.line, messages: [message]), raw))
+                }
+            case .failure(let problems):
+                outcome.refused.append((problems, raw))
+            }
+        }
+        outcome.withdrawn = try withdrawReplaced(covered, kommun: kommun, ingestID: ingestID, db)
+        if options.dryRun || (!outcome.refused.isEmpty && !options.skipInvalid) { return outcome }
+        try db.execute(sql: """
+            UPDATE ingests SET rows_new = ?, rows_revised = ?, rows_unchanged = ?, rows_refused = ?, rows_withdrawn = ? WHERE id = ?
+            """, arguments: [outcome.new, outcome.revised, outcome.unchanged, outcome.refused.count, outcome.withdrawn, ingestID])
+        outcome.committed = true
         return outcome
     }
 

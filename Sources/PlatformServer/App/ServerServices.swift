@@ -11,6 +11,7 @@ final class ServerServices: Sendable {
     let store: ReportStore
     let pages: PageRenderer
     let throttle: LoginThrottle
+    let deliveries: DeliveryWriter
 
     init(configuration: ServerConfiguration, kommuner: KommunDirectory, store: ReportStore) throws {
         self.configuration = configuration
@@ -18,6 +19,7 @@ final class ServerServices: Sendable {
         self.store = store
         pages = try PageRenderer()
         throttle = LoginThrottle(limit: configuration.loginAttempts, window: configuration.throttleWindow)
+        deliveries = DeliveryWriter(store: store, clock: configuration.clock)
     }
 
     var accounts: any AccountStore { store }
@@ -27,6 +29,23 @@ final class ServerServices: Sendable {
     /// Today in the kommun's time zone, by the configured clock.
     func today(for config: KommunConfig) -> CalendarDate {
         CalendarDate.today(in: TimeZone(identifier: config.kommun.timeZone) ?? .current, now: now)
+    }
+
+    /// The use case "ingest rows" for the web application's doors (form, API, upload): the kommun's validator
+    /// and privacy guard as for a file, stored with group commit, the audit event in the same transaction as
+    /// the rows (a refused delivery is audited on its own).
+    func deliver(_ source: some ReportRowSource, config: KommunConfig, actor: String, action: String, logger: Logger) async throws -> ImportSummary {
+        let now = self.now
+        let validator = ReportIngestor(config: config, storePath: configuration.storePath, today: today(for: config), now: now).validator
+        let delivery = ReportStore.Delivery(source: source, config: config, validator: validator) { outcome in
+            AuditEvent(at: now, kommun: config.id, actor: actor, action: action,
+                       detail: "\(outcome.new) new, \(outcome.revised) corrected, \(outcome.unchanged) unchanged")
+        }
+        let summary = try await deliveries.deliver(delivery).get()
+        if !summary.committed {
+            audit(action + ".refused", kommun: config.id, actor: actor, detail: "\(summary.refused.count) rows refused", logger: logger)
+        }
+        return summary
     }
 
     /// Writes an audit event; a failure to write it is logged, never shown to the person (the action itself

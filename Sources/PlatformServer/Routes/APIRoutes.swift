@@ -31,15 +31,12 @@ struct APIRoutes {
         do {
             let reader = try ReportFileReader(name: "api", data: Data(buffer: body), format: format)
             let source = ReporterBoundRows(reader, reporter: context.apiToken?.reporter)
-            summary = try ReportIngestor(config: config, storePath: services.configuration.storePath,
-                                         today: services.today(for: config), now: services.now).ingest(source, store: services.store)
+            summary = try await services.deliver(source, config: config, actor: "token:\(context.apiToken?.id ?? 0)", action: "api.reports",
+                                                 logger: context.logger)
         } catch let diagnostic as Diagnostic {
             summary = ImportSummary(source: "api", stored: 0, corrected: 0, unchanged: 0, withdrawn: 0,
                                     refused: [.init(line: diagnostic.mark?.line ?? 0, problems: [diagnostic.message])], committed: false)
         }
-        services.audit("api.reports", kommun: config.id, actor: "token:\(context.apiToken?.id ?? 0)",
-                       detail: "\(summary.stored) new, \(summary.corrected) corrected, \(summary.unchanged) unchanged, \(summary.refused.count) refused",
-                       logger: context.logger)
         return try APIError.json(summary, status: summary.committed ? .ok : .unprocessableContent)
     }
 

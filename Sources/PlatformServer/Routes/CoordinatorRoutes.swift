@@ -42,14 +42,11 @@ struct CoordinatorRoutes {
         let summary: ImportSummary
         do {
             let reader = try ReportFileReader(name: "uppladdning", data: Data((form["content"] ?? "").utf8), format: format)
-            summary = try ReportIngestor(config: config, storePath: services.configuration.storePath,
-                                         today: services.today(for: config), now: services.now).ingest(reader, store: services.store)
+            summary = try await services.deliver(reader, config: config, actor: context.account?.login ?? "", action: "ingest", logger: context.logger)
         } catch let diagnostic as Diagnostic {
             summary = ImportSummary(source: "uppladdning", stored: 0, corrected: 0, unchanged: 0, withdrawn: 0,
                                     refused: [.init(line: diagnostic.mark?.line ?? 0, problems: [diagnostic.message])], committed: false)
         }
-        services.audit("ingest", kommun: config.id, actor: context.account?.login ?? "",
-                       detail: "\(summary.stored) new, \(summary.corrected) corrected, \(summary.refused.count) refused", logger: context.logger)
         return try ingestPage(context: context, summary: summary, status: summary.committed ? .ok : .unprocessableContent)
     }
 

@@ -92,7 +92,8 @@ struct ReportRoutes {
             raw[.id] = ref ?? "web-" + String(SecretToken.make().prefix(16))
             return raw
         }
-        let summary = try ingestor(config).ingest(FormRows(name: Self.source, rows: rows), store: services.store)
+        let summary = try await services.deliver(FormRows(name: Self.source, rows: rows), config: config, actor: context.account?.login ?? "",
+                                                 action: ref == nil ? "report.submit" : "report.correct", logger: context.logger)
         guard summary.committed else {
             let model = model(config, context)
             var errors: [Int: [String: String]] = [:]
@@ -107,14 +108,7 @@ struct ReportRoutes {
             }
             return render(config, context: context, entries: shown, errors: errors, ref: ref, status: .unprocessableContent)
         }
-        let action = ref == nil ? "report.submit" : "report.correct"
-        services.audit(action, kommun: config.id, actor: context.account?.login ?? "",
-                       detail: "\(reporter): \(summary.stored) new, \(summary.corrected) corrected", logger: context.logger)
         return .redirect(to: "/k/\(config.id)/rapporter?sent=\(summary.stored + summary.corrected)", type: .normal)
-    }
-
-    private func ingestor(_ config: KommunConfig) -> ReportIngestor {
-        ReportIngestor(config: config, storePath: services.configuration.storePath, today: services.today(for: config), now: services.now)
     }
 
     /// What the store names deliveries from the form.
