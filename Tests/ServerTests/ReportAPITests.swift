@@ -105,4 +105,20 @@ struct ReportAPITests {
             #expect(csv.headers[.contentType]?.hasPrefix("text/csv") == true)
         }
     }
+
+    @Test("another method on an API path is 405 with the methods it takes")
+    func methodNotAllowed() async throws {
+        let fixture = try ServerFixture()
+        let secret = try token(fixture)
+        try await fixture.test { client in
+            let trace = try await client.execute(uri: "/api/v1/kommuner/lysekil/reports", method: .trace, headers: [.authorization: "Bearer \(secret)"])
+            #expect(trace.status == .methodNotAllowed)
+            #expect(trace.headers[.allow] == "POST")
+            let delete = try await client.execute(uri: "/api/v1/kommuner/lysekil/lagesbild", method: .delete, headers: [.authorization: "Bearer \(secret)"])
+            #expect(delete.status == .methodNotAllowed)
+            let head = try await client.execute(uri: "/api/v1/kommuner/lysekil/lagesbild?period=2026-W47", method: .head,
+                                                headers: [.authorization: "Bearer \(secret)"])
+            #expect(head.status == .ok)
+        }
+    }
 }

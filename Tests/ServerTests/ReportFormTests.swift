@@ -119,4 +119,19 @@ struct ReportFormTests {
             #expect(row.contains("<td>rapporterat</td>"))
         }
     }
+
+    @Test("a correction of an id the organisation has no report under is 404 and stores nothing")
+    func guessedReference() async throws {
+        let fixture = try ServerFixture()
+        try fixture.account("polis.lysekil", [Self.reporter])
+        try await fixture.test { client in
+            let person = try await client.logIn("polis.lysekil")
+            var fields = Self.fields([["date": "2026-11-24", "area": "norra-hamnen", "indicator": "klotter", "value": "5"]])
+            fields["ref"] = "web-guessed"
+            let (headers, body) = person.form(fields)
+            let answer = try await client.execute(uri: "/k/lysekil/rapporter/web-guessed/r%C3%A4tta", method: .post, headers: headers, body: body)
+            #expect(answer.status == .notFound)
+        }
+        #expect(try fixture.services.store.counts(kommun: "lysekil").reports == 0)
+    }
 }

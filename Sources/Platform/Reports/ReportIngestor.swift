@@ -17,7 +17,9 @@ public struct ReportIngestor: Sendable {
         public var isClean: Bool { diagnostics.isEmpty }
 
         /// What the store did with the file, as every door reports it; nil when the file could not be read.
-        public var summary: ImportSummary? { outcome.map(ImportSummary.init) }
+        public var summary: ImportSummary? { outcome.map { ImportSummary($0, dryRun: isDryRun) } }
+        /// Whether this was a dry run (the summary then counts what would have been stored).
+        public var isDryRun = false
     }
 
     public let config: KommunConfig
@@ -73,6 +75,7 @@ public struct ReportIngestor: Sendable {
                 continue
             }
             var result = FileResult(file: file, diagnostics: [])
+            result.isDryRun = options.dryRun
             do {
                 let reader = try ReportFileReader(path: file)
                 if store == nil { store = try openStore() }

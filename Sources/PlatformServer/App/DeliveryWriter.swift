@@ -52,7 +52,7 @@ final class DeliveryWriter: Sendable {
             do {
                 let outcomes = try store.ingest(batch: batch.map(\.delivery), now: clock())
                 for (pending, outcome) in zip(batch, outcomes) {
-                    pending.continuation.resume(returning: outcome.map(ImportSummary.init))
+                    pending.continuation.resume(returning: outcome.map { ImportSummary($0) })
                 }
             } catch {
                 for pending in batch { pending.continuation.resume(returning: .failure(error)) }

@@ -48,7 +48,7 @@ public enum PlatformServer {
         let app = Application(
             router: router(services: services),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "trygghet-platform"),
-            services: [KommunReloadService(kommuner: services.kommuner, logger: logger)],
+            services: [KommunReloadService(services: services, logger: logger)],
             onServerRunning: { channel in
                 logger.info("serving", metadata: ["address": "\(channel.localAddress?.description ?? "")",
                                                   "kommuner": "\(services.kommuner.all.map(\.id).joined(separator: ","))"])
@@ -61,14 +61,14 @@ public enum PlatformServer {
 
 /// Reloads the kommun files on SIGHUP; an invalid edit keeps the running configuration and logs every error.
 struct KommunReloadService: Service {
-    let kommuner: KommunDirectory
+    let services: ServerServices
     let logger: Logger
 
     func run() async throws {
         for await _ in await UnixSignalsSequence(trapping: .sighup).cancelOnGracefulShutdown() {
-            let problems = kommuner.reload()
+            let problems = services.reloadKommuner()
             if problems.isEmpty {
-                logger.info("kommun files reloaded", metadata: ["kommuner": "\(kommuner.all.map(\.id).joined(separator: ","))"])
+                logger.info("kommun files reloaded", metadata: ["kommuner": "\(services.kommuner.all.map(\.id).joined(separator: ","))"])
             } else {
                 for problem in problems { logger.error("kommun file invalid; the running configuration is kept", metadata: ["problem": "\(problem)"]) }
             }

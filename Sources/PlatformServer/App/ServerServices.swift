@@ -12,6 +12,7 @@ final class ServerServices: Sendable {
     let pages: PageRenderer
     let throttle: LoginThrottle
     let deliveries: DeliveryWriter
+    let lagesbilder = LagesbildCache()
 
     init(configuration: ServerConfiguration, kommuner: KommunDirectory, store: ReportStore) throws {
         self.configuration = configuration
@@ -29,6 +30,14 @@ final class ServerServices: Sendable {
     /// Today in the kommun's time zone, by the configured clock.
     func today(for config: KommunConfig) -> CalendarDate {
         CalendarDate.today(in: TimeZone(identifier: config.kommun.timeZone) ?? .current, now: now)
+    }
+
+    /// Reads the kommun files again (SIGHUP); the running ones stay unless every file validates. Returns the
+    /// problems.
+    func reloadKommuner() -> [String] {
+        let problems = kommuner.reload()
+        if problems.isEmpty { lagesbilder.removeAll() }
+        return problems
     }
 
     /// The use case "ingest rows" for the web application's doors (form, API, upload): the kommun's validator

@@ -164,7 +164,7 @@ enum PageTemplates {
         <form method="get" class="inline"><label for="period">{{periodLabel}}</label> <input id="period" name="period" value="{{period}}"> <button type="submit">{{showText}}</button></form>
         {{#nothingReported}}<p class="hint">{{nothingReported}}</p>{{/nothingReported}}
         {{#hasRows}}
-        <div class="table-wrap"><table id="own-reports">
+        <div class="table-wrap" tabindex="0" role="region" aria-label="{{caption}}"><table id="own-reports">
         <caption>{{caption}}</caption>
         <thead><tr>{{#columns}}<th scope="col">{{.}}</th>{{/columns}}</tr></thead>
         <tbody>
@@ -180,7 +180,7 @@ enum PageTemplates {
 
     static let interventions = """
         <h1>{{heading}}</h1>
-        {{#hasRows}}<div class="table-wrap"><table id="interventions"><caption>{{caption}}</caption>
+        {{#hasRows}}<div class="table-wrap" tabindex="0" role="region" aria-label="{{caption}}"><table id="interventions"><caption>{{caption}}</caption>
         <thead><tr>{{#columns}}<th scope="col">{{.}}</th>{{/columns}}</tr></thead>
         <tbody>{{#rows}}<tr>{{#cells}}<td>{{.}}</td>{{/cells}}</tr>{{/rows}}</tbody></table></div>{{/hasRows}}
         {{^hasRows}}<p>{{emptyText}}</p>{{/hasRows}}
@@ -189,7 +189,7 @@ enum PageTemplates {
     static let reporting = """
         <h1>{{heading}}</h1>
         <p>{{summary}}</p>
-        <div class="table-wrap"><table id="reporting"><caption>{{caption}}</caption>
+        <div class="table-wrap" tabindex="0" role="region" aria-label="{{caption}}"><table id="reporting"><caption>{{caption}}</caption>
         <thead><tr>{{#columns}}<th scope="col">{{.}}</th>{{/columns}}</tr></thead>
         <tbody>{{#rows}}<tr>{{#cells}}<td>{{.}}</td>{{/cells}}</tr>{{/rows}}</tbody></table></div>
         """
@@ -203,7 +203,7 @@ enum PageTemplates {
 
     static let audit = """
         <h1>{{heading}}</h1>
-        <div class="table-wrap"><table id="audit-log"><caption>{{caption}}</caption>
+        <div class="table-wrap" tabindex="0" role="region" aria-label="{{caption}}"><table id="audit-log"><caption>{{caption}}</caption>
         <thead><tr>{{#columns}}<th scope="col">{{.}}</th>{{/columns}}</tr></thead>
         <tbody>{{#rows}}<tr><td>{{at}}</td><td>{{actor}}</td><td>{{action}}</td><td>{{detail}}</td></tr>{{/rows}}</tbody></table></div>
         """

@@ -11,6 +11,21 @@ struct APIRoutes {
         let group = router.group("api/v1/kommuner/:kommun").add(middleware: APITokenMiddleware(services: services))
         group.post("reports") { request, context in try await deliver(request, context: context) }
         group.get("lagesbild") { request, context in try lagesbild(request, context: context) }
+        group.head("lagesbild") { request, context in
+            let response = try lagesbild(request, context: context)
+            return Response(status: response.status, headers: response.headers)
+        }
+        // Any other method on the API's paths is 405 with the methods there are (RFC 9110 15.5.6).
+        let others: [HTTPRequest.Method] = [.get, .head, .post, .put, .patch, .delete, .options, .trace]
+        for (path, allowed) in [("reports", [HTTPRequest.Method.post]), ("lagesbild", [.get, .head])] {
+            for method in others where !allowed.contains(method) {
+                group.on(RouterPath(path), method: method) { _, _ in
+                    var response = try APIError.response(.methodNotAllowed, "\(method) is not allowed here")
+                    response.headers[.allow] = allowed.map(\.rawValue).joined(separator: ", ")
+                    return response
+                }
+            }
+        }
     }
 
     private func deliver(_ request: Request, context: PlatformRequestContext) async throws -> Response {

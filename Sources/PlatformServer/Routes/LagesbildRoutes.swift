@@ -87,12 +87,17 @@ struct LagesbildRoutes {
 
 extension ServerServices {
     /// One kommun's lägesbild for `period` (an id, `last` or `current`) and `area`: the same use case the
-    /// command line's `lagesbild` runs.
+    /// command line's `lagesbild` runs, kept while the store does not change (`LagesbildCache`).
     func compileLagesbild(_ config: KommunConfig, period text: String, area: String?, language: Language,
                           parts: Lagesbild.Parts) throws -> (lagesbild: Lagesbild, period: Period) {
-        let (definition, period) = try config.lagesbild(id: nil, period: text, area: area, today: today(for: config))
-        let lagesbild = try LagesbildCompiler(config: config, store: store, now: now, area: area)
-            .compile(period: period, language: language, parts: parts, as: definition)
+        let today = today(for: config)
+        let (definition, period) = try config.lagesbild(id: nil, period: text, area: area, today: today)
+        let key = LagesbildCache.Key(kommun: config.id, lagesbild: definition.id, period: period, area: area, language: language,
+                                     parts: parts, today: today)
+        let lagesbild = try lagesbilder.lagesbild(key, version: try store.version()) {
+            try LagesbildCompiler(config: config, store: store, now: now, area: area)
+                .compile(period: period, language: language, parts: parts, as: definition)
+        }
         return (lagesbild, period)
     }
 }

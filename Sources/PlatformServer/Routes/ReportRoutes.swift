@@ -60,6 +60,9 @@ struct ReportRoutes {
         let (config, reporter) = try reporter(context)
         let form = try await FormFields.read(request, context: context)
         let ref = context.parameters.get("ref").flatMap { $0.removingPercentEncoding }
+        // A correction is of one of the organisation's own current reports; any other id is as unknown as a
+        // page that does not exist (a guessed id must not become a new report under that id).
+        if let ref, try current(ref, config: config, reporter: reporter) == nil { throw HTTPError(.notFound) }
         let count = min(max(Int(form["events"] ?? "") ?? 1, 1), 20)
         let entries: [ReportFormModel.Entry] = (1...count).map { n in
             Dictionary(uniqueKeysWithValues: ReportFormModel.columns.compactMap { column in form["\(column)-\(n)"].map { (column, $0) } })

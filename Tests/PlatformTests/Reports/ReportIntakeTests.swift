@@ -56,7 +56,7 @@ struct ReportIntakeTests {
         events[1][.area] = "söder"
         events[1][.value] = "7"
         let summary = try ingestor().ingest(Self.form(events), store: store)
-        #expect(summary == ImportSummary(source: "webbformulär", stored: 1, unchanged: 1, refused: [
+        #expect(summary == ImportSummary(source: "webbformulär", refused: [
             .init(line: 2, problems: ["unknown area 'söder'", "value 7 is off the scale 0–3 of 'otrygg-plats'"]),
         ], committed: false))
         #expect(try tableCounts(store) == before)
