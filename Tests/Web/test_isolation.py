@@ -56,10 +56,11 @@ LYSEKIL_PEOPLE = ["lysekil-reporter", "lysekil-reader", "lysekil-coordinator"]
 
 
 def tranemo_state(web: Web) -> tuple[str, str]:
-    """What is stored for Tranemo, twice over: a digest of every report row (all revisions) read with SQLite,
-    and what `platform-cli reports tranemo` shows for the year."""
+    """What is stored for Tranemo, twice over: a digest of every report row and every replaced revision read
+    with SQLite, and what `platform-cli reports tranemo` shows for the year."""
     with sqlite3.connect(f"file:{web.store}?mode=ro", uri=True) as db:
         rows = db.execute("SELECT * FROM reports WHERE kommun = 'tranemo' ORDER BY rowid").fetchall()
+        rows += db.execute("SELECT * FROM report_revisions WHERE kommun = 'tranemo' ORDER BY rowid").fetchall()
     digest = hashlib.sha256(repr(rows).encode()).hexdigest() + f" ({len(rows)} rows)"
     shown = cli("reports", "tranemo", "--period", "2026", "--store", str(web.store)).stdout
     return digest, shown
