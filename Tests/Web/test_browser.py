@@ -36,12 +36,12 @@ def cells_of(row) -> list[str]:
 def heat_cell(driver, area: str, indicator: str) -> str:
     """The number in the lägesbild's heat map for an area (row) and indicator (column), by their names."""
     table = driver.find_element(By.CSS_SELECTOR, "table.heat")
-    names = [th.text.strip() for th in table.find_elements(By.CSS_SELECTOR, "thead th.ind")]
+    names = [th.get_attribute("textContent").strip() for th in table.find_elements(By.CSS_SELECTOR, "thead th.ind:not(.total)")]
     assert indicator in names, f"no column {indicator!r} in the heat map: {names}"
     for row in table.find_elements(By.CSS_SELECTOR, "tbody tr"):
-        if row.find_element(By.CSS_SELECTOR, "th").text.strip() == area:
+        if row.find_element(By.CSS_SELECTOR, "th").get_attribute("textContent").strip() == area:
             cell = row.find_elements(By.CSS_SELECTOR, "td")[names.index(indicator)]
-            return re.match(r"\d*", cell.text.strip())[0]
+            return re.match(r"\d*", cell.get_attribute("textContent").strip())[0]
     raise AssertionError(f"no row {area!r} in the heat map")
 
 
@@ -104,6 +104,8 @@ def test_reporter_on_phone_submits_two_events_personnummer_refused_at_note_and_n
     assert field_value(driver, "note-1") == EVENT_1["note"]
     set_field(driver, "value-1", CORRECTED_VALUE)
     driver.find_element(By.ID, "submit-report").click()
+    assert not driver.find_elements(By.ID, "error-summary"), f"the correction was refused:\n{driver.page_source[:3000]}"
+    driver.get(web.url + "/k/lysekil/rapporter")
     rows = driver.find_elements(By.CSS_SELECTOR, "#own-reports tr[data-ref]")
     assert len(rows) == 2, f"{len(rows)} rows after the correction, not 2 (a correction replaces, never adds)"
     corrected = next(r for r in rows if "Kronberget" in r.text)
