@@ -269,6 +269,19 @@ def browser():
     driver.quit()
 
 
+def click_and_wait(driver, element) -> None:
+    """Clicks a button or link that loads a new page, and waits until the old page is gone (a click returns
+    as soon as the event is dispatched, before the form's answer has arrived)."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    old = driver.find_element(By.TAG_NAME, "html")
+    element.click()
+    WebDriverWait(driver, 30).until(expected_conditions.staleness_of(old))
+    WebDriverWait(driver, 30).until(lambda d: d.execute_script("return document.readyState") == "complete")
+
+
 def browser_login(driver, web: Web, who: str, path: str = "/") -> None:
     """Logs in through the login page as a person does, then opens `path`."""
     from selenium.webdriver.common.by import By
@@ -279,7 +292,7 @@ def browser_login(driver, web: Web, who: str, path: str = "/") -> None:
     driver.find_element(By.NAME, "login").send_keys(account.login)
     password = driver.find_element(By.NAME, "password")
     password.send_keys(account.password)
-    password.submit()
+    click_and_wait(driver, password.find_element(By.XPATH, "./ancestor::form//button"))
     assert "/login" not in driver.current_url.split("?")[0], f"logging in as {account.login} failed:\n{driver.page_source[:2000]}"
     if path != "/":
         driver.get(web.url + path)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from selenium.webdriver.common.by import By
 
-from conftest import AXE, PERSONNUMMER, Web, browser_login, set_field
+from conftest import AXE, PERSONNUMMER, Web, browser_login, click_and_wait, set_field
 
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 REPORTER = "lysekil-reporter-2"   # lysekilsbostader; leaves the browser test's organisation alone
@@ -64,7 +64,7 @@ class Pages:
         for name, value in (("area-1", "sodra-hamnen"), ("indicator-1", "klotter"), ("value-1", "1"),
                             ("place-1", "vid kajen"), ("note-1", note)):
             set_field(self.driver, name, value)
-        self.driver.find_element(By.ID, "submit-report").click()
+        click_and_wait(self.driver, self.driver.find_element(By.ID, "submit-report"))
 
 
 def reach(pages: Pages, page: str) -> None:
@@ -87,7 +87,7 @@ def reach(pages: Pages, page: str) -> None:
         if not links:
             pages.submit_one("Klotter på kajen")
             links = d.find_elements(By.CSS_SELECTOR, "#own-reports a.correct")
-        links[0].click()
+        click_and_wait(d, links[0])
         assert d.find_elements(By.ID, "submit-report"), "no correction form"
     elif page == "lägesbild":
         pages.as_("lysekil-reader", "/k/lysekil/lagesbild?period=2026-W47")

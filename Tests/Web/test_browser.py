@@ -9,8 +9,8 @@ import sqlite3
 import requests
 from selenium.webdriver.common.by import By
 
-from conftest import (PERSONNUMMER, THIS_WEEK, TODAY, Web, browser_login, cli, field_value, parse_csv,
-                      set_field)
+from conftest import (PERSONNUMMER, THIS_WEEK, TODAY, Web, browser_login, cli, click_and_wait, field_value,
+                      parse_csv, set_field)
 
 EVENT_1 = {"area": "kronberget", "indicator": "nedskrapning", "value": "3", "time": "21:30",
            "place": "vid trappan", "note": "Sopor utspridda efter helgen"}
@@ -61,13 +61,13 @@ def test_reporter_on_phone_submits_two_events_personnummer_refused_at_note_and_n
 
     # --- Two events in one submission ("Lägg till händelse" re-shows the form with one more block).
     fill_event(driver, 1, EVENT_1)
-    driver.find_element(By.NAME, "add").click()
+    click_and_wait(driver, driver.find_element(By.NAME, "add"))
     assert driver.find_elements(By.NAME, "area-2"), "no second event block after 'Lägg till händelse'"
     assert field_value(driver, "area-1") == EVENT_1["area"] and field_value(driver, "note-1") == EVENT_1["note"], \
         "the first event's values were not kept when a block was added"
     fill_event(driver, 2, {**EVENT_2, "note": f"Ring {PERSONNUMMER} om gruppen"})
     before = lysekil_week_rows(web)
-    driver.find_element(By.ID, "submit-report").click()
+    click_and_wait(driver, driver.find_element(By.ID, "submit-report"))
 
     # --- The personnummer is refused next to the note, and is nowhere in the page; nothing is stored.
     errors = driver.find_elements(By.ID, "note-2-error")
@@ -88,7 +88,7 @@ def test_reporter_on_phone_submits_two_events_personnummer_refused_at_note_and_n
     assert field_value(driver, "area-1") == EVENT_1["area"], "the valid event's values were lost"
 
     set_field(driver, "note-2", EVENT_2["note"])
-    driver.find_element(By.ID, "submit-report").click()
+    click_and_wait(driver, driver.find_element(By.ID, "submit-report"))
     assert "/k/lysekil/rapporter" in driver.current_url and "sent=2" in driver.current_url, driver.current_url
     assert driver.find_element(By.ID, "flash").get_attribute("role") == "status"
     assert lysekil_week_rows(web) == before + 2
@@ -98,12 +98,12 @@ def test_reporter_on_phone_submits_two_events_personnummer_refused_at_note_and_n
     assert len(rows) == 2, f"{len(rows)} rows in #own-reports, not 2"
     first = next(r for r in rows if "Kronberget" in r.text)
     assert EVENT_1["note"] in first.text and EVENT_1["value"] in cells_of(first), first.text
-    first.find_element(By.CSS_SELECTOR, "a.correct").click()
+    click_and_wait(driver, first.find_element(By.CSS_SELECTOR, "a.correct"))
     assert field_value(driver, "area-1") == EVENT_1["area"] and field_value(driver, "value-1") == EVENT_1["value"], \
         "the correction form is not prefilled"
     assert field_value(driver, "note-1") == EVENT_1["note"]
     set_field(driver, "value-1", CORRECTED_VALUE)
-    driver.find_element(By.ID, "submit-report").click()
+    click_and_wait(driver, driver.find_element(By.ID, "submit-report"))
     assert not driver.find_elements(By.ID, "error-summary"), f"the correction was refused:\n{driver.page_source[:3000]}"
     driver.get(web.url + "/k/lysekil/rapporter")
     rows = driver.find_elements(By.CSS_SELECTOR, "#own-reports tr[data-ref]")
@@ -114,7 +114,7 @@ def test_reporter_on_phone_submits_two_events_personnummer_refused_at_note_and_n
     assert re.search(rf"Nedskräpning\s+1\s+{CORRECTED_VALUE}\b", shown), f"the CLI does not see the correction:\n{shown}"
 
     # --- Log out: the form is behind the login again.
-    driver.find_element(By.CSS_SELECTOR, "form[action='/logout'] button").click()
+    click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "form[action='/logout'] button"))
     driver.get(web.url + "/k/lysekil/rapport")
     assert "/login" in driver.current_url, "still logged in after logging out"
 
