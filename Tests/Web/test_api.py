@@ -50,7 +50,7 @@ def summary_of(answer) -> dict:
 
 def simulated_file(work: Path, name: str, seed: int) -> Path:
     file = work / name
-    cli("simulate", "lysekil", "--from", "2026-11-16", "--to", "2026-11-22", "--seed", str(seed), "--out", str(file))
+    cli("simulate", "lysekil", "--from", "2026-11-09", "--to", "2026-11-22", "--seed", str(seed), "--out", str(file))
     return file
 
 
