@@ -13,6 +13,7 @@ import csv
 import io
 import os
 import re
+import shutil
 import signal
 import socket
 import subprocess
@@ -223,7 +224,6 @@ def web():
               if secret in text]
     assert not leaked, f"the server's log holds {', '.join(leaked)}"
     if os.environ.get("WEB_TESTS_KEEP") != "1":
-        import shutil
         shutil.rmtree(work, ignore_errors=True)
 
 

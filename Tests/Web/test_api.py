@@ -9,7 +9,7 @@ import re
 import sqlite3
 from pathlib import Path
 
-from conftest import PERSONNUMMER, Web, cli
+from conftest import PERSONNUMMER, Web, cli, parse_csv
 
 REPORTS = "/api/v1/kommuner/lysekil/reports"
 
@@ -139,7 +139,6 @@ def test_api_lagesbild_csv_equals_the_clis_csv_for_the_same_store(web: Web):
     assert answer.status_code == 200, answer.text
     out = web.work / "cli-api-lagesbild"
     cli("lagesbild", "lysekil", "--period", "2026-W47", "--format", "csv", "--store", str(web.store), "--out", str(out))
-    from conftest import parse_csv
     assert parse_csv(answer.content.decode("utf-8")) == parse_csv((out / "lysekil-2026-W47.csv").read_text(encoding="utf-8"))
     as_json = web.api(web.tokens["lysekil"]).get(
         web.url + "/api/v1/kommuner/lysekil/lagesbild", params={"period": "2026-W47"}, timeout=60)
