@@ -13,7 +13,11 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
     ],
@@ -45,18 +49,45 @@ let package = Package(
                 .product(name: "Subprocess", package: "swift-subprocess"),
             ]
         ),
+        // The web application (`platform-cli serve`): Hummingbird 2 on the same core; nothing in Platform or
+        // Plugins depends on it.
+        .target(
+            name: "PlatformServer",
+            dependencies: [
+                "Platform",
+                "Plugins",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdOTP", package: "hummingbird-auth"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+                // bcrypt runs on NIO's thread pool, off the event loops.
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ]
+        ),
         .executableTarget(
             name: "platform-cli",
             dependencies: [
                 "Platform",
                 "Plugins",
+                "PlatformServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(
             name: "PlatformTests",
             dependencies: ["Platform", "Plugins", .product(name: "GRDBSQLite", package: "GRDB.swift")],
             resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "ServerTests",
+            dependencies: [
+                "PlatformServer",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
         ),
         // Runs the real platform-cli binary against golden files in Tests/CLITests/Golden
         // (re-record with RECORD_GOLDEN=1 swift test).

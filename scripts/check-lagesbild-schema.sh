@@ -3,7 +3,7 @@
 # platform really writes, with an independent validator (Python jsonschema):
 #   1. compiles lägesbilder with the built platform-cli into a temporary folder: Lysekil week 2026-W47
 #      from simulated reports, in Swedish and in English, and Tranemo month 2026-11 with no store at all
-#      (the empty case); every produced JSON file must pass;
+#      (the empty case) and with one reporter's "inget att rapportera"; every produced JSON file must pass;
 #   2. the CLI goldens (Tests/CLITests/Golden/lagesbild-*.json), with their masked ingest time put back
 #      as a timestamp, must pass too;
 #   3. tampered copies (a required key removed, an unknown key added, status "purple") must be rejected,
@@ -52,14 +52,17 @@ if run "$CLI" simulate lysekil --from 2026-01-01 --to 2026-11-22 --seed 5 --out 
 fi
 # No store: the command warns on standard error and compiles an empty lägesbild.
 run "$CLI" lagesbild tranemo --period 2026-11 --format json --out "$TMP/out-empty" --store "$TMP/no-store.sqlite"
+# A reporter that recorded "inget att rapportera" and stored no row: reported, with 0 rows.
+run "$CLI" report nothing tranemo polisen --period 2026-11 --store "$TMP/nothing.sqlite" \
+    && run "$CLI" lagesbild tranemo --period 2026-11 --format json --out "$TMP/out-nothing" --store "$TMP/nothing.sqlite"
 # One district of the test city: the lägesbild says which area it is for.
 run "$CLI" lagesbild stad --area norr --period 2026-W47 --format json --out "$TMP/out-area" \
     --municipalities Tests/PlatformTests/Fixtures/districts --store "$TMP/no-store.sqlite"
 
 produced=("$TMP"/out-*/*.json)
 echo "produced ${#produced[@]} JSON files"
-if [ ${#produced[@]} -ne 4 ]; then
-    echo "FAILED: expected 4 JSON files (lysekil sv, lysekil en, tranemo empty, stad norr)"
+if [ ${#produced[@]} -ne 5 ]; then
+    echo "FAILED: expected 5 JSON files (lysekil sv, lysekil en, tranemo empty, tranemo nothing to report, stad norr)"
     status=1
 fi
 

@@ -4,7 +4,8 @@
 # stores nothing new), and compile last week's lägesbild for every kommun as Markdown, JSON, CSV, GeoJSON
 # and HTML. Then the example kommuner (municipalities/examples/): Kumla's monthly lägesbild and tertial
 # analysis, Örebro's city lägesbild and one per district group, with an assessed status and social oro in
-# Vivalla. Everything lands in out/.
+# Vivalla. Last, demo accounts in the demo store for the web application (docs/accounts.md). Everything
+# lands in out/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -56,6 +57,23 @@ done
 for lagesbild in vivalla varberga baronbackarna; do
     "$cli" lagesbild orebro --lagesbild "$lagesbild" --format md,html --municipalities "$examples" --store "$exstore" --out "$out/examples"
 done
+# Demo accounts for `platform-cli serve` (docs/accounts.md): a reporter (the police), a reader and a coordinator
+# per kommun, and the platform admin, all with one demo password; an account that exists is left as it is.
+demo_password="demo-lösenord-2026"
+existing=$("$cli" user list --store "$store" | awk 'NR > 1 { print $1 }')
+demo_user() {
+    local login=$1
+    shift
+    grep -qx "$login" <<< "$existing" && return
+    printf '%s\n' "$demo_password" | "$cli" user add "$login" "$@" --password-stdin --store "$store"
+}
+demo_user polis.lysekil --name "Kommunpolisen i Lysekil" --kommun lysekil --role reporter --reporter polismyndigheten
+demo_user lasare.lysekil --name "Läsare i Lysekil" --kommun lysekil --role reader
+demo_user samordnare.lysekil --name "Samordnare i Lysekil" --kommun lysekil --role coordinator
+demo_user polis.tranemo --name "Kommunpolisen i Tranemo" --kommun tranemo --role reporter --reporter polisen
+demo_user lasare.tranemo --name "Läsare i Tranemo" --kommun tranemo --role reader
+demo_user samordnare.tranemo --name "Samordnare i Tranemo" --kommun tranemo --role coordinator
+demo_user admin --name "Plattformens administratör" --admin
 echo
 echo "Lägesbilder:               $out/lagesbild/ (each kommun's last complete week or month: .md .json .csv .geojson .html)"
 echo "Organisation charts:      $out/org-*.txt, .mmd, .dot"
@@ -63,3 +81,7 @@ echo "Simulated reports:        $out/reports/*.csv"
 echo "Report store:             $store"
 echo "Priorities, plan, analys: $out/prioritet-lysekil-$quarter.txt, $out/atgardsplan/, $out/analys-lysekil-$year.md"
 echo "Example kommuner:         $out/examples/ (Kumla's monthly lägesbild and tertial analysis; Örebro's city and district lägesbilder)"
+echo
+echo "Web application:          $cli serve --store $store   (then open the address it prints)"
+echo "Demo accounts:            polis.lysekil, lasare.lysekil, samordnare.lysekil (reporter, reader, coordinator),"
+echo "                          polis.tranemo, lasare.tranemo, samordnare.tranemo, and admin; password: $demo_password"

@@ -15,6 +15,7 @@ struct CommandClockTests {
             ["status", "set", "lysekil", "stadsparken", "yellow", "--by", "operativt-trygghetsteam", "--reason", "Skadegörelse"],
             ["prioritet", "decide", "lysekil", "--period", "2026-Q4", "--areas", "stadsparken", "--by", "styrgrupp"],
             ["insats", "propose", "lysekil", "--title", "Belysning", "--by", "operativt-trygghetsteam"],
+            ["report", "nothing", "lysekil", "lysekilsbostader", "--period", "2026-W47"],
         ]
         for arguments in writes {
             let result = try CLI.run(arguments + ["--store", store])
@@ -23,9 +24,9 @@ struct CommandClockTests {
         let stamps = try CLI.sqliteRows(store, """
             SELECT declared_at FROM escalations UNION ALL SELECT ended_at FROM escalations
             UNION ALL SELECT recorded_at FROM area_statuses UNION ALL SELECT recorded_at FROM priorities
-            UNION ALL SELECT recorded_at FROM intervention_events
+            UNION ALL SELECT recorded_at FROM intervention_events UNION ALL SELECT recorded_at FROM nothing_to_report
             """).map { $0[0] }
-        #expect(stamps.count == 5)
+        #expect(stamps.count == 6)
         #expect(stamps.allSatisfy { $0.hasPrefix(String(CLI.now.dropLast())) }, "\(stamps)")
     }
 }

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// `lagesbild --format geojson` on the Tranemo fixture of `LagesbildCommandTests` (every shipped area has a
-/// location and none a boundary), and on a copy of Tranemo's file with two locations taken out.
+/// location, three also a boundary), and on a copy of Tranemo's file with two locations taken out.
 @Suite("GeoJSON export command")
 struct GeoJSONExportCommandTests {
     private var fixture: StoreFixture { LagesbildCommandTests.fixture }
@@ -27,15 +27,22 @@ struct GeoJSONExportCommandTests {
         let json = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
         let features = try #require(json["features"] as? [[String: Any]])
         #expect(features.count == 13)
+        // Tranemo, Länghem and Dalstorp have (approximate) outlines in the shipped file; the rest only a location.
+        let outlined: Set = ["tranemo", "langhem", "dalstorp"]
         for feature in features {
+            let id = feature["id"] as? String ?? ""
             let geometry = feature["geometry"] as? [String: Any]
-            #expect(geometry?["type"] as? String == "Point")
-            let position = geometry?["coordinates"] as? [Double] ?? []
-            #expect(position.count == 2 && (10...25).contains(position[0]) && (55...70).contains(position[1]), "[lon, lat] in Sweden")
+            #expect(geometry?["type"] as? String == (outlined.contains(id) ? "Polygon" : "Point"), "\(id)")
+            let positions = (geometry?["coordinates"] as? [[[Double]]])?.first ?? [geometry?["coordinates"] as? [Double] ?? []]
+            for position in positions {
+                #expect(position.count == 2 && (10...25).contains(position[0]) && (55...70).contains(position[1]), "[lon, lat] in Sweden")
+            }
         }
-        // Tranemo (the ort) is at lat 57.48, lon 13.35 in the kommun file.
+        // Tranemo (the ort) is at lat 57.48, lon 13.35 in the kommun file, inside its outline.
         let tranemo = features.first { $0["id"] as? String == "tranemo" }?["geometry"] as? [String: Any]
-        #expect(tranemo?["coordinates"] as? [Double] == [13.35, 57.48])
+        let ring = try #require((tranemo?["coordinates"] as? [[[Double]]])?.first)
+        #expect(ring.map { $0[0] }.min()! < 13.35 && 13.35 < ring.map { $0[0] }.max()!)
+        #expect(ring.map { $0[1] }.min()! < 57.48 && 57.48 < ring.map { $0[1] }.max()!)
     }
 
     @Test func englishDiffersOnlyInStatusLabels() throws {

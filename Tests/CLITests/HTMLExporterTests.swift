@@ -41,9 +41,12 @@ struct HTMLExporterTests {
         #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"\(language)\">\n"))
         #expect(Self.count("<h1", in: html) == 1)
         #expect(Self.count("<h2", in: html) >= 10)
-        for forbidden in ["<script", "<link", "<img", "<iframe", "http://", "https://", "url("] {
+        for forbidden in ["<script", "<link", "<img", "<iframe", "http://", "https://"] {
             #expect(!html.contains(forbidden), "found \(forbidden)")
         }
+        // The map's hatching refers to patterns in the page itself (`url(#…)`), never to anything elsewhere.
+        #expect(html.components(separatedBy: "url(").dropFirst().allSatisfy { $0.hasPrefix("#") })
+        #expect(html.contains("url(#map-title-hatch-"))
         #expect(html.contains("@page { size: A4;"))
         // Every chart is an image with a name, and every table has a caption and headed columns.
         let charts = Self.count("<svg", in: html)
@@ -58,6 +61,10 @@ struct HTMLExporterTests {
         let chart = try #require(html.range(of: "<svg class=\"bars\""))
         let data = try #require(html.range(of: "<table class=\"data\">", range: chart.upperBound..<html.endIndex))
         #expect(html[chart.upperBound..<data.lowerBound].contains("</figure>"))
+        // The map: Tranemo's 13 areas, 3 with an outline, each with its status in the table beside it.
+        #expect(Self.count("<g id=\"map-area-", in: html) == 13)
+        #expect(Self.count("<polygon points=", in: html) == 3 + Self.count("<g class=\"hotspot\">", in: html))
+        #expect(html.contains("<caption>\(language == "sv" ? "Områdenas status och hotspots" : "The areas&#39; status and hotspots")"))
         // Colour is never the only signal: the orange cell carries its marker and word.
         #expect(html.contains("<td class=\"s-orange\">3<span class=\"mark\" aria-hidden=\"true\">▲▲</span><span class=\"sr\">, orange</span></td>"))
     }

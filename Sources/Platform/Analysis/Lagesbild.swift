@@ -304,6 +304,9 @@ public struct Lagesbild: Sendable, Hashable, Codable {
         public var timeliness: Timeliness
         public var firstIngestedAt: String?
         public var lastIngestedAt: String?
+        /// True when it recorded "inget att rapportera" for a period overlapping this one (then it reported,
+        /// rows or none); absent otherwise.
+        public var nothingToReport: Bool?
     }
 
     public struct Note: Sendable, Hashable, Codable {

@@ -325,7 +325,8 @@ public struct LagesbildCompiler {
             return Lagesbild.ReporterStatus(id: reporter.organisation, name: config.partyName(reporter.organisation),
                                             expected: reporter.expected, rows: stored?.rows ?? 0, reported: stored != nil,
                                             timeliness: timeliness, firstIngestedAt: stored?.firstIngestedAt,
-                                            lastIngestedAt: stored?.lastIngestedAt)
+                                            lastIngestedAt: stored?.lastIngestedAt,
+                                            nothingToReport: stored?.nothingToReport == true ? true : nil)
         }
         let expected = reporters.filter(\.expected)
         return .init(expected: expected.count, reported: expected.filter(\.reported).count, due: deadline.localText,

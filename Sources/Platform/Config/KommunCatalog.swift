@@ -2,11 +2,9 @@ import Foundation
 
 /// The kommuner an installation serves: every `*.yaml` file directly in the municipalities folder.
 public struct KommunCatalog: Sendable {
-    /// The folder used when none is given: `municipalities` in the working directory, or the
-    /// `PLATFORM_MUNICIPALITIES` environment variable.
-    public static var defaultDirectory: String {
-        ProcessInfo.processInfo.environment["PLATFORM_MUNICIPALITIES"] ?? "municipalities"
-    }
+    /// The folder used when none is given: `municipalities` in the working directory (`PLATFORM_MUNICIPALITIES`
+    /// overrides it through `PlatformEnvironment`).
+    public static let defaultDirectory = "municipalities"
 
     public let directory: String
     /// Every file read, valid or not, sorted by path.

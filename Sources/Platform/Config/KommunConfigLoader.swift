@@ -28,9 +28,13 @@ public struct KommunConfigLoader: Sendable {
     }
 
     public var yaml: YAMLLoader
+    /// Whether a symbolic link in the kommun folder is followed wherever it points (`PLATFORM_FOLLOW_LINKS=1`,
+    /// read by `PlatformEnvironment`).
+    public var followsLinks: Bool
 
-    public init(yaml: YAMLLoader = YAMLLoader()) {
+    public init(yaml: YAMLLoader = YAMLLoader(), followsLinks: Bool = false) {
         self.yaml = yaml
+        self.followsLinks = followsLinks
     }
 
     /// Reads and decodes the file at `path`.
@@ -46,11 +50,10 @@ public struct KommunConfigLoader: Sendable {
     }
 
     /// Reads a file found in `folder`; a symbolic link to a file outside the folder is not followed (a
-    /// link to `/etc/shadow` must not be read and shown) unless `PLATFORM_FOLLOW_LINKS=1`.
+    /// link to `/etc/shadow` must not be read and shown) unless `followsLinks`.
     public func load(path: String, foundIn folder: String) -> LoadedFile {
         var info = stat()
-        guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFLNK,
-              ProcessInfo.processInfo.environment["PLATFORM_FOLLOW_LINKS"] != "1" else { return load(path: path) }
+        guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFLNK, !followsLinks else { return load(path: path) }
         let root = URL(fileURLWithPath: folder).resolvingSymlinksInPath().path
         let target = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
         guard target.hasPrefix(root.hasSuffix("/") ? root : root + "/"), target != path else {

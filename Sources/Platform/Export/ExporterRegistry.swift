@@ -29,9 +29,6 @@ public final class ExporterRegistry: @unchecked Sendable {
         }
     }
 
-    /// The registry the command line uses.
-    public static let shared = ExporterRegistry()
-
     private let lock = NSLock()
     private var exporters: [any Exporter] = []
     private var bootstrapped = false

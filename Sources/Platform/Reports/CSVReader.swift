@@ -1,3 +1,4 @@
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -45,11 +46,20 @@ public final class CSVReader {
         self.limits = limits
     }
 
+    /// Reads `data`, already in memory (an uploaded body), under the same limits as a file.
+    public init(data: Data, limits: ReportLimits = ReportLimits()) {
+        descriptor = -1
+        buffer = [UInt8](data)
+        end = buffer.count
+        atEOF = true
+        self.limits = limits
+    }
+
     /// How many bytes the reader holds now.
     var bufferCapacity: Int { buffer.count }
 
     deinit {
-        close(descriptor)
+        if descriptor >= 0 { close(descriptor) }
     }
 
     /// The next record, or nil at the end of the file. Blank lines are skipped.

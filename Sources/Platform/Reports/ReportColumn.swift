@@ -39,6 +39,12 @@ public struct RawReport: Sendable {
         self.values = values
     }
 
+    /// A row from named column values (the web form, an API client in Swift); columns not given are absent.
+    public init(line: Int, values: [ReportColumn: String]) {
+        self.init(line: line)
+        for (column, value) in values { self.values[column.index] = value }
+    }
+
     public subscript(column: ReportColumn) -> String? {
         get {
             guard let value = values[column.index] else { return nil }

@@ -1,7 +1,7 @@
 import Foundation
 
-/// Reads the rows of a report file: CSV (streamed), a JSON array, or JSON Lines (read whole up to
-/// `ReportLimits.jsonBytes`, and parsed an element or a line at a time as rows are asked for).
+/// Reads the rows of a report file or an uploaded body: CSV (a file streamed), a JSON array, or JSON Lines
+/// (read whole up to `ReportLimits.jsonBytes`, and parsed an element or a line at a time as rows are asked for).
 public final class ReportFileReader {
     /// The file formats reports are accepted in.
     public enum Format: String, Sendable {
@@ -46,9 +46,24 @@ public final class ReportFileReader {
             format = .csv
         }
         if format == .csv {
-            try openCSV()
+            let reader: CSVReader
+            do { reader = try CSVReader(path: file, limits: limits) } catch { throw diagnostic(line: nil, error.message) }
+            try openCSV(reader)
         } else {
             try readJSON()
+        }
+    }
+
+    /// Reads an uploaded body (the API's JSON array, JSON Lines or CSV, chosen by its media type) under the
+    /// same limits as a file; `name` names the delivery in the store and in messages ("api").
+    public init(name: String, data: Data, format: Format, limits: ReportLimits = ReportLimits()) throws(Diagnostic) {
+        file = name
+        self.format = format
+        self.limits = limits
+        if format == .csv {
+            try openCSV(CSVReader(data: data, limits: limits))
+        } else {
+            try parseJSON(data)
         }
     }
 
@@ -84,9 +99,7 @@ public final class ReportFileReader {
         return raw(from: object, line: line)
     }
 
-    private func openCSV() throws(Diagnostic) {
-        let reader: CSVReader
-        do { reader = try CSVReader(path: file, limits: limits) } catch { throw diagnostic(line: nil, error.message) }
+    private func openCSV(_ reader: CSVReader) throws(Diagnostic) {
         let header: CSVReader.Record?
         do { header = try reader.next() } catch { throw diagnostic(line: error.line, error.message) }
         guard let header else { throw diagnostic(line: nil, "the file is empty") }
@@ -115,6 +128,15 @@ public final class ReportFileReader {
             throw diagnostic(line: nil, "cannot read the file")
         }
         guard data.count <= limits.jsonBytes else { throw diagnostic(line: nil, tooLarge) }
+        try parseJSON(data)
+    }
+
+    /// Splits `data` into the elements of its array, or its lines, to parse one at a time.
+    private func parseJSON(_ data: Data) throws(Diagnostic) {
+        guard data.count <= limits.jsonBytes else {
+            throw diagnostic(line: nil, "the report is larger than \(ReportLimits.size(limits.jsonBytes)), the most a JSON report may be; "
+                             + "deliver it as CSV or in parts")
+        }
         json = data
         let isArray = format == .json && data.first(where: { !Self.isSpace($0) }) == UInt8(ascii: "[")
         switch data.withUnsafeBytes({ isArray ? Self.arrayElements(in: $0) : .success(Self.lines(in: $0)) }) {

@@ -1,9 +1,9 @@
 import Foundation
 
-/// Ingests report files for one kommun: each file goes into the store whole, or is refused whole with
-/// every problem listed; with `skipInvalid` the refused rows are written to a file that can be corrected
-/// and ingested again.
-public struct ReportIngestor {
+/// Ingests reports for one kommun, from files or from any other source (an uploaded body, the web form): each
+/// delivery goes into the store whole, or is refused whole with every problem listed; with `skipInvalid` a
+/// file's refused rows are written to a file that can be corrected and ingested again.
+public struct ReportIngestor: Sendable {
     /// What happened to one file.
     public struct FileResult {
         public var file: String
@@ -15,6 +15,9 @@ public struct ReportIngestor {
 
         /// True when nothing in the file was refused.
         public var isClean: Bool { diagnostics.isEmpty }
+
+        /// What the store did with the file, as every door reports it; nil when the file could not be read.
+        public var summary: ImportSummary? { outcome.map(ImportSummary.init) }
     }
 
     public let config: KommunConfig
@@ -35,6 +38,17 @@ public struct ReportIngestor {
         self.now = now
     }
 
+    /// The rules every row is checked by.
+    private var validator: ReportValidator { ReportValidator(config: config, today: today, privacy: privacy) }
+
+    /// Ingests one delivery from any source (an uploaded body, the web form) into `store`: the same checks,
+    /// privacy guard, revisions and all-or-nothing rule as a file (`skipInvalid` and `dryRun` as `options` say;
+    /// no refused-rows file is written). A problem after which the source cannot be read further is thrown
+    /// as a `Diagnostic`, and nothing of the delivery is stored.
+    public func ingest(_ source: some ReportRowSource, store: ReportStore) throws -> ImportSummary {
+        ImportSummary(try store.ingest(source, config: config, validator: validator, options: options, now: now))
+    }
+
     /// Ingests each file in turn; a bad file does not stop the others.
     ///
     /// With `skipInvalid`, a file's refused rows are written before its valid rows are committed, in the
@@ -42,7 +56,7 @@ public struct ReportIngestor {
     /// create is never removed again, even when nothing was stored in it: another process may have
     /// opened it meanwhile and committed to it (docs/reports.md, "The store").
     public func ingest(_ files: [String]) throws -> [FileResult] {
-        let validator = ReportValidator(config: config, today: today, privacy: privacy)
+        let validator = validator
         var store: ReportStore?
         var results: [FileResult] = []
         for file in files {

@@ -32,12 +32,12 @@ extension ReportStore {
         public var committed = false
     }
 
-    /// Reads every row of `reader`, checks it with `validator` and stores it, in one transaction: the file
-    /// goes in whole, or (unless `skipInvalid`) not at all. Re-ingesting a row stores nothing new; a row
+    /// Reads every row of `reader` (a file, an uploaded body, a web form), checks it with `validator` and stores
+    /// it, in one transaction: the delivery goes in whole, or (unless `skipInvalid`) not at all. Re-ingesting a row stores nothing new; a row
     /// with the same reporter and `id` but new content replaces the old, which the revisions table keeps.
     /// `beforeCommit` runs inside the transaction just before it commits (never on a dry run or a refused
     /// file); when it throws, nothing of the file is stored and the error is rethrown.
-    public func ingest(_ reader: ReportFileReader, config: KommunConfig, validator: ReportValidator,
+    public func ingest(_ reader: some ReportRowSource, config: KommunConfig, validator: ReportValidator,
                        options: IngestOptions, now: Date = Date(),
                        beforeCommit: (IngestOutcome) throws -> Void = { _ in }) throws -> IngestOutcome {
         var outcome = IngestOutcome(file: reader.file)
@@ -181,12 +181,13 @@ private struct RowWriter {
         ])
         lookup = try db.makeStatement(sql: "SELECT id, content_hash, seen_in, source_file FROM reports WHERE kommun = ? AND reporter = ? AND ref = ?")
         // An unchanged row takes its reporter's source as the kommun file now declares it.
-        // A row withdrawn by an earlier delivery and delivered again is current again.
+        // A row withdrawn by an earlier delivery (or on its own, `withdraw`) and delivered again, as it was or
+        // corrected, is current again.
         touch = try db.makeStatement(sql: "UPDATE reports SET seen_in = ?, source = ?, withdrawn_in = NULL WHERE id = ?")
         revise = try db.makeStatement(sql: """
             UPDATE reports SET date = ?, precision = ?, time = ?, area = ?, indicator = ?, value = ?, place = ?, lat = ?,
                 lon = ?, note = ?, content_hash = ?, checklist_version = ?, ingest_id = ?, source_file = ?,
-                source_line = ?, ingested_at = ?, seen_in = ?, source = ?, period = ?, period_end = ?
+                source_line = ?, ingested_at = ?, seen_in = ?, source = ?, period = ?, period_end = ?, withdrawn_in = NULL
             WHERE id = ?
             """)
     }

@@ -19,13 +19,15 @@ extension ReportStore {
         public var value: Int
     }
 
-    /// What one reporter stored for a span of days.
+    /// What one reporter stored for a span of days: its rows, or its word that it had nothing to report.
     public struct ReporterActivity: Sendable, Hashable {
         public var reporter: String
         public var rows: Int
-        /// When the first of them was ingested: what timeliness is judged by.
+        /// When the first of them was ingested (or nothing to report was recorded): what timeliness is judged by.
         public var firstIngestedAt: String
         public var lastIngestedAt: String
+        /// Whether the reporter recorded "inget att rapportera" for a period overlapping the span.
+        public var nothingToReport = false
     }
 
     /// A stored note or place text.
@@ -96,13 +98,20 @@ extension ReportStore {
         }
     }
 
-    /// Rows per reporter from `from` to `to`, and when the last of them was ingested.
+    /// Rows per reporter from `from` to `to`, and when the first and last of them were ingested. A reporter
+    /// that recorded nothing to report for a period overlapping the span is there too (with no rows, unless
+    /// it also stored some): it reported.
     public func reporterActivity(kommun: String, from: CalendarDate, to: CalendarDate) throws -> [ReporterActivity] {
         try rows("""
-            SELECT reporter, COUNT(*), MIN(ingested_at), MAX(ingested_at) FROM reports
-            WHERE kommun = ? AND date BETWEEN ? AND ? AND withdrawn_in IS NULL GROUP BY reporter
+            SELECT reporter, SUM(row_count), MIN(first_at), MAX(last_at), MAX(said_nothing) FROM (
+                SELECT reporter, COUNT(*) AS row_count, MIN(ingested_at) AS first_at, MAX(ingested_at) AS last_at, 0 AS said_nothing FROM reports
+                WHERE kommun = ?1 AND date BETWEEN ?2 AND ?3 AND withdrawn_in IS NULL GROUP BY reporter
+                UNION ALL
+                SELECT reporter, 0, MIN(recorded_at), MAX(recorded_at), 1 FROM nothing_to_report
+                WHERE kommun = ?1 AND start_date <= ?3 AND end_date >= ?2 GROUP BY reporter
+            ) GROUP BY reporter ORDER BY reporter
             """, [kommun, from.description, to.description]) {
-            ReporterActivity(reporter: $0[0], rows: $0[1], firstIngestedAt: $0[2], lastIngestedAt: $0[3])
+            ReporterActivity(reporter: $0[0], rows: $0[1], firstIngestedAt: $0[2], lastIngestedAt: $0[3], nothingToReport: $0[4])
         }
     }
 

@@ -208,6 +208,112 @@ extension ReportStore {
                 ALTER TABLE ingests ADD COLUMN rows_withdrawn INTEGER NOT NULL DEFAULT 0;
                 """)
         }
+        migrator.registerMigration("v8: withdrawn corrections and nothing-to-report") { db in
+            // A report with an id may be withdrawn on its own (the web form): the row stays, `withdrawn_in`
+            // naming the delivery that withdrew it, as v7's id-less rows. "Inget att rapportera": a reporter's
+            // word that it saw nothing in a period, which counts as reported; recorded once per period.
+            // A revision is stamped with the ingest time of the row that replaced it (the clock the ingest was
+            // given, `PLATFORM_NOW` included), no longer with SQLite's wall clock.
+            try db.execute(sql: """
+                CREATE TABLE nothing_to_report (
+                    kommun TEXT NOT NULL,
+                    reporter TEXT NOT NULL,
+                    period TEXT NOT NULL,
+                    start_date TEXT NOT NULL,
+                    end_date TEXT NOT NULL,
+                    source TEXT NOT NULL,
+                    recorded_at TEXT NOT NULL,
+                    PRIMARY KEY (kommun, reporter, period)
+                );
+                CREATE INDEX nothing_to_report_by_date ON nothing_to_report (kommun, start_date);
+                DROP TRIGGER reports_keep_revision;
+                CREATE TRIGGER reports_keep_revision BEFORE UPDATE OF content_hash ON reports
+                BEGIN
+                    INSERT INTO report_revisions (report_id, kommun, reporter, ref, date, precision, time, area,
+                        indicator, value, place, lat, lon, note, checklist_version, ingest_id, source_file,
+                        source_line, ingested_at, replaced_at, source, period)
+                    VALUES (OLD.id, OLD.kommun, OLD.reporter, OLD.ref, OLD.date, OLD.precision, OLD.time, OLD.area,
+                        OLD.indicator, OLD.value, OLD.place, OLD.lat, OLD.lon, OLD.note, OLD.checklist_version,
+                        OLD.ingest_id, OLD.source_file, OLD.source_line, OLD.ingested_at,
+                        NEW.ingested_at, OLD.source, OLD.period);
+                END;
+                """)
+        }
+        migrator.registerMigration("v9: accounts, sessions, tokens, invitations, audit log") { db in
+            // Logins are stored lower-cased. Session, invitation and API token secrets are stored only as their
+            // SHA-256 (hex); a calendar secret is kept as it is, since its subscription link is shown again.
+            try db.execute(sql: """
+                CREATE TABLE accounts (
+                    id INTEGER PRIMARY KEY,
+                    login TEXT NOT NULL UNIQUE,
+                    name TEXT NOT NULL,
+                    password_hash TEXT,
+                    is_admin INTEGER NOT NULL DEFAULT 0,
+                    disabled INTEGER NOT NULL DEFAULT 0,
+                    totp_secret TEXT,
+                    created_at TEXT NOT NULL,
+                    changed_at TEXT NOT NULL
+                );
+                CREATE TABLE memberships (
+                    account_id INTEGER NOT NULL REFERENCES accounts(id),
+                    kommun TEXT NOT NULL,
+                    role TEXT NOT NULL CHECK (role IN ('reporter', 'reader', 'coordinator')),
+                    reporter TEXT,
+                    granted_at TEXT NOT NULL,
+                    PRIMARY KEY (account_id, kommun),
+                    CHECK ((role = 'reporter') = (reporter IS NOT NULL))
+                );
+                CREATE INDEX memberships_by_kommun ON memberships (kommun);
+                CREATE TABLE sessions (
+                    token_hash TEXT PRIMARY KEY,
+                    account_id INTEGER NOT NULL REFERENCES accounts(id),
+                    csrf_token TEXT NOT NULL,
+                    second_factor_pending INTEGER NOT NULL,
+                    created_at TEXT NOT NULL,
+                    expires_at TEXT NOT NULL
+                );
+                CREATE INDEX sessions_by_account ON sessions (account_id);
+                CREATE TABLE invitations (
+                    token_hash TEXT PRIMARY KEY,
+                    account_id INTEGER NOT NULL REFERENCES accounts(id),
+                    created_at TEXT NOT NULL,
+                    expires_at TEXT NOT NULL,
+                    used_at TEXT
+                );
+                CREATE INDEX invitations_by_account ON invitations (account_id);
+                CREATE TABLE api_tokens (
+                    id INTEGER PRIMARY KEY,
+                    kommun TEXT NOT NULL,
+                    reporter TEXT,
+                    name TEXT NOT NULL,
+                    secret_hash TEXT NOT NULL UNIQUE,
+                    created_at TEXT NOT NULL,
+                    revoked_at TEXT
+                );
+                CREATE INDEX api_tokens_by_kommun ON api_tokens (kommun);
+                CREATE TABLE calendar_secrets (
+                    account_id INTEGER NOT NULL REFERENCES accounts(id),
+                    kommun TEXT NOT NULL,
+                    secret TEXT NOT NULL UNIQUE,
+                    created_at TEXT NOT NULL,
+                    PRIMARY KEY (account_id, kommun)
+                );
+                CREATE TABLE audit_log (
+                    id INTEGER PRIMARY KEY,
+                    at TEXT NOT NULL,
+                    kommun TEXT,
+                    actor TEXT NOT NULL,
+                    action TEXT NOT NULL,
+                    detail TEXT NOT NULL
+                );
+                CREATE INDEX audit_log_by_kommun ON audit_log (kommun, id);
+                -- The log is only ever added to.
+                CREATE TRIGGER audit_log_never_updated BEFORE UPDATE ON audit_log
+                BEGIN SELECT RAISE(ABORT, 'the audit log is never changed'); END;
+                CREATE TRIGGER audit_log_never_deleted BEFORE DELETE ON audit_log
+                BEGIN SELECT RAISE(ABORT, 'the audit log is never deleted from'); END;
+                """)
+        }
         return migrator
     }
 }

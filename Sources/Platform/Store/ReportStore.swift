@@ -4,23 +4,22 @@ import GRDBSQLite
 
 /// The report store: one SQLite database (WAL mode) for all kommuner. Every query is scoped to one kommun.
 ///
-/// Default path `data/platform.sqlite`, overridden by `PLATFORM_STORE` or `--store`.
+/// Default path `data/platform.sqlite`, overridden by `PLATFORM_STORE` (`PlatformEnvironment`) or `--store`.
 public final class ReportStore: Sendable {
-    /// The path used when none is given: `PLATFORM_STORE`, else `fallbackPath`.
-    public static var defaultPath: String {
-        ProcessInfo.processInfo.environment["PLATFORM_STORE"] ?? fallbackPath
-    }
-
     /// The store's path when neither `--store` nor `PLATFORM_STORE` names one.
     public static let fallbackPath = "data/platform.sqlite"
 
     public let path: String
     let queue: DatabaseQueue
+    /// The bcrypt cost of the passwords this store sets: 12 (the default) in production, 4 in tests.
+    public let passwordCost: UInt8
 
-    /// Opens the store at `path`, creating it (and its folder) when missing, and migrates it.
-    public init(path: String) throws {
+    /// Opens the store at `path`, creating it (and its folder) when missing, and migrates it; passwords set
+    /// through it are hashed with bcrypt at `passwordCost` (4…31).
+    public init(path: String, passwordCost: UInt8 = 12) throws {
         _ = Self.sqliteConfigured
         self.path = path
+        self.passwordCost = passwordCost
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         var configuration = Configuration()
@@ -162,5 +161,6 @@ public final class ReportStore: Sendable {
     private init(path: String, queue: DatabaseQueue) {
         self.path = path
         self.queue = queue
+        passwordCost = 12
     }
 }

@@ -8,10 +8,8 @@ public struct ExternalPluginScan: Sendable {
         public var path: String
     }
 
-    /// `plugins` in the working directory, or `$PLATFORM_PLUGINS`.
-    public static var defaultFolder: String {
-        ProcessInfo.processInfo.environment["PLATFORM_PLUGINS"] ?? "plugins"
-    }
+    /// `plugins` in the working directory (`$PLATFORM_PLUGINS` overrides it through `PlatformEnvironment`).
+    public static let defaultFolder = "plugins"
 
     /// The usable programs, one per name: the plugins folder first, then `PATH` in order.
     public let candidates: [Candidate]

@@ -15,12 +15,13 @@ struct HTMLReport {
 
     /// The page's sections, in order: their ids (link targets) and headings.
     enum Section: String, CaseIterable {
-        case summary, heatMap = "heat-map", hotspots, new, rising, sources, recurring, indicators, trends, scores, reporting, notes,
+        case summary, map, heatMap = "heat-map", hotspots, new, rising, sources, recurring, indicators, trends, scores, reporting, notes,
              interventions, nextPeriod = "next-period", feedback, methods
 
         func title(_ language: Language) -> String {
             switch self {
             case .summary: language.pick("I korthet", "At a glance")
+            case .map: language.pick("Karta", "Map")
             case .heatMap: language.pick("Läget per område och indikator", "Areas and indicators")
             case .hotspots: language.pick("Hotspots", "Hotspots")
             case .new: language.pick("Nytt denna period", "New this period")
@@ -58,6 +59,7 @@ struct HTMLReport {
         contents()
         lines.append("<main>")
         summary()
+        map()
         heatMap()
         hotspots()
         newCells()
@@ -129,8 +131,9 @@ struct HTMLReport {
     }
 
     /// A data table: a caption, column headings, and rows whose first cell heads its row. Row cells are
-    /// HTML (escape text with `e`); columns in `numeric` are right-aligned.
-    mutating func table(_ caption: String, _ header: [String], _ rows: [[String]], numeric: Set<Int> = []) {
+    /// HTML (escape text with `e`); columns in `numeric` are right-aligned; `rowClasses`, when given, has
+    /// a class for each row.
+    mutating func table(_ caption: String, _ header: [String], _ rows: [[String]], numeric: Set<Int> = [], rowClasses: [String]? = nil) {
         lines.append("<table class=\"data\">")
         lines.append("<caption>\(e(caption))</caption>")
         let headings = header.enumerated().map { index, title in
@@ -138,13 +141,14 @@ struct HTMLReport {
         }
         lines.append("<thead><tr>" + headings.joined() + "</tr></thead>")
         lines.append("<tbody>")
-        for row in rows {
+        for (rowIndex, row) in rows.enumerated() {
             let cells = row.enumerated().map { index, html in
                 let tag = index == 0 ? "th scope=\"row\"" : "td"
                 let close = index == 0 ? "th" : "td"
                 return "<\(tag)\(numeric.contains(index) ? " class=\"num\"" : "")>\(html)</\(close)>"
             }
-            lines.append("<tr>" + cells.joined() + "</tr>")
+            let rowClass = rowClasses.map { " class=\"\($0[rowIndex])\"" } ?? ""
+            lines.append("<tr\(rowClass)>" + cells.joined() + "</tr>")
         }
         lines.append("</tbody>")
         lines.append("</table>")
@@ -193,8 +197,8 @@ struct HTMLReport {
 
     private mutating func contents() {
         lines.append("<nav class=\"toc\" aria-label=\"\(e(t("Innehåll", "Contents")))\">")
-        // Other sources only for a kommun that has them.
-        let sections = Section.allCases.filter { $0 != .sources || lagesbild.sources != nil }
+        // Other sources only for a kommun that has them, the map only when an area has coordinates.
+        let sections = Section.allCases.filter { ($0 != .sources || lagesbild.sources != nil) && ($0 != .map || hasMap) }
         lines.append("<ol>" + sections.map { "<li><a href=\"#\($0.rawValue)\">\(e($0.title(language)))</a></li>" }.joined() + "</ol>")
         lines.append("</nav>")
     }

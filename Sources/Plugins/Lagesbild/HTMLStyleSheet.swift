@@ -9,22 +9,37 @@ enum HTMLStyleSheet {
         let depths = maxDepth < 1 ? [] : (1...maxDepth).map { depth in
             "tr.depth-\(depth) > th { padding-left: \(SVG.number(0.5 + 1.1 * Double(depth)))em; font-weight: 400; }"
         }
-        return ([base] + depths + [print]).joined(separator: "\n")
+        let hatches = Lagesbild.Status.allCases.compactMap { status in StatusRules.standardColours[status].flatMap { hatch(status, $0) } }
+        return ([base] + depths + hatches + [print]).joined(separator: "\n")
     }
 
     /// CSS that gives the statuses the kommun's own colours (nil when it keeps the platform's), each with
-    /// black or white text, whichever contrasts more.
+    /// black or white text, whichever contrasts more, and the map legend's hatching in the same ink.
     static func statusColours(_ scale: [Lagesbild.StatusLevel]) -> String? {
         let changed = scale.filter { $0.colour != StatusRules.standardColours[$0.status] }
         guard !changed.isEmpty else { return nil }
         return changed.map { level in
             let text = luminance(level.colour) > 0.179 ? "#000" : "#fff"
             return ".s-\(level.status.rawValue), .badge.s-\(level.status.rawValue) { background: \(level.colour); color: \(text); border-color: \(level.colour); }"
+                + (hatch(level.status, level.colour).map { " " + $0 } ?? "")
         }.joined(separator: "\n")
     }
 
+    /// The map legend's hatching for a status above green on `colour`, as the map draws it (see `SVGMap`):
+    /// lines at 45°, sparse for yellow, crossed for orange, dense and crossed for red, dark on a light colour
+    /// and white on a dark one.
+    private static func hatch(_ status: Lagesbild.Status, _ colour: String) -> String? {
+        guard status != .green else { return nil }
+        let ink = luminance(colour) > 0.179 ? "rgba(26, 26, 26, 0.55)" : "rgba(255, 255, 255, 0.55)"
+        let gap = status == .red ? "3.5px" : status == .orange ? "5px" : "5.7px"
+        let angles = status == .yellow ? [45] : [45, -45]
+        return ".map-key .hatch-\(status.rawValue) { background-image: " + angles.map { angle in
+            "repeating-linear-gradient(\(angle)deg, \(ink) 0, \(ink) 1.6px, transparent 1.6px, transparent \(gap))"
+        }.joined(separator: ", ") + "; }"
+    }
+
     /// The relative luminance (WCAG 2) of `#rrggbb`.
-    private static func luminance(_ colour: String) -> Double {
+    static func luminance(_ colour: String) -> Double {
         let digits = Array(colour.dropFirst())
         let channels = stride(from: 0, to: 6, by: 2).map { Double(Int(String(digits[$0..<$0 + 2]), radix: 16) ?? 0) / 255 }
             .map { $0 <= 0.03928 ? $0 / 12.92 : pow(($0 + 0.055) / 1.055, 2.4) }
@@ -97,6 +112,21 @@ enum HTMLStyleSheet {
         .mark { margin-left: 3px; font-size: 0.78em; letter-spacing: -0.05em; }
         .tag { margin-left: 3px; padding: 0 3px; font-size: 0.72em; font-weight: 700; text-transform: uppercase; color: var(--ink); background: #fff; border: 1px solid var(--ink); border-radius: 2px; }
         .hot { outline: 3px solid var(--ink); outline-offset: -3px; }
+        .map-layout { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 8px 24px; align-items: start; }
+        @media (max-width: 820px) { .map-layout { grid-template-columns: minmax(0, 1fr); } }
+        .map-figure { margin: 4px 0 0; }
+        .map-layout table.data { width: 100%; }
+        .map-layout table.data th, .map-layout table.data td { overflow-wrap: anywhere; }
+        svg.map { display: block; border: 1px solid var(--rule); }
+        .map .sea { fill: #fbfcfd; }
+        .map .area > polygon, .map .area > circle { stroke: #1a1a1a; stroke-width: 0.8; }
+        .map .area > .hatch { stroke: none; }
+        .map .hotspot polygon { fill: #1a1a1a; stroke: #fff; stroke-width: 1.5; }
+        .map .label { font-size: 12px; font-weight: 600; fill: #1a1a1a; }
+        .map .halo { font-size: 12px; font-weight: 600; fill: none; stroke: #fff; stroke-width: 3px; stroke-linejoin: round; }
+        .map-key { margin-top: 6px; }
+        .map-key .swatch { min-width: 32px; }
+        .map-hotspot { display: inline-block; min-width: 32px; text-align: center; font-size: 15px; line-height: 1; }
         table.trend { font-size: 13px; }
         table.trend th, table.trend td { padding: 3px 6px; vertical-align: middle; }
         table.trend abbr { text-decoration: none; }
@@ -159,6 +189,8 @@ enum HTMLStyleSheet {
           caption, figcaption { break-after: avoid; }
           .wide { overflow: visible; }
           figure.chart svg { max-width: 100%; }
+          .map-layout { grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); }
+          .map-figure { break-inside: avoid; }
           a { color: inherit; text-decoration: none; }
           footer { margin-top: 18pt; }
         }

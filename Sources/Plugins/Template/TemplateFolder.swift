@@ -5,10 +5,8 @@ import Platform
 /// The template exporters in a folder: `*.mustache` directly in it are shared by every kommun;
 /// `KOMMUN/*.mustache` are that kommun's own. Adding a file adds a format; no code changes.
 public struct TemplateFolder: Sendable {
-    /// `templates` in the working directory, or `$PLATFORM_TEMPLATES`.
-    public static var defaultPath: String {
-        ProcessInfo.processInfo.environment["PLATFORM_TEMPLATES"] ?? "templates"
-    }
+    /// `templates` in the working directory (`$PLATFORM_TEMPLATES` overrides it through `PlatformEnvironment`).
+    public static let defaultPath = "templates"
 
     public let path: String
     /// One exporter per template name.

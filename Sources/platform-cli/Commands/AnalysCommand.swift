@@ -30,13 +30,9 @@ struct AnalysCommand: ParsableCommand {
 
     func run() throws {
         let config = try catalogOptions.kommun(kommun)
-        let store = try storeOptions.reading()
-        let interventions = try store.interventions(kommun: config.id)
         let analysed = period ?? Period(containing: CalendarDate(year: year!, month: 1, day: 1)!, kind: .year)
-        let window = YearlyAnalysis.window(for: analysed)
-        let cells = try store.dailyCells(kommun: config.id, from: window.lowerBound, to: window.upperBound)
         let language = languageOption.resolved(for: config)
-        let analysis = YearlyAnalysis(config: config, period: analysed, interventions: interventions, cells: cells, language: language)
+        let analysis = try YearlyAnalysis(config: config, period: analysed, store: storeOptions.reading(), language: language)
         let text = try YearlyAnalysisExporter.export(analysis, format: format, language: language) ?? ""
         if let out { try AtomicFile.write(text, to: out) } else { print(text, terminator: "") }
     }

@@ -43,25 +43,25 @@ struct Ingest: ParsableCommand {
             let listed = ReportLimits().problemsListed
             for diagnostic in result.diagnostics.prefix(listed) { Output.error(diagnostic.headline) }
             if result.diagnostics.count > listed { Output.error("\(result.file): and \(result.diagnostics.count - listed) more problems") }
-            guard let outcome = result.outcome, outcome.fileProblem == nil else {
+            guard let summary = result.summary, summary.problem == nil else {
                 Output.error("\(result.file): refused; nothing stored")
                 refusedFiles += 1
                 continue
             }
-            let counts = "\(outcome.new) new, \(outcome.revised) revised, \(outcome.unchanged) unchanged"
+            let counts = "\(summary.stored) new, \(summary.corrected) revised, \(summary.unchanged) unchanged"
             if dryRun {
-                let withdrawn = outcome.withdrawn > 0 ? ", \(outcome.withdrawn) replaced without id" : ""
-                print("\(result.file): dry run: \(counts), \(outcome.refused.count) refused\(withdrawn); nothing written")
-                if !outcome.refused.isEmpty && !skipInvalid { refusedFiles += 1 }
-            } else if outcome.committed {
+                let withdrawn = summary.withdrawn > 0 ? ", \(summary.withdrawn) replaced without id" : ""
+                print("\(result.file): dry run: \(counts), \(summary.refused.count) refused\(withdrawn); nothing written")
+                if !summary.refused.isEmpty && !skipInvalid { refusedFiles += 1 }
+            } else if summary.committed {
                 var line = "\(result.file): \(counts)"
-                if outcome.withdrawn > 0 { line += "; \(outcome.withdrawn) replaced without id, withdrawn" }
+                if summary.withdrawn > 0 { line += "; \(summary.withdrawn) replaced without id, withdrawn" }
                 if let refusedFile = result.refusedFile {
-                    line += "; \(outcome.refused.count.counted("row")) refused, written to \(refusedFile)"
+                    line += "; \(summary.refused.count.counted("row")) refused, written to \(refusedFile)"
                 }
                 print(line)
             } else {
-                Output.error("\(result.file): refused (\(outcome.refused.count.counted("bad row"))); nothing stored")
+                Output.error("\(result.file): refused (\(summary.refused.count.counted("bad row"))); nothing stored")
                 refusedFiles += 1
             }
         }

@@ -24,9 +24,7 @@ struct PrioritetCommand: ParsableCommand {
             let config = try catalogOptions.kommun(kommun)
             let period = try config.priorityPeriod(period)
             let lang = language.resolved(for: config)
-            let first = period.offset(by: -(PriorityProposal.baselinePeriods + 1)).start
-            let cells = try storeOptions.reading().dailyCells(kommun: config.id, from: first, to: period.previous.end)
-            let proposal = PriorityProposal(config: config, period: period, cells: cells)
+            let proposal = try PriorityProposal(config: config, period: period, store: storeOptions.reading())
             func number(_ value: Double) -> String { lang.number(value, decimals: 3) }
             let rows = proposal.scores.map { [$0.area, number($0.volume), number($0.baseline), number($0.trend), number($0.severity), number($0.score)] }
             print(lang.pick("Förslag till prioriterade områden \(period) för \(config.kommun.name)", "Proposed priority areas \(period) for \(config.kommun.name)"))

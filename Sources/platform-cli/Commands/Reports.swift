@@ -12,7 +12,8 @@ struct Reports: ParsableCommand {
         commandName: "reports",
         abstract: "Show what is stored for a kommun and period, per reporter and indicator.",
         discussion: """
-            Reporters the kommun expects that stored nothing in the period are listed at the end. For a kommun \
+            Reporters that recorded nothing to report (`report nothing`) and reporters the kommun expects that \
+            stored nothing in the period are listed at the end. For a kommun \
             with statistics or public reporters each line also shows its source, and a statistic dated by a \
             period (2026-11) is listed when that period lies within --period.
             """
@@ -31,7 +32,8 @@ struct Reports: ParsableCommand {
     func run() throws {
         let config = try catalogOptions.kommun(kommun)
         let language = languageOption.resolved(for: config)
-        let totals = try storeOptions.reading().totals(kommun: config.id, period: period)
+        let store = try storeOptions.reading()
+        let totals = try store.totals(kommun: config.id, period: period)
         print("\(config.kommun.name), \(period) (\(period.start)–\(period.end))")
         // A count shows its sum; a level its highest answer, never a sum of answers. The source column only for
         // a kommun whose reporters do not all deliver observations.
@@ -47,7 +49,13 @@ struct Reports: ParsableCommand {
                       language.pick("rader", "rows"), language.pick("summa", "total"), language.pick("högsta nivå", "highest level")]
             + (showsSource ? [language.pick("källa", "source")] : [])
         print(TextTable.render(header: header, rows: rows), terminator: "")
-        let reported = Set(totals.map(\.reporter))
+        // A reporter that recorded "inget att rapportera" for the period reported, with no rows.
+        let nothing = try store.reporterActivity(kommun: config.id, from: period.start, to: period.end).filter(\.nothingToReport).map(\.reporter)
+        let reported = Set(totals.map(\.reporter) + nothing)
+        let quiet = nothing.filter { reporter in !totals.contains { $0.reporter == reporter } }
+        if !quiet.isEmpty {
+            print(language.pick("Inget att rapportera: ", "Nothing to report: ") + quiet.map { config.partyName($0) }.joined(separator: ", "))
+        }
         let silent = config.reporters.filter { $0.expected && !reported.contains($0.organisation) }
         if !silent.isEmpty {
             print(language.pick("Inga rapporter från: ", "No reports from: ") + silent.map { config.partyName($0.organisation) }.joined(separator: ", "))

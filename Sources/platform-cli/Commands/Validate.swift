@@ -20,10 +20,10 @@ struct Validate: ParsableCommand {
     var quiet = false
 
     func run() throws {
-        let paths = paths.isEmpty ? [KommunCatalog.defaultDirectory] : paths
+        let paths = paths.isEmpty ? [Now.environment.municipalities] : paths
         var files: [KommunConfigLoader.LoadedFile] = []
         for path in paths {
-            files += try KommunCatalog.load(path)
+            files += try KommunCatalog.load(path, loader: Now.environment.loader)
         }
         var errors = 0
         for file in files {

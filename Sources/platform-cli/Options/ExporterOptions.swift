@@ -21,7 +21,7 @@ struct ExporterOptions: ParsableArguments {
 
     /// The exporters these options make available.
     func catalog() throws -> ExporterCatalog {
-        try ExporterCatalog(templates: TemplateFolder(path: templates ?? TemplateFolder.defaultPath),
-                            pluginFolder: plugins ?? ExternalPluginScan.defaultFolder, timeLimit: .seconds(pluginTimeout))
+        try ExporterCatalog(templates: TemplateFolder(path: templates ?? Now.environment.templates),
+                            pluginFolder: plugins ?? Now.environment.plugins, timeLimit: .seconds(pluginTimeout))
     }
 }

@@ -7,10 +7,10 @@ struct StoreOptions: ParsableArguments {
         "The SQLite store (default: $PLATFORM_STORE or data/platform.sqlite).", valueName: "path"))
     var path: String?
 
-    var resolvedPath: String { path ?? ReportStore.defaultPath }
+    var resolvedPath: String { path ?? Now.environment.storePath }
 
     /// Whether the store was named (`--store` or `PLATFORM_STORE`) rather than left to the default.
-    var isNamed: Bool { path != nil || ReportStore.defaultPath != ReportStore.fallbackPath }
+    var isNamed: Bool { path != nil || Now.environment.isStoreNamed }
 
     /// The store, opened read-only, for a command that only reads it; a store that is not there is an error.
     func reading() throws -> ReportStore { try ReportStore.reading(at: resolvedPath) }

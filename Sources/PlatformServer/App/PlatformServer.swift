@@ -1,0 +1,92 @@
+import Foundation
+import Hummingbird
+import Logging
+import Platform
+import ServiceLifecycle
+import UnixSignals
+
+/// The web application: `platform-cli serve`. Every kommun in the folder, one store, the same core as the
+/// command line.
+public enum PlatformServer {
+    /// The router with every route and middleware; tests drive it in process (HummingbirdTesting).
+    static func router(services: ServerServices) -> Router<PlatformRequestContext> {
+        let router = Router(context: PlatformRequestContext.self)
+        router.add(middleware: RequestLogMiddleware())
+        router.add(middleware: SecurityHeadersMiddleware(https: services.configuration.secureCookies))
+        router.add(middleware: SessionMiddleware(services: services))
+        router.add(middleware: ErrorPageMiddleware(services: services))
+        router.get("healthz") { _, _ in
+            Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: #"{"status":"ok"}"#)))
+        }
+        router.get("assets/app.css") { _, _ in
+            Response(status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "public, max-age=3600"],
+                     body: .init(byteBuffer: ByteBuffer(string: AppStyleSheet.css)))
+        }
+        AuthRoutes(services: services).add(to: router)
+        APIRoutes(services: services).add(to: router)
+        let kommun = router.group("k/:kommun").add(middleware: KommunAccessMiddleware(services: services))
+        HomeRoutes(services: services).add(to: router, kommunGroup: kommun)
+        ReportRoutes(services: services).add(to: kommun)
+        LagesbildRoutes(services: services).add(to: kommun)
+        ReaderRoutes(services: services).add(to: kommun)
+        CalendarRoutes(services: services).add(to: router, kommunGroup: kommun)
+        CoordinatorRoutes(services: services).add(to: kommun)
+        return router
+    }
+
+    /// The services for `configuration`: the kommun files (all must validate) and the store (created and
+    /// migrated when missing).
+    static func services(_ configuration: ServerConfiguration) throws -> ServerServices {
+        try ServerServices(configuration: configuration, kommuner: KommunDirectory(folder: configuration.municipalitiesFolder, loader: configuration.kommunLoader),
+                           store: ReportStore(path: configuration.storePath))
+    }
+
+    /// Runs the application until SIGTERM or SIGINT (requests in flight finish first); SIGHUP reloads the
+    /// kommun files when they all validate.
+    public static func run(_ configuration: ServerConfiguration, logger: Logger) async throws {
+        let services = try services(configuration)
+        let app = Application(
+            router: router(services: services),
+            configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "trygghet-platform"),
+            services: [KommunReloadService(kommuner: services.kommuner, logger: logger)],
+            onServerRunning: { channel in
+                logger.info("serving", metadata: ["address": "\(channel.localAddress?.description ?? "")",
+                                                  "kommuner": "\(services.kommuner.all.map(\.id).joined(separator: ","))"])
+            },
+            logger: logger
+        )
+        try await app.runService(gracefulShutdownSignals: [.sigterm, .sigint])
+    }
+}
+
+/// Reloads the kommun files on SIGHUP; an invalid edit keeps the running configuration and logs every error.
+struct KommunReloadService: Service {
+    let kommuner: KommunDirectory
+    let logger: Logger
+
+    func run() async throws {
+        for await _ in await UnixSignalsSequence(trapping: .sighup).cancelOnGracefulShutdown() {
+            let problems = kommuner.reload()
+            if problems.isEmpty {
+                logger.info("kommun files reloaded", metadata: ["kommuner": "\(kommuner.all.map(\.id).joined(separator: ","))"])
+            } else {
+                for problem in problems { logger.error("kommun file invalid; the running configuration is kept", metadata: ["problem": "\(problem)"]) }
+            }
+        }
+    }
+}
+
+/// Pages answer errors with an HTML page in the person's language (the API keeps its JSON); a 404 looks the
+/// same for a page that does not exist and for another kommun's.
+struct ErrorPageMiddleware: RouterMiddleware {
+    typealias Context = PlatformRequestContext
+    let services: ServerServices
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        do {
+            return try await next(request, context)
+        } catch let error as HTTPError where !request.uri.path.hasPrefix("/api/") {
+            return services.pages.error(error.status, context: context, message: error.status == .forbidden ? error.body : nil)
+        }
+    }
+}

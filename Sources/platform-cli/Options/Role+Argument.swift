@@ -1,0 +1,4 @@
+import ArgumentParser
+import Platform
+
+extension Role: ExpressibleByArgument {}
