@@ -61,7 +61,8 @@ def test_reporter_on_phone_submits_two_events_personnummer_refused_at_note_and_n
 
     # --- Two events in one submission ("Lägg till händelse" re-shows the form with one more block).
     fill_event(driver, 1, EVENT_1)
-    click_and_wait(driver, driver.find_element(By.NAME, "add"))
+    # The contract names the button `add`; the server sends it as submit=add (id add-event): either will do.
+    click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "button[name='add'], button[name='submit'][value='add']"))
     assert driver.find_elements(By.NAME, "area-2"), "no second event block after 'Lägg till händelse'"
     assert field_value(driver, "area-1") == EVENT_1["area"] and field_value(driver, "note-1") == EVENT_1["note"], \
         "the first event's values were not kept when a block was added"

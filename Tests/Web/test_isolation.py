@@ -43,7 +43,7 @@ PAGES = [
     ("GET", "/k/{k}/kalender", None),
     ("POST", "/k/{k}/kalender/revoke", "csrf"),
     ("GET", "/k/{k}/ingest", None),
-    ("POST", "/k/{k}/ingest", "file"),
+    ("POST", "/k/{k}/ingest", "ingest"),
     ("GET", "/k/{k}/logg", None),
 ]
 API = [
@@ -55,15 +55,19 @@ API = [
 LYSEKIL_PEOPLE = ["lysekil-reporter", "lysekil-reader", "lysekil-coordinator"]
 
 
-def tranemo_state(web: Web) -> tuple[str, str]:
-    """What is stored for Tranemo, twice over: a digest of every report row and every replaced revision read
-    with SQLite, and what `platform-cli reports tranemo` shows for the year."""
+def kommun_state(web: Web, kommun: str) -> tuple[str, str]:
+    """What is stored for a kommun, twice over: a digest of every report row and every replaced revision read
+    with SQLite, and what `platform-cli reports KOMMUN` shows for the year."""
     with sqlite3.connect(f"file:{web.store}?mode=ro", uri=True) as db:
-        rows = db.execute("SELECT * FROM reports WHERE kommun = 'tranemo' ORDER BY rowid").fetchall()
-        rows += db.execute("SELECT * FROM report_revisions WHERE kommun = 'tranemo' ORDER BY rowid").fetchall()
+        rows = db.execute("SELECT * FROM reports WHERE kommun = ? ORDER BY rowid", (kommun,)).fetchall()
+        rows += db.execute("SELECT * FROM report_revisions WHERE kommun = ? ORDER BY rowid", (kommun,)).fetchall()
     digest = hashlib.sha256(repr(rows).encode()).hexdigest() + f" ({len(rows)} rows)"
-    shown = cli("reports", "tranemo", "--period", "2026", "--store", str(web.store)).stdout
+    shown = cli("reports", kommun, "--period", "2026", "--store", str(web.store)).stdout
     return digest, shown
+
+
+def tranemo_state(web: Web) -> tuple[str, str]:
+    return kommun_state(web, "tranemo")
 
 
 def own_csrf(web: Web, session: requests.Session) -> str:
@@ -83,9 +87,8 @@ def send(web: Web, session: requests.Session, method: str, path: str, body: str 
         return session.post(url, data={**TRANEMO_FORM, "csrf": csrf}, allow_redirects=False, timeout=30)
     if body == "csrf":
         return session.post(url, data={"csrf": csrf}, allow_redirects=False, timeout=30)
-    if body == "file":
-        return session.post(url, data={"csrf": csrf}, files={"file": ("tranemo.csv", TRANEMO_CSV, "text/csv")},
-                            allow_redirects=False, timeout=30)
+    if body == "ingest":   # the coordinator's form: a report file pasted, with its format
+        return session.post(url, data={"csrf": csrf, "format": "csv", "content": TRANEMO_CSV}, allow_redirects=False, timeout=30)
     if body == "csv":
         return session.post(url, data=TRANEMO_CSV, headers={"Content-Type": "text/csv"}, allow_redirects=False, timeout=30)
     if body == "json":
@@ -135,19 +138,31 @@ def test_lysekil_person_gets_404_same_as_unknown_kommun_and_no_tranemo_data_on_e
 
 
 def test_lysekil_reporter_gets_404_for_a_tranemo_ref_under_lysekils_own_path_and_changes_nothing(web: Web, tranemo_ref: str):
-    before = tranemo_state(web)
+    """The ref of a Tranemo report under Lysekil's own path, with a correction that would be valid for Lysekil:
+    404, and neither kommun's reports change (no correction of Tranemo's, no new Lysekil row under that ref)."""
+    before = tranemo_state(web), kommun_state(web, "lysekil")
     session = web.login("lysekil-reporter")
     csrf = own_csrf(web, session)
+    valid_for_lysekil = {**TRANEMO_FORM, "area-1": "kronberget", "note-1": "gissad referens"}
     guessed = [
         ("GET", f"/k/lysekil/rapporter/{tranemo_ref}/rätta", None),
-        ("POST", f"/k/lysekil/rapporter/{tranemo_ref}/rätta", "form"),
-        ("POST", f"/k/lysekil/rapporter/{tranemo_ref}/withdraw", "csrf"),
+        ("POST", f"/k/lysekil/rapporter/{tranemo_ref}/rätta", valid_for_lysekil),
+        ("POST", f"/k/lysekil/rapporter/{tranemo_ref}/withdraw", {}),
     ]
-    for method, path, body in guessed:
-        answer = send(web, session, method, path, body, csrf)
-        assert answer.status_code == 404, f"{method} {path}: {answer.status_code}\n{answer.text[:1500]}"
-        assert not [m for m in TRANEMO_MARKERS if m in answer.text], f"{method} {path} shows Tranemo's data"
-    assert tranemo_state(web) == before, "Tranemo's reports changed"
+    failures = []
+    for method, path, data in guessed:
+        if method == "GET":
+            answer = session.get(web.url + path, allow_redirects=False, timeout=30)
+        else:
+            answer = session.post(web.url + path, data={**data, "csrf": csrf}, allow_redirects=False, timeout=30)
+        if answer.status_code != 404:
+            failures.append(f"{method} {path}: {answer.status_code}, not 404")
+        if [m for m in TRANEMO_MARKERS if m in answer.text]:
+            failures.append(f"{method} {path} shows Tranemo's data")
+    after = tranemo_state(web), kommun_state(web, "lysekil")
+    assert after[0] == before[0], "Tranemo's reports changed"
+    assert after[1] == before[1], "a Lysekil report was stored or changed under the guessed Tranemo ref"
+    assert not failures, "\n".join(failures)
 
 
 def test_lysekil_token_gets_404_on_tranemos_api_and_stores_nothing(web: Web):
