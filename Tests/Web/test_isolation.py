@@ -6,8 +6,10 @@ isolation, not a missing route)."""
 from __future__ import annotations
 
 import hashlib
+import html
 import re
 import sqlite3
+import urllib.parse
 
 import pytest
 import requests
@@ -194,3 +196,22 @@ def test_tranemo_people_and_token_get_200_on_the_same_routes(web: Web, tranemo_r
     api = web.api(web.tokens["tranemo"])
     answer = api.get(web.url + "/api/v1/kommuner/tranemo/lagesbild?period=2026-W47", timeout=30)
     assert answer.status_code == 200 and "Limmared" in answer.text
+
+
+def test_calendar_url_works_only_with_its_exact_secret(web: Web):
+    """A calendar subscription is reached by its secret alone: Tranemo's coordinator's URL gives the
+    calendar, the same URL with one character of the secret changed gives 404."""
+    page = web.login("tranemo-coordinator").get(web.url + "/k/tranemo/kalender", timeout=30)
+    match = re.search(r'<code id="calendar-url">([^<]+)</code>', page.text)
+    assert match, "no #calendar-url on the kalender page"
+    path = urllib.parse.urlsplit(html.unescape(match[1])).path
+    assert re.fullmatch(r"/calendar/[^/]+\.ics", path), path
+    anyone = requests.Session()
+    answer = anyone.get(web.url + path, timeout=30)
+    assert answer.status_code == 200 and answer.headers["Content-Type"].startswith("text/calendar"), answer.status_code
+    assert "BEGIN:VCALENDAR" in answer.text
+    secret = path[len("/calendar/"):-len(".ics")]
+    changed = secret[:-1] + ("A" if secret[-1] != "A" else "B")
+    guessed = anyone.get(f"{web.url}/calendar/{changed}.ics", timeout=30)
+    assert guessed.status_code == 404, guessed.status_code
+    assert "VCALENDAR" not in guessed.text and not [m for m in TRANEMO_MARKERS if m in guessed.text]
