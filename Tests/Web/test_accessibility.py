@@ -99,12 +99,15 @@ def reach(pages: Pages, page: str) -> None:
         pages.as_("lysekil-coordinator", "/k/lysekil/ingest")
     elif page == "logg":
         pages.as_("lysekil-coordinator", "/k/lysekil/logg")
+    elif page == "not found (another kommun's page)":
+        pages.as_("lysekil-reader", "/k/tranemo/lagesbild")
     else:
         raise AssertionError(page)
 
 
 PAGES = ["login", "kommun start", "report form", "report form with errors", "own reports", "correction",
-         "lägesbild", "lägesbild (English)", "insatser", "rapportering", "kalender", "ingest", "logg"]
+         "lägesbild", "lägesbild (English)", "insatser", "rapportering", "kalender", "ingest", "logg",
+         "not found (another kommun's page)"]
 
 
 @pytest.fixture(scope="module")
