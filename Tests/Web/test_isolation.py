@@ -148,8 +148,8 @@ def test_lysekil_reporter_gets_404_for_a_tranemo_ref_under_lysekils_own_path_and
     valid_for_lysekil = {**TRANEMO_FORM, "area-1": "kronberget", "note-1": "gissad referens"}
     guessed = [
         ("GET", f"/k/lysekil/rapporter/{tranemo_ref}/rätta", None),
-        ("POST", f"/k/lysekil/rapporter/{tranemo_ref}/rätta", valid_for_lysekil),
         ("POST", f"/k/lysekil/rapporter/{tranemo_ref}/withdraw", {}),
+        ("POST", f"/k/lysekil/rapporter/{tranemo_ref}/rätta", valid_for_lysekil),
     ]
     failures = []
     for method, path, data in guessed:
@@ -162,8 +162,10 @@ def test_lysekil_reporter_gets_404_for_a_tranemo_ref_under_lysekils_own_path_and
         if [m for m in TRANEMO_MARKERS if m in answer.text]:
             failures.append(f"{method} {path} shows Tranemo's data")
     after = tranemo_state(web), kommun_state(web, "lysekil")
-    assert after[0] == before[0], "Tranemo's reports changed"
-    assert after[1] == before[1], "a Lysekil report was stored or changed under the guessed Tranemo ref"
+    if after[0] != before[0]:
+        failures.append("Tranemo's reports changed")
+    if after[1] != before[1]:
+        failures.append("a Lysekil report was stored or changed under the guessed Tranemo ref")
     assert not failures, "\n".join(failures)
 
 
