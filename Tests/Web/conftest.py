@@ -276,8 +276,16 @@ def click_and_wait(driver, element) -> None:
     from selenium.webdriver.support import expected_conditions
     from selenium.webdriver.support.ui import WebDriverWait
 
+    from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
+
     old = driver.find_element(By.TAG_NAME, "html")
-    element.click()
+    try:
+        element.click()
+    except StaleElementReferenceException:
+        pass                      # the new page came before the click's answer: the click was done
+    except WebDriverException as error:
+        if "does not belong to the document" not in str(error):
+            raise                 # the same race, as chromedriver sometimes words it
     WebDriverWait(driver, 30).until(expected_conditions.staleness_of(old))
     WebDriverWait(driver, 30).until(lambda d: d.execute_script("return document.readyState") == "complete")
 
