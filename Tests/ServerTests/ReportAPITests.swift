@@ -114,8 +114,12 @@ struct ReportAPITests {
             let trace = try await client.execute(uri: "/api/v1/kommuner/lysekil/reports", method: .trace, headers: [.authorization: "Bearer \(secret)"])
             #expect(trace.status == .methodNotAllowed)
             #expect(trace.headers[.allow] == "POST")
-            let delete = try await client.execute(uri: "/api/v1/kommuner/lysekil/lagesbild", method: .delete, headers: [.authorization: "Bearer \(secret)"])
-            #expect(delete.status == .methodNotAllowed)
+            let query = try await client.execute(uri: "/api/v1/kommuner/lysekil/lagesbild", method: HTTPRequest.Method("QUERY")!,
+                                                 headers: [.authorization: "Bearer \(secret)"])
+            #expect(query.status == .methodNotAllowed)
+            #expect(query.headers[.allow] == "GET, HEAD")
+            let health = try await client.execute(uri: "/healthz", method: .trace)
+            #expect(health.status == .methodNotAllowed)
             let head = try await client.execute(uri: "/api/v1/kommuner/lysekil/lagesbild?period=2026-W47", method: .head,
                                                 headers: [.authorization: "Bearer \(secret)"])
             #expect(head.status == .ok)

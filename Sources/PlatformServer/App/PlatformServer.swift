@@ -13,11 +13,13 @@ public enum PlatformServer {
         let router = Router(context: PlatformRequestContext.self)
         router.add(middleware: RequestLogMiddleware())
         router.add(middleware: SecurityHeadersMiddleware(https: services.configuration.secureCookies))
+        router.add(middleware: AllowedMethodsMiddleware())
         router.add(middleware: SessionMiddleware(services: services))
         router.add(middleware: ErrorPageMiddleware(services: services))
         router.get("healthz") { _, _ in
             Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: #"{"status":"ok"}"#)))
         }
+        router.head("healthz") { _, _ in Response(status: .ok, headers: [.contentType: "application/json"]) }
         router.get("assets/app.css") { _, _ in
             Response(status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "public, max-age=3600"],
                      body: .init(byteBuffer: ByteBuffer(string: AppStyleSheet.css)))

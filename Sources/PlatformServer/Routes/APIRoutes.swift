@@ -15,17 +15,6 @@ struct APIRoutes {
             let response = try lagesbild(request, context: context)
             return Response(status: response.status, headers: response.headers)
         }
-        // Any other method on the API's paths is 405 with the methods there are (RFC 9110 15.5.6).
-        let others: [HTTPRequest.Method] = [.get, .head, .post, .put, .patch, .delete, .options, .trace]
-        for (path, allowed) in [("reports", [HTTPRequest.Method.post]), ("lagesbild", [.get, .head])] {
-            for method in others where !allowed.contains(method) {
-                group.on(RouterPath(path), method: method) { _, _ in
-                    var response = try APIError.response(.methodNotAllowed, "\(method) is not allowed here")
-                    response.headers[.allow] = allowed.map(\.rawValue).joined(separator: ", ")
-                    return response
-                }
-            }
-        }
     }
 
     private func deliver(_ request: Request, context: PlatformRequestContext) async throws -> Response {
