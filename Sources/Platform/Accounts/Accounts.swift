@@ -48,20 +48,23 @@ public enum Accounts {
                                     detail: "\(account.login): \(membership.role.rawValue)"))
     }
 
-    /// Disables `login` (ending its sessions) or enables it again.
-    public static func setDisabled(_ disabled: Bool, login: String, store: some AccountStore, actor: String, now: Date) throws {
+    /// Disables `login` (ending its sessions) or enables it again; `kommun` is the kommun whose audit log shows
+    /// it (nil: platform-wide).
+    public static func setDisabled(_ disabled: Bool, login: String, store: some AccountStore, actor: String, now: Date,
+                                   kommun: String? = nil) throws {
         let account = try existing(login, in: store)
         try store.setDisabled(disabled, accountID: account.id, now: now)
-        try store.record(AuditEvent(at: now, kommun: nil, actor: actor, action: disabled ? "user.disable" : "user.enable",
+        try store.record(AuditEvent(at: now, kommun: kommun, actor: actor, action: disabled ? "user.disable" : "user.enable",
                                     detail: account.login))
     }
 
-    /// A new invitation for `login` (earlier unused ones stop working); its token, returned once.
+    /// A new invitation for `login` (earlier unused ones stop working); its token, returned once. `kommun` is
+    /// the kommun whose audit log shows it (nil: platform-wide).
     public static func invite(login: String, store: some AccountStore, actor: String, now: Date,
-                              lifetime: TimeInterval = invitationLifetime) throws -> String {
+                              lifetime: TimeInterval = invitationLifetime, kommun: String? = nil) throws -> String {
         let account = try existing(login, in: store)
         let token = try store.invite(accountID: account.id, now: now, lifetime: lifetime)
-        try store.record(AuditEvent(at: now, kommun: nil, actor: actor, action: "user.invite",
+        try store.record(AuditEvent(at: now, kommun: kommun, actor: actor, action: "user.invite",
                                     detail: "\(account.login), until \(Timestamp.text(now.addingTimeInterval(lifetime)))"))
         return token
     }
