@@ -75,6 +75,9 @@ struct StatusAndDecisionTests {
             let reader = try await client.logIn("lasare.lysekil")
             let readerPage = String(buffer: try await client.execute(uri: "/k/lysekil/insatser", method: .get, headers: reader.headers).body)
             #expect(readerPage.contains("Belysning vid kajen") && !readerPage.contains(#"class="decide""#))
+            // Every column has its cell, the empty ones (owner, start, planned end) too.
+            let row = try #require(readerPage.range(of: "<td>\(id)</td>").map { readerPage[$0.lowerBound...].prefix { $0 != "\n" } })
+            #expect(row.components(separatedBy: "<td>").count - 1 == 7, "\(row)")
             let (readerHeaders, readerBody) = reader.form(["by": "strategiskt-trygghetsteam"])
             #expect(try await client.execute(uri: "/k/lysekil/insatser/\(id)/decide", method: .post, headers: readerHeaders,
                                              body: readerBody).status == .notFound)

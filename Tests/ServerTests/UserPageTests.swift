@@ -146,7 +146,7 @@ struct UserPageTests {
         #expect(try fixture.services.store.account(id: both.id)?.disabled == true)
     }
 
-    @Test("KommunAccounts: a coordinator may not change an admin's role or manage another kommun")
+    @Test("KommunAccounts: a coordinator may not change an admin, another kommun's account or their own")
     func rules() throws {
         let fixture = try ServerFixture()
         let store = fixture.services.store
@@ -159,6 +159,9 @@ struct UserPageTests {
         #expect(throws: AccountError.self) { try accounts.setDisabled(true, accountID: admin.id, now: ServerFixture.now) }
         #expect(throws: AccountError.self) { try accounts.revoke(accountID: reader.id, now: ServerFixture.now) }
         #expect(throws: AccountError.self) { try KommunAccounts(config: lysekil, manager: reader, store: store) }
+        #expect(throws: AccountError.self) { try accounts.setDisabled(true, accountID: coordinator.id, now: ServerFixture.now) }
+        #expect(throws: AccountError.self) { try accounts.revoke(accountID: coordinator.id, now: ServerFixture.now) }
+        #expect(try store.account(id: coordinator.id)?.role(in: "lysekil") == .coordinator)
         #expect(try store.account(id: admin.id)?.memberships.first?.role == .reader && store.account(id: admin.id)?.disabled == false)
     }
 

@@ -4,7 +4,8 @@ import Foundation
 /// kommun's coordinator, or the platform admin. Every rule of what a coordinator may do with accounts is
 /// here: only this kommun's roles, never the admin flag, and an account as a whole (disable, enable, a new
 /// invitation, which sets a new password) only when every role it holds is in this kommun — a kommunpolis
-/// who also reports in another kommun is that kommun's person too, so only the admin may disable them.
+/// who also reports in another kommun is that kommun's person too, so only the admin may disable them. No
+/// one changes their own account here.
 /// Each change goes through ``Accounts`` and so writes its audit event, with the manager's login as actor.
 public struct KommunAccounts<Store: AccountStore>: Sendable {
     public let config: KommunConfig
@@ -80,8 +81,11 @@ public struct KommunAccounts<Store: AccountStore>: Sendable {
         return !account.isAdmin && account.memberships.allSatisfy { $0.kommun == config.id }
     }
 
+    /// The kommun's account `id`, to be changed: not the manager's own (a coordinator who removed or
+    /// disabled themselves would lock the kommun's management out; another coordinator or the admin may).
     private func member(_ id: Int64) throws -> Account {
         guard let account = try account(id: id) else { throw AccountError.unknownAccount("#\(id)") }
+        guard account.id != manager.id else { throw AccountError.notPermitted("\(account.login) cannot change their own account here") }
         return account
     }
 

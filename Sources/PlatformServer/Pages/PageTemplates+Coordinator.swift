@@ -33,11 +33,11 @@ extension PageTemplates {
         {{#hasRows}}<div class="table-wrap"><table id="users"><caption>{{caption}}</caption>
         <thead><tr>{{#columns}}<th scope="col">{{.}}</th>{{/columns}}</tr></thead>
         <tbody>{{#rows}}<tr data-login="{{login}}"><td>{{login}}</td><td>{{personName}}</td><td>{{roleText}}</td><td>{{stateText}}</td><td>{{totpText}}</td>
-        <td><form method="post" action="{{roleHref}}" class="row-form"><input type="hidden" name="csrf" value="{{csrf}}">{{#roleFields}}{{> coord-field}}{{/roleFields}}<button type="submit" class="secondary">{{changeText}}<span class="visually-hidden"> {{login}}</span></button></form>
+        <td>{{#isSelf}}<p class="hint">{{selfText}}</p>{{/isSelf}}{{^isSelf}}<form method="post" action="{{roleHref}}" class="row-form"><input type="hidden" name="csrf" value="{{csrf}}">{{#roleFields}}{{> coord-field}}{{/roleFields}}<button type="submit" class="secondary">{{changeText}}<span class="visually-hidden"> {{login}}</span></button></form>
         <form method="post" action="{{revokeHref}}" class="inline"><input type="hidden" name="csrf" value="{{csrf}}"><button type="submit" class="secondary revoke">{{revokeText}}<span class="visually-hidden"> {{login}}</span></button></form>
         {{#mayWhole}}<form method="post" action="{{toggleHref}}" class="inline"><input type="hidden" name="csrf" value="{{csrf}}"><button type="submit" class="secondary toggle">{{toggleText}}<span class="visually-hidden"> {{login}}</span></button></form>
         <form method="post" action="{{inviteHref}}" class="inline"><input type="hidden" name="csrf" value="{{csrf}}"><button type="submit" class="secondary invite">{{inviteText}}<span class="visually-hidden"> {{login}}</span></button></form>{{/mayWhole}}
-        {{^mayWhole}}<p class="hint">{{elsewhereText}}</p>{{/mayWhole}}</td></tr>{{/rows}}</tbody></table></div>{{/hasRows}}
+        {{^mayWhole}}<p class="hint">{{elsewhereText}}</p>{{/mayWhole}}{{/isSelf}}</td></tr>{{/rows}}</tbody></table></div>{{/hasRows}}
         {{^hasRows}}<p>{{emptyText}}</p>{{/hasRows}}
         <h2 id="add-heading">{{addHeading}}</h2>
         <form method="post" action="{{action}}" aria-labelledby="add-heading" novalidate>

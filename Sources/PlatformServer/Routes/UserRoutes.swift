@@ -53,7 +53,7 @@ struct UserRoutes {
                 "roleHref": base + "role", "revokeHref": base + "revoke", "inviteHref": base + "invite",
                 "toggleHref": base + (account.disabled ? "enable" : "disable"),
                 "toggleText": account.disabled ? t("Aktivera", "Enable") : t("Stäng av", "Disable"),
-                "mayWhole": accounts.mayManageWhole(account),
+                "mayWhole": accounts.mayManageWhole(account), "isSelf": account.id == accounts.manager.id,
                 "roleFields": [rowForm.select("role", t("Roll för \(account.login)", "Role of \(account.login)"), options: roles),
                                rowForm.select("reporter", t("Rapportör", "Reporter"), options: reporters, blank: t("–", "–"), optional: true)],
             ]
@@ -67,6 +67,7 @@ struct UserRoutes {
             "rows": rows, "emptyText": t("Inga konton ännu.", "No accounts yet."),
             "changeText": t("Byt roll", "Change role"), "revokeText": t("Ta bort från kommunen", "Remove from the kommun"),
             "inviteText": t("Ny inbjudningslänk", "New invitation link"),
+            "selfText": t("Ditt eget konto.", "Your own account."),
             "elsewhereText": t("Har roller även i andra kommuner: bara administratören kan stänga av kontot.",
                                "Also has roles in other kommuner: only the administrator can disable the account."),
             "addHeading": t("Lägg till en person", "Add a person"), "action": "/k/\(config.id)/anvandare",
@@ -182,8 +183,8 @@ struct UserRoutes {
                     : ("role" + suffix, message)
             }, uniquingKeysWith: { first, _ in first })
         case .notPermitted:
-            return ["role" + suffix: t("Kontot har roller även i andra kommuner eller är administratör: bara administratören kan ändra det.",
-                                       "The account also has roles in other kommuner or is an administrator: only the administrator can change it.")]
+            return ["role" + suffix: t("Kontot har roller även i andra kommuner, är administratör eller är ditt eget: du kan inte ändra det här.",
+                                       "The account also has roles in other kommuner, is an administrator or is your own: you cannot change it here.")]
         default:
             return ["role" + suffix: error.description]
         }
