@@ -2,7 +2,7 @@ extension PageTemplates {
     /// The coordinator's pages beyond reading in files and the log: the kommun's users, its API tokens, the
     /// areas' assessed status, and deciding interventions.
     static let coordinator: [String: String] = [
-        "coord-field": coordField, "coord-secret": coordSecret, "users": users, "tokens": tokens, "area-status": areaStatus,
+        "coord-field": coordField, "coord-secret": coordSecret, "coord-add": coordAdd, "users": users, "tokens": tokens, "area-status": areaStatus,
         "interventions-coordinator": interventionsCoordinator,
     ]
 
@@ -26,6 +26,16 @@ extension PageTemplates {
         {{#secret}}<div id="secret" class="secret" role="status"><p>{{secretText}}</p><p><code id="secret-value">{{secret}}</code></p></div>{{/secret}}
         """
 
+    /// The form under a list that adds to it (a person, a token).
+    static let coordAdd = """
+        <h2 id="add-heading">{{addHeading}}</h2>
+        <form method="post" action="{{action}}" aria-labelledby="add-heading" novalidate>
+        <input type="hidden" name="csrf" value="{{csrf}}">
+        {{#fields}}{{> coord-field}}{{/fields}}
+        <button type="submit" id="{{submitID}}">{{submitText}}</button>
+        </form>
+        """
+
     static let users = """
         <h1>{{heading}}</h1>
         {{> coord-secret}}
@@ -39,12 +49,7 @@ extension PageTemplates {
         <form method="post" action="{{inviteHref}}" class="inline"><input type="hidden" name="csrf" value="{{csrf}}"><button type="submit" class="secondary invite">{{inviteText}}<span class="visually-hidden"> {{login}}</span></button></form>{{/mayWhole}}
         {{^mayWhole}}<p class="hint">{{elsewhereText}}</p>{{/mayWhole}}{{/isSelf}}</td></tr>{{/rows}}</tbody></table></div>{{/hasRows}}
         {{^hasRows}}<p>{{emptyText}}</p>{{/hasRows}}
-        <h2 id="add-heading">{{addHeading}}</h2>
-        <form method="post" action="{{action}}" aria-labelledby="add-heading" novalidate>
-        <input type="hidden" name="csrf" value="{{csrf}}">
-        {{#fields}}{{> coord-field}}{{/fields}}
-        <button type="submit" id="submit-user">{{submitText}}</button>
-        </form>
+        {{> coord-add}}
         """
 
     static let tokens = """
@@ -57,12 +62,7 @@ extension PageTemplates {
         <tbody>{{#rows}}<tr data-token="{{id}}"><td>{{id}}</td><td>{{tokenName}}</td><td>{{reporterText}}</td><td>{{created}}</td><td>{{revoked}}</td>
         <td>{{#revokeHref}}<form method="post" action="{{revokeHref}}" class="inline"><input type="hidden" name="csrf" value="{{csrf}}"><button type="submit" class="secondary revoke">{{revokeText}}<span class="visually-hidden"> {{tokenName}}</span></button></form>{{/revokeHref}}</td></tr>{{/rows}}</tbody></table></div>{{/hasRows}}
         {{^hasRows}}<p>{{emptyText}}</p>{{/hasRows}}
-        <h2 id="add-heading">{{addHeading}}</h2>
-        <form method="post" action="{{action}}" aria-labelledby="add-heading" novalidate>
-        <input type="hidden" name="csrf" value="{{csrf}}">
-        {{#fields}}{{> coord-field}}{{/fields}}
-        <button type="submit" id="submit-token">{{submitText}}</button>
-        </form>
+        {{> coord-add}}
         """
 
     static let areaStatus = """

@@ -37,7 +37,7 @@ struct TokenRoutes {
             "columns": [t("Nr", "No."), t("Namn", "Name"), t("Rapportör", "Reporter"), t("Skapad (UTC)", "Created (UTC)"),
                         t("Återkallad (UTC)", "Revoked (UTC)"), t("Åtgärd", "Action")],
             "rows": rows, "emptyText": t("Inga nycklar ännu.", "No tokens yet."), "revokeText": t("Återkalla", "Revoke"),
-            "addHeading": t("Ny nyckel", "New token"), "action": "/k/\(config.id)/tokens", "submitText": t("Skapa nyckel", "Create token"),
+            "addHeading": t("Ny nyckel", "New token"), "action": "/k/\(config.id)/tokens", "submitID": "submit-token", "submitText": t("Skapa nyckel", "Create token"),
             "fields": [
                 form.input("name", t("Namn (systemet som använder den)", "Name (the system that uses it)"), extra: ["autocomplete": "off"]),
                 form.select("reporter", t("Rapportör", "Reporter"), options: config.reporters.map { ($0.id, reporterName($0.id)) },

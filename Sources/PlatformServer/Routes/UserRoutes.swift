@@ -71,7 +71,7 @@ struct UserRoutes {
             "elsewhereText": t("Har roller även i andra kommuner: bara administratören kan stänga av kontot.",
                                "Also has roles in other kommuner: only the administrator can disable the account."),
             "addHeading": t("Lägg till en person", "Add a person"), "action": "/k/\(config.id)/anvandare",
-            "submitText": t("Lägg till och skapa inbjudan", "Add and create an invitation"),
+            "submitID": "submit-user", "submitText": t("Lägg till och skapa inbjudan", "Add and create an invitation"),
             "fields": [
                 addForm.input("login", t("Inloggning (e-post eller användarnamn)", "Login (e-mail or user name)"), extra: ["autocomplete": "off"]),
                 addForm.input("name", t("Namn", "Name"), extra: ["autocomplete": "off"]),
