@@ -80,6 +80,10 @@ struct UserPageTests {
             let (headers3, body3) = coordinator.form(["login": "polis.tranemo", "name": "X", "role": "reader"])
             let taken = try await client.execute(uri: "/k/lysekil/anvandare?lang=en", method: .post, headers: headers3, body: body3)
             #expect(String(buffer: taken.body).contains("An account with that login already exists."))
+            // There is no admin role to grant, nor an admin field.
+            let (headers4, body4) = coordinator.form(["login": "kim", "name": "Kim", "role": "admin", "admin": "true", "isAdmin": "1"])
+            let admin = try await client.execute(uri: "/k/lysekil/anvandare", method: .post, headers: headers4, body: body4)
+            #expect(admin.status == .unprocessableContent && String(buffer: admin.body).contains(#"id="role-error""#))
         }
         #expect(try fixture.services.store.account(login: "kim") == nil)
     }

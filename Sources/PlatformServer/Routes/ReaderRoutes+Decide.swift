@@ -16,7 +16,8 @@ extension ReaderRoutes {
         let parties = bodies + config.organisation.roles.map { ($0.id, $0.title) } + config.organisations.map { ($0.id, $0.name) }
         let proposals = try services.store.interventions(kommun: config.id).filter { $0.status == .proposed }.map { intervention -> [String: Any] in
             let suffix = "-\(intervention.id)"
-            var decision = form?.suffix == suffix ? form! : CoordinatorForm(language: context.language, suffix: suffix)
+            var decision = CoordinatorForm(language: context.language, suffix: suffix)
+            if let form, form.suffix == suffix { decision = form }
             if decision.values["on"] == nil { decision.values["on"] = today }
             return [
                 "interventionID": intervention.id, "decideHref": "/k/\(config.id)/insatser/\(intervention.id)/decide",

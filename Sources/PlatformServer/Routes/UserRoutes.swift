@@ -55,7 +55,7 @@ struct UserRoutes {
                 "toggleText": account.disabled ? t("Aktivera", "Enable") : t("Stäng av", "Disable"),
                 "mayWhole": accounts.mayManageWhole(account), "isSelf": account.id == accounts.manager.id,
                 "roleFields": [rowForm.select("role", t("Roll för \(account.login)", "Role of \(account.login)"), options: roles),
-                               rowForm.select("reporter", t("Rapportör", "Reporter"), options: reporters, blank: t("–", "–"), optional: true)],
+                               rowForm.select("reporter", t("Rapportör för \(account.login)", "Reporter of \(account.login)"), options: reporters, blank: t("–", "–"), optional: true)],
             ]
         }
         let addForm = form.suffix.isEmpty ? form : CoordinatorForm(language: context.language)
@@ -106,7 +106,7 @@ struct UserRoutes {
         var form = CoordinatorForm(values: fields.values(["login", "name", "role", "reporter"]), language: context.language)
         let login = form.required("login", t("Skriv en inloggning.", "Write a login."))
         let name = form.required("name", t("Skriv personens namn.", "Write the person's name."))
-        let role = form.required("role", t("Välj en roll.", "Choose a role.")).flatMap(Role.init(rawValue:))
+        let role = Self.role(in: &form)
         guard let login, let name, let role, form.errors.isEmpty else {
             return try page(context: context, form: form, status: .unprocessableContent)
         }
@@ -127,7 +127,7 @@ struct UserRoutes {
         let id = try accountID(context, in: accounts)
         let fields = try await FormFields.read(request, context: context)
         var form = CoordinatorForm(values: fields.values(["role", "reporter"]), language: context.language, suffix: "-\(id)")
-        guard let role = form.required("role", context.language.pick("Välj en roll.", "Choose a role.")).flatMap(Role.init(rawValue:)) else {
+        guard let role = Self.role(in: &form) else {
             return try page(context: context, form: form, status: .unprocessableContent)
         }
         do {
@@ -158,6 +158,18 @@ struct UserRoutes {
             return try page(context: context, form: form, status: error.isNotPermitted ? .forbidden : .unprocessableContent)
         }
         return .redirect(to: "/k/\(accounts.config.id)/anvandare?changed=1", type: .normal)
+    }
+
+    /// The role chosen in `form`; a missing one, or one that is not a role (there is no admin role to give),
+    /// is a problem of the field.
+    private static func role(in form: inout CoordinatorForm) -> Role? {
+        let t: (String, String) -> String = form.language.pick
+        guard let text = form.required("role", t("Välj en roll.", "Choose a role.")) else { return nil }
+        guard let role = Role(rawValue: text) else {
+            form.errors["role" + form.suffix] = t("Välj en roll i listan.", "Choose a role from the list.")
+            return nil
+        }
+        return role
     }
 
     /// The account of the path, when it holds a role in this kommun; any other id is 404.
