@@ -55,7 +55,8 @@ struct UserRoutes {
                 "toggleText": account.disabled ? t("Aktivera", "Enable") : t("Stäng av", "Disable"),
                 "mayWhole": accounts.mayManageWhole(account), "isSelf": account.id == accounts.manager.id,
                 "roleFields": [rowForm.select("role", t("Roll för \(account.login)", "Role of \(account.login)"), options: roles),
-                               rowForm.select("reporter", t("Rapportör för \(account.login)", "Reporter of \(account.login)"), options: reporters, blank: t("–", "–"), optional: true)],
+                               rowForm.select("reporter", t("Rapportör för \(account.login)", "Reporter of \(account.login)"), options: reporters,
+                                              blank: "–", optional: true)],
             ]
         }
         let addForm = form.suffix.isEmpty ? form : CoordinatorForm(language: context.language)
@@ -68,8 +69,8 @@ struct UserRoutes {
             "changeText": t("Byt roll", "Change role"), "revokeText": t("Ta bort från kommunen", "Remove from the kommun"),
             "inviteText": t("Ny inbjudningslänk", "New invitation link"),
             "selfText": t("Ditt eget konto.", "Your own account."),
-            "elsewhereText": t("Har roller även i andra kommuner: bara administratören kan stänga av kontot.",
-                               "Also has roles in other kommuner: only the administrator can disable the account."),
+            "elsewhereText": t("Har roller även i andra kommuner, eller är administratör: bara administratören kan stänga av kontot.",
+                               "Also has roles in other kommuner, or is an administrator: only the administrator can disable the account."),
             "addHeading": t("Lägg till en person", "Add a person"), "action": "/k/\(config.id)/anvandare",
             "submitID": "submit-user", "submitText": t("Lägg till och skapa inbjudan", "Add and create an invitation"),
             "fields": [
