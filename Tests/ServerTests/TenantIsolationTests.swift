@@ -15,6 +15,9 @@ struct TenantIsolationTests {
         (.post, "rapporter/web-guessed/rätta"), (.post, "rapporter/web-guessed/withdraw"), (.get, "lagesbild"),
         (.get, "lagesbild/download?format=csv"), (.get, "insatser"), (.get, "rapportering"), (.get, "kalender"),
         (.post, "kalender/revoke"), (.get, "ingest"), (.post, "ingest"), (.get, "logg"),
+        (.post, "insatser/I-2026-001/decide"), (.get, "anvandare"), (.post, "anvandare"), (.post, "anvandare/1/role"),
+        (.post, "anvandare/1/revoke"), (.post, "anvandare/1/disable"), (.post, "anvandare/1/enable"), (.post, "anvandare/1/invite"),
+        (.get, "tokens"), (.post, "tokens"), (.post, "tokens/1/revoke"), (.get, "status"), (.post, "status"),
     ]
 
     @Test("a Lysekil reporter, reader and coordinator get 404 on every Tranemo route, as on an unknown kommun")
@@ -47,7 +50,7 @@ struct TenantIsolationTests {
         try fixture.account("lasare.lysekil", [Membership(kommun: "lysekil", role: .reader)])
         try await fixture.test { client in
             let reader = try await client.logIn("lasare.lysekil")
-            for route in ["rapport", "rapporter", "ingest", "logg"] {
+            for route in ["rapport", "rapporter", "ingest", "logg", "anvandare", "tokens", "status"] {
                 let response = try await client.execute(uri: "/k/lysekil/\(route)", method: .get, headers: reader.headers)
                 #expect(response.status == .notFound, "reader GET \(route): \(response.status)")
             }

@@ -97,8 +97,12 @@ def reach(pages: Pages, page: str) -> None:
         pages.as_("lysekil-reader", f"/k/lysekil/{page}")
     elif page == "ingest":
         pages.as_("lysekil-coordinator", "/k/lysekil/ingest")
-    elif page == "logg":
-        pages.as_("lysekil-coordinator", "/k/lysekil/logg")
+    elif page in ("logg", "anvandare", "tokens", "status"):
+        pages.as_("lysekil-coordinator", f"/k/lysekil/{page}")
+    elif page == "insatser (coordinator)":
+        pages.as_("lysekil-coordinator", "/k/lysekil/insatser")
+    elif page == "two-step set-up":
+        pages.as_("lysekil-reader", "/konto/totp")
     elif page == "not found (another kommun's page)":
         pages.as_("lysekil-reader", "/k/tranemo/lagesbild")
     else:
@@ -107,6 +111,7 @@ def reach(pages: Pages, page: str) -> None:
 
 PAGES = ["login", "kommun start", "report form", "report form with errors", "own reports", "correction",
          "lägesbild", "lägesbild (English)", "insatser", "rapportering", "kalender", "ingest", "logg",
+         "anvandare", "tokens", "status", "insatser (coordinator)", "two-step set-up",
          "not found (another kommun's page)"]
 
 

@@ -5,6 +5,9 @@ public enum AccountError: Error, Sendable, Equatable, CustomStringConvertible {
     case invalidLogin(String)
     /// Memberships that do not fit their kommun's file (unknown reporter, a reporter role without one, …).
     case invalidMembership([String])
+    /// What a kommun's coordinator may not do (another kommun's roles, an admin, an account that also holds
+    /// roles elsewhere).
+    case notPermitted(String)
 
     public var description: String {
         switch self {
@@ -15,6 +18,7 @@ public enum AccountError: Error, Sendable, Equatable, CustomStringConvertible {
         case .unknownToken: "no such API token in this kommun"
         case .invalidLogin(let reason): "login: \(reason)"
         case .invalidMembership(let problems): problems.joined(separator: "\n")
+        case .notPermitted(let reason): reason
         }
     }
 }

@@ -48,11 +48,13 @@ public enum Accounts {
                                     detail: "\(account.login): \(membership.role.rawValue)"))
     }
 
-    /// Disables `login` (ending its sessions) or enables it again.
-    public static func setDisabled(_ disabled: Bool, login: String, store: some AccountStore, actor: String, now: Date) throws {
+    /// Disables `login` (ending its sessions) or enables it again; `kommun` is the kommun whose audit log shows
+    /// it (nil: platform-wide).
+    public static func setDisabled(_ disabled: Bool, login: String, store: some AccountStore, actor: String, now: Date,
+                                   kommun: String? = nil) throws {
         let account = try existing(login, in: store)
         try store.setDisabled(disabled, accountID: account.id, now: now)
-        try store.record(AuditEvent(at: now, kommun: nil, actor: actor, action: disabled ? "user.disable" : "user.enable",
+        try store.record(AuditEvent(at: now, kommun: kommun, actor: actor, action: disabled ? "user.disable" : "user.enable",
                                     detail: account.login))
     }
 
@@ -63,12 +65,13 @@ public enum Accounts {
         try store.record(AuditEvent(at: now, kommun: nil, actor: actor, action: "user.reset-totp", detail: account.login))
     }
 
-    /// A new invitation for `login` (earlier unused ones stop working); its token, returned once.
+    /// A new invitation for `login` (earlier unused ones stop working); its token, returned once. `kommun` is
+    /// the kommun whose audit log shows it (nil: platform-wide).
     public static func invite(login: String, store: some AccountStore, actor: String, now: Date,
-                              lifetime: TimeInterval = invitationLifetime) throws -> String {
+                              lifetime: TimeInterval = invitationLifetime, kommun: String? = nil) throws -> String {
         let account = try existing(login, in: store)
         let token = try store.invite(accountID: account.id, now: now, lifetime: lifetime)
-        try store.record(AuditEvent(at: now, kommun: nil, actor: actor, action: "user.invite",
+        try store.record(AuditEvent(at: now, kommun: kommun, actor: actor, action: "user.invite",
                                     detail: "\(account.login), until \(Timestamp.text(now.addingTimeInterval(lifetime)))"))
         return token
     }
@@ -103,7 +106,6 @@ public enum Accounts {
         try store.record(AuditEvent(at: now, kommun: kommun, actor: actor, action: "token.revoke", detail: tokenDetail(token)))
     }
 
-    /// The link an invitation's token makes under the server's public URL: `https://est.example.se/invite/TOKEN`.
     /// Whether `account` must log in with a second factor: some kommun it has a role in says so for its role
     /// (`kommun.secondFactor`); an admin counts as a coordinator in every kommun.
     public static func requiresSecondFactor(_ account: Account, kommuner: [KommunConfig]) -> Bool {
@@ -112,6 +114,7 @@ public enum Accounts {
         }
     }
 
+    /// The link an invitation's token makes under the server's public URL: `https://est.example.se/invite/TOKEN`.
     public static func invitationURL(publicURL: String, token: String) -> String {
         var base = publicURL
         while base.hasSuffix("/") { base.removeLast() }

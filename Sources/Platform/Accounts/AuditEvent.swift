@@ -9,7 +9,7 @@ public struct AuditEvent: Sendable, Hashable {
     public var actor: String
     /// e.g. `login`, `login-failed`, `logout`, `report.submit`, `report.correct`, `report.withdraw`, `ingest`,
     /// `user.add`, `user.grant`, `user.revoke`, `user.disable`, `user.enable`, `user.invite`, `user.password`,
-    /// `token.add`, `token.revoke`, `status.set`.
+    /// `token.add`, `token.revoke`, `status.set`, `intervention.decide`.
     public var action: String
     /// Short; never personal data from reports, never a password or a token.
     public var detail: String

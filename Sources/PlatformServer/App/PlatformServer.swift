@@ -33,6 +33,9 @@ public enum PlatformServer {
         ReaderRoutes(services: services).add(to: kommun)
         CalendarRoutes(services: services).add(to: router, kommunGroup: kommun)
         CoordinatorRoutes(services: services).add(to: kommun)
+        UserRoutes(services: services).add(to: kommun)
+        TokenRoutes(services: services).add(to: kommun)
+        StatusRoutes(services: services).add(to: kommun)
         return router
     }
 

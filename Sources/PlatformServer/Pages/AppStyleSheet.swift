@@ -31,6 +31,8 @@ enum AppStyleSheet {
         .field-error{color:#a4000f;font-weight:600;margin:.25rem 0}
         .has-error input,.has-error select,.has-error textarea{border-color:#a4000f}
         #error-summary{border:3px solid #a4000f;padding:.5rem 1rem;margin:1rem 0}
+        .secret{border-left:6px solid #0b4f8a;padding:.5rem 1rem;background:#eef3f8}
+        .row-form{margin-bottom:.5rem}
         #flash{border-left:6px solid #1f7a3a;padding:.5rem 1rem;background:#eef7f0}
         .cards{list-style:none;padding:0}
         .cards li{border:1px solid #ccc;border-radius:6px;padding:.75rem 1rem;margin:.5rem 0}

@@ -15,7 +15,8 @@ enum Navigation {
                       ("rapportering", t("Rapportering", "Reporting")), ("kalender", t("Kalender", "Calendar"))]
         }
         if context.role == .coordinator {
-            links += [("ingest", t("Läs in fil", "Upload a file")), ("logg", t("Logg", "Audit log"))]
+            links += [("ingest", t("Läs in fil", "Upload a file")), ("status", t("Status", "Status")), ("anvandare", t("Användare", "Users")),
+                      ("tokens", t("API-nycklar", "API tokens")), ("logg", t("Logg", "Audit log"))]
         }
         return links.map { NavLink(href: base + $0.0, label: $0.1, current: $0.0 == current) }
     }

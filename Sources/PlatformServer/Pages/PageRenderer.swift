@@ -77,7 +77,8 @@ extension PageRenderer {
         library.render(Self.withoutEmptyTexts(values), withTemplate: template) ?? ""
     }
 
-    /// `values` without its empty texts, at any depth, and with `hasRows` beside each list `rows`: Mustache
+    /// `values` without its empty texts, at any depth (but not the texts of a plain list, which are cells),
+    /// and with `hasRows` beside each list `rows`: Mustache
     /// treats an empty string as true in `{{#section}}`, so an absent error or hint must be absent, not "";
     /// and a table is shown around its rows with `{{#hasRows}}`, or a note instead with `{{^hasRows}}`.
     static func withoutEmptyTexts(_ values: [String: Any]) -> [String: Any] {
@@ -94,7 +95,8 @@ extension PageRenderer {
         case let text as String: return text.isEmpty ? nil : text
         case let dictionary as [String: Any]: return withoutEmptyTexts(dictionary)
         case let list as [[String: Any]]: return list.map(withoutEmptyTexts)
-        case let list as [Any]: return list.compactMap(cleaned)
+        // A text in a plain list is a table cell: kept when empty, or the cells after it would shift left.
+        case let list as [Any]: return list.compactMap { $0 is String ? $0 : cleaned($0) }
         default: return value
         }
     }

@@ -7,11 +7,18 @@ struct ReaderRoutes {
     let services: ServerServices
 
     func add(to group: RouterGroup<PlatformRequestContext>) {
-        group.get("insatser") { _, context in try interventions(context: context) }
+        group.get("insatser") { request, context in
+            try interventions(context: context, flash: request.uri.queryParameters["decided"] == nil ? nil : context.language.pick(
+                "Beslutet är sparat.", "The decision is saved."))
+        }
+        group.post("insatser/:intervention/decide") { request, context in try await decide(request, context: context) }
         group.get("rapportering") { request, context in try reporting(request, context: context) }
     }
 
-    private func interventions(context: PlatformRequestContext) throws -> Response {
+    /// The interventions; a coordinator also gets a decision form for each proposed one (`decision`: the one
+    /// sent back with its problems).
+    func interventions(context: PlatformRequestContext, decision: CoordinatorForm? = nil, flash: String? = nil,
+                       status: HTTPResponse.Status = .ok) throws -> Response {
         try context.require(.reader)
         let config = try context.checkedKommun()
         let t: (String, String) -> String = context.language.pick
@@ -21,13 +28,16 @@ struct ReaderRoutes {
                        intervention.areas.map { config.area($0)?.name ?? $0 }.joined(separator: ", "), intervention.owner ?? "",
                        intervention.start?.description ?? "", intervention.plannedEnd?.description ?? ""]]
         }
-        return services.pages.page("interventions", title: t("Insatser", "Interventions"), values: [
+        var values: [String: Any] = [
             "heading": t("Insatser i \(config.kommun.name)", "Interventions in \(config.kommun.name)"),
             "caption": t("Föreslagna, beslutade och avslutade insatser", "Proposed, decided and ended interventions"),
             "columns": [t("Id", "Id"), t("Insats", "Intervention"), t("Status", "Status"), t("Områden", "Areas"), t("Ansvarig", "Owner"),
                         t("Start", "Start"), t("Planerat slut", "Planned end")],
             "rows": rows, "emptyText": t("Inga insatser ännu.", "No interventions yet."),
-        ], context: context, nav: Navigation.links(for: context, current: "insatser"))
+        ]
+        if context.role == .coordinator { values.merge(try decisionValues(config, context: context, form: decision)) { $1 } }
+        return services.pages.page(context.role == .coordinator ? "interventions-coordinator" : "interventions", title: t("Insatser", "Interventions"),
+                                   values: values, context: context, status: status, nav: Navigation.links(for: context, current: "insatser"), flash: flash)
     }
 
     private func reporting(_ request: Request, context: PlatformRequestContext) throws -> Response {
