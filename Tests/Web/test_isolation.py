@@ -47,6 +47,11 @@ PAGES = [
     ("GET", "/k/{k}/ingest", None),
     ("POST", "/k/{k}/ingest", "ingest"),
     ("GET", "/k/{k}/logg", None),
+    ("GET", "/k/{k}/anvandare", None),
+    ("POST", "/k/{k}/anvandare/1/disable", "csrf"),
+    ("GET", "/k/{k}/tokens", None),
+    ("POST", "/k/{k}/tokens/1/revoke", "csrf"),
+    ("GET", "/k/{k}/status", None),
 ]
 API = [
     ("POST", "/api/v1/kommuner/{k}/reports", "csv"),
