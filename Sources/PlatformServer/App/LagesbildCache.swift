@@ -17,7 +17,14 @@ final class LagesbildCache: Sendable {
         var today: CalendarDate
     }
 
-    private let entries = Mutex<[Key: (version: ReportStore.Version, lagesbild: Lagesbild)]>([:])
+    private struct Entry {
+        var version: ReportStore.Version
+        var lagesbild: Lagesbild
+        /// The lägesbild in the formats asked for so far, by exporter id.
+        var outputs: [String: Data] = [:]
+    }
+
+    private let entries = Mutex<[Key: Entry]>([:])
     private let capacity: Int
 
     init(capacity: Int = 64) {
@@ -32,9 +39,22 @@ final class LagesbildCache: Sendable {
             // Entries of an older version are of no further use; beyond that, any entry may go.
             entries = entries.filter { $0.value.version == version }
             if entries.count >= capacity, let any = entries.keys.first { entries[any] = nil }
-            entries[key] = (version, lagesbild)
+            entries[key] = Entry(version: version, lagesbild: lagesbild)
         }
         return lagesbild
+    }
+
+    /// The lägesbild for `key` in format `format` (an exporter's output depends on nothing but the lägesbild
+    /// and the language, which the key holds), made by `export` when it is not kept.
+    func output(_ key: Key, version: ReportStore.Version, format: String, compile: () throws -> Lagesbild,
+                export: (Lagesbild) throws -> Data) throws -> (lagesbild: Lagesbild, data: Data) {
+        let lagesbild = try lagesbild(key, version: version, compile: compile)
+        if let kept = entries.withLock({ $0[key]?.version == version ? $0[key]?.outputs[format] : nil }) { return (lagesbild, kept) }
+        let data = try export(lagesbild)
+        entries.withLock { entries in
+            if entries[key]?.version == version { entries[key]?.outputs[format] = data }
+        }
+        return (lagesbild, data)
     }
 
     /// Forgets every entry (the kommun files were reloaded).

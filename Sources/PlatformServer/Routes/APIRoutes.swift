@@ -55,9 +55,8 @@ struct APIRoutes {
         if let area, config.area(area) == nil { return try APIError.response(.notFound, "unknown area") }
         do {
             let language = query["lang"].flatMap { Language(rawValue: String($0)) } ?? config.kommun.language
-            let (lagesbild, _) = try services.compileLagesbild(config, period: query["period"].map(String.init) ?? "last", area: area,
-                                                                language: language, parts: exporter.parts)
-            let data = try exporter.export(lagesbild, options: ExportOptions(language: language))
+            let data = try services.exportLagesbild(config, period: query["period"].map(String.init) ?? "last", area: area,
+                                                    language: language, exporter: exporter).data
             return Response(status: .ok, headers: [.contentType: exporter.mediaType], body: .init(byteBuffer: ByteBuffer(bytes: data)))
         } catch let error as LagesbildChoiceError {
             return try APIError.response(.badRequest, error.description)

@@ -14,28 +14,28 @@ struct LagesbildRoutes {
         group.get("lagesbild/download") { request, context in try download(request, context: context) }
     }
 
-    /// What the request asks for: period (default: the last complete one), area, and the compiled lägesbild.
-    private func compile(_ request: Request, context: PlatformRequestContext, parts: Lagesbild.Parts = .all)
-        throws -> (lagesbild: Lagesbild, period: Period, area: String?) {
+    /// The lägesbild the request asks for (period, default the last complete one; area) in `exporter`'s format.
+    private func export(_ request: Request, context: PlatformRequestContext, exporter: any Exporter)
+        throws -> (lagesbild: Lagesbild, period: Period, area: String?, data: Data) {
         try context.require(.reader)
         let config = try context.checkedKommun()
         let query = request.uri.queryParameters
         let area = query["area"].map(String.init).flatMap { $0.isEmpty ? nil : $0 }
         if let area, config.area(area) == nil { throw HTTPError(.notFound) }
         let periodText = query["period"].map(String.init) ?? "last"
-        let compiled = try services.compileLagesbild(config, period: periodText, area: area, language: context.language, parts: parts)
-        return (compiled.lagesbild, compiled.period, area)
+        let exported = try services.exportLagesbild(config, period: periodText, area: area, language: context.language, exporter: exporter)
+        return (exported.lagesbild, exported.period, area, exported.data)
     }
 
     private func page(_ request: Request, context: PlatformRequestContext) throws -> Response {
         let config = try context.checkedKommun()
-        let compiled: (lagesbild: Lagesbild, period: Period, area: String?)
+        let compiled: (lagesbild: Lagesbild, period: Period, area: String?, data: Data)
         do {
-            compiled = try compile(request, context: context)
+            compiled = try export(request, context: context, exporter: HTMLExporter())
         } catch let error as LagesbildChoiceError {
             return services.pages.error(.badRequest, context: context, message: error.description)
         }
-        let html = String(decoding: try HTMLExporter().export(compiled.lagesbild, options: ExportOptions(language: context.language)), as: UTF8.self)
+        let html = String(decoding: compiled.data, as: UTF8.self)
         let (style, body) = Self.split(html)
         let t: (String, String) -> String = context.language.pick
         let today = services.today(for: config)
@@ -77,11 +77,10 @@ struct LagesbildRoutes {
     private func download(_ request: Request, context: PlatformRequestContext) throws -> Response {
         let id = request.uri.queryParameters["format"].map(String.init) ?? "json"
         guard let exporter = try? services.configuration.exporters.exporter(id) else { throw HTTPError(.notFound) }
-        let compiled = try compile(request, context: context, parts: exporter.parts)
-        let data = try exporter.export(compiled.lagesbild, options: ExportOptions(language: context.language))
-        let name = LagesbildWriter.fileName(for: compiled.lagesbild, exporter: exporter, among: [exporter])
+        let exported = try export(request, context: context, exporter: exporter)
+        let name = LagesbildWriter.fileName(for: exported.lagesbild, exporter: exporter, among: [exporter])
         return Response(status: .ok, headers: [.contentType: exporter.mediaType, .contentDisposition: "attachment; filename=\"\(name)\""],
-                        body: .init(byteBuffer: ByteBuffer(bytes: data)))
+                        body: .init(byteBuffer: ByteBuffer(bytes: exported.data)))
     }
 }
 
@@ -90,14 +89,30 @@ extension ServerServices {
     /// command line's `lagesbild` runs, kept while the store does not change (`LagesbildCache`).
     func compileLagesbild(_ config: KommunConfig, period text: String, area: String?, language: Language,
                           parts: Lagesbild.Parts) throws -> (lagesbild: Lagesbild, period: Period) {
+        let (key, compile) = try lagesbildJob(config, period: text, area: area, language: language, parts: parts)
+        return (try lagesbilder.lagesbild(key, version: try store.version(), compile: compile), key.period)
+    }
+
+    /// The lägesbild as `exporter` writes it, kept like the lägesbild itself.
+    func exportLagesbild(_ config: KommunConfig, period text: String, area: String?, language: Language,
+                         exporter: any Exporter) throws -> (lagesbild: Lagesbild, period: Period, data: Data) {
+        let (key, compile) = try lagesbildJob(config, period: text, area: area, language: language, parts: exporter.parts)
+        let (lagesbild, data) = try lagesbilder.output(key, version: try store.version(), format: exporter.id, compile: compile) {
+            try exporter.export($0, options: ExportOptions(language: language))
+        }
+        return (lagesbild, key.period, data)
+    }
+
+    /// The cache key of a lägesbild and how to compile it.
+    private func lagesbildJob(_ config: KommunConfig, period text: String, area: String?, language: Language,
+                              parts: Lagesbild.Parts) throws -> (LagesbildCache.Key, () throws -> Lagesbild) {
         let today = today(for: config)
         let (definition, period) = try config.lagesbild(id: nil, period: text, area: area, today: today)
         let key = LagesbildCache.Key(kommun: config.id, lagesbild: definition.id, period: period, area: area, language: language,
                                      parts: parts, today: today)
-        let lagesbild = try lagesbilder.lagesbild(key, version: try store.version()) {
+        return (key, { [store, now] in
             try LagesbildCompiler(config: config, store: store, now: now, area: area)
                 .compile(period: period, language: language, parts: parts, as: definition)
-        }
-        return (lagesbild, period)
+        })
     }
 }
