@@ -82,6 +82,6 @@ echo "Report store:             $store"
 echo "Priorities, plan, analys: $out/prioritet-lysekil-$quarter.txt, $out/atgardsplan/, $out/analys-lysekil-$year.md"
 echo "Example kommuner:         $out/examples/ (Kumla's monthly lägesbild and tertial analysis; Örebro's city and district lägesbilder)"
 echo
-echo "Web application:          $cli serve --store $store   (then open the address it prints)"
+echo "Web application:          $cli serve --store $store   (then open http://127.0.0.1:8080)"
 echo "Demo accounts:            polis.lysekil, lasare.lysekil, samordnare.lysekil (reporter, reader, coordinator),"
 echo "                          polis.tranemo, lasare.tranemo, samordnare.tranemo, and admin; password: $demo_password"

@@ -48,13 +48,17 @@ public enum PlatformServer {
 
     /// Runs the application until SIGTERM or SIGINT (requests in flight finish first); SIGHUP reloads the
     /// kommun files when they all validate.
-    public static func run(_ configuration: ServerConfiguration, logger: Logger) async throws {
+    /// `onRunning` is told the address once the server listens.
+    public static func run(_ configuration: ServerConfiguration, logger: Logger,
+                           onRunning: @escaping @Sendable (String) -> Void = { _ in }) async throws {
         let services = try services(configuration)
         let app = Application(
             router: router(services: services),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "trygghet-platform"),
             services: [KommunReloadService(services: services, logger: logger)],
             onServerRunning: { channel in
+                let port = channel.localAddress?.port ?? configuration.port
+                onRunning(configuration.publicURL?.absoluteString ?? "http://\(configuration.host):\(port)")
                 logger.info("serving", metadata: ["address": "\(channel.localAddress?.description ?? "")",
                                                   "kommuner": "\(services.kommuner.all.map(\.id).joined(separator: ","))"])
             },

@@ -51,7 +51,10 @@ struct Serve: ParsableCommand {
         let done = DispatchSemaphore(value: 0)
         Task {
             do {
-                try await PlatformServer.run(configuration, logger: logger)
+                try await PlatformServer.run(configuration, logger: logger) { address in
+                    // Unbuffered: a script that started the server waits for this line.
+                    FileHandle.standardOutput.write(Data("Trygghetsplattformen: \(address)  (Ctrl-C stops it)\n".utf8))
+                }
             } catch {
                 outcome.withLock { $0 = error }
             }
