@@ -81,3 +81,29 @@ final class Box<T: Sendable>: @unchecked Sendable {
     func set(_ value: T) { lock.withLock { stored = value } }
     var value: T? { lock.withLock { stored } }
 }
+
+@Suite("Server: the admin's audit log")
+struct AdminAuditLogTests {
+    @Test("the admin sees the platform-wide events (logins, failed logins) with every kommun's; a coordinator gets 404")
+    func adminLog() async throws {
+        let fixture = try ServerFixture()
+        try fixture.account("admin", [], admin: true)
+        try fixture.account("samordnare.lysekil", [Membership(kommun: "lysekil", role: .coordinator)])
+        try await fixture.test { client in
+            let page = try await client.execute(uri: "/login", method: .get)
+            let cookie = try #require(page.headers[.setCookie]?.split(separator: ";").first.map(String.init))
+            let token = try #require(hiddenValue("csrf", in: String(buffer: page.body)))
+            let failed = try await client.execute(uri: "/login", method: .post, headers: [.cookie: cookie, .contentType: "application/x-www-form-urlencoded"],
+                                                  body: ByteBuffer(string: "csrf=\(token)&login=samordnare.lysekil&password=fel-losenord-1234"))
+            #expect(failed.status == .unauthorized)
+            let coordinator = try await client.logIn("samordnare.lysekil")
+            let refused = try await client.execute(uri: "/admin/logg", method: .get, headers: coordinator.headers)
+            #expect(refused.status == .notFound)
+            let admin = try await client.logIn("admin")
+            let home = String(buffer: try await client.execute(uri: "/", method: .get, headers: admin.headers).body)
+            #expect(home.contains("href=\"/admin/logg\""))
+            let log = String(buffer: try await client.execute(uri: "/admin/logg", method: .get, headers: admin.headers).body)
+            #expect(log.contains("<td>login-failed</td>") && log.contains("<td>login</td>") && log.contains("lysekil: samordnare.lysekil"))
+        }
+    }
+}

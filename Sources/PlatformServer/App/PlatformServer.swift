@@ -26,6 +26,7 @@ public enum PlatformServer {
         }
         AuthRoutes(services: services).add(to: router)
         APIRoutes(services: services).add(to: router)
+        AdminRoutes(services: services).add(to: router)
         let kommun = router.group("k/:kommun").add(middleware: KommunAccessMiddleware(services: services))
         HomeRoutes(services: services).add(to: router, kommunGroup: kommun)
         ReportRoutes(services: services).add(to: kommun)

@@ -115,6 +115,7 @@ enum PageTemplates {
         <h1>{{heading}}</h1>
         {{#hasKommuner}}<ul class="cards">{{#kommuner}}<li><a class="kommun" href="/k/{{id}}/">{{name}}</a> <span class="role">{{role}}</span></li>{{/kommuner}}</ul>{{/hasKommuner}}
         {{^hasKommuner}}<p>{{noneText}}</p>{{/hasKommuner}}
+        {{#adminText}}<p><a href="/admin/logg" id="admin-log">{{adminText}}</a></p>{{/adminText}}
         """
 
     static let kommun = """

@@ -21,6 +21,7 @@ struct HomeRoutes {
         return services.pages.page("home", title: t("Start", "Start"), values: [
             "heading": t("Välj kommun", "Choose a kommun"), "kommuner": kommuner,
             "noneText": t("Du har ingen roll i någon kommun ännu. Kontakta er samordnare.", "You have no role in any kommun yet. Contact your coordinator."),
+            "adminText": account.isAdmin ? t("Logg för hela plattformen", "Audit log of the whole platform") : "",
         ], context: context)
     }
 
