@@ -77,15 +77,20 @@ struct UserPageTests {
             let noOrganisation = try await client.execute(uri: "/k/lysekil/anvandare", method: .post, headers: headers2, body: body2)
             #expect(noOrganisation.status == .unprocessableContent)
             #expect(String(buffer: noOrganisation.body).contains(#"id="reporter-error""#))
+            // A person with an account in another kommun is given a role here, without a new invitation; twice is an error.
             let (headers3, body3) = coordinator.form(["login": "polis.tranemo", "name": "X", "role": "reader"])
+            let added = try await client.execute(uri: "/k/lysekil/anvandare?lang=en", method: .post, headers: headers3, body: body3)
+            #expect(String(buffer: added.body).contains("already had an account and now has a role here too"))
+            #expect(!String(buffer: added.body).contains("/invite/"))
             let taken = try await client.execute(uri: "/k/lysekil/anvandare?lang=en", method: .post, headers: headers3, body: body3)
-            #expect(String(buffer: taken.body).contains("An account with that login already exists."))
+            #expect(String(buffer: taken.body).contains("The person already has a role here; change it on their row."))
             // There is no admin role to grant, nor an admin field.
             let (headers4, body4) = coordinator.form(["login": "kim", "name": "Kim", "role": "admin", "admin": "true", "isAdmin": "1"])
             let admin = try await client.execute(uri: "/k/lysekil/anvandare", method: .post, headers: headers4, body: body4)
             #expect(admin.status == .unprocessableContent && String(buffer: admin.body).contains(#"id="role-error""#))
         }
         #expect(try fixture.services.store.account(login: "kim") == nil)
+        #expect(try fixture.services.store.account(login: "polis.tranemo")?.memberships.map(\.kommun).sorted() == ["lysekil", "tranemo"])
     }
 
     @Test("the list holds only the kommun's accounts; a role change and a removal reach only this kommun's role")

@@ -35,12 +35,21 @@ public struct KommunAccounts<Store: AccountStore>: Sendable {
         return account
     }
 
-    /// A new person with `role` in the kommun (and `reporter`, for a reporter), without a password and never
-    /// an admin: the invitation's token is returned, once.
+    /// A person with `role` in the kommun (and `reporter`, for a reporter). A new login gets an account
+    /// without a password and never an admin, and the invitation's token is returned, once. A login that
+    /// already has an account (a kommunpolis who covers several kommuner) is given the role here, its roles
+    /// elsewhere untouched, and no invitation (nil): it logs in as before. It must not already have a role
+    /// here (change that on its row) and must not be an admin.
     public func add(login: String, name: String, role: Role, reporter: String?, now: Date,
-                    invitationLifetime: TimeInterval = Accounts.invitationLifetime) throws -> (account: Account, invitation: String) {
-        let created = try Accounts.add(login: login, name: name, isAdmin: false,
-                                       memberships: [Membership(kommun: config.id, role: role, reporter: reporter)], password: nil,
+                    invitationLifetime: TimeInterval = Accounts.invitationLifetime) throws -> (account: Account, invitation: String?) {
+        let membership = Membership(kommun: config.id, role: role, reporter: reporter)
+        if let existing = try store.account(login: login) {
+            guard !existing.memberships.contains(where: { $0.kommun == config.id }) else { throw AccountError.loginTaken(existing.login) }
+            try checkNotAdmin(existing)
+            try Accounts.grant(membership, login: existing.login, kommuner: [config], store: store, actor: manager.login, now: now)
+            return (try store.account(id: existing.id) ?? existing, nil)
+        }
+        let created = try Accounts.add(login: login, name: name, isAdmin: false, memberships: [membership], password: nil,
                                        kommuner: [config], store: store, actor: manager.login, now: now, invitationLifetime: invitationLifetime)
         guard let invitation = created.invitation else { throw AccountError.invitationInvalid }
         return (created.account, invitation)

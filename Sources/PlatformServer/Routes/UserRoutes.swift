@@ -115,6 +115,11 @@ struct UserRoutes {
             let (account, invitation) = try accounts.add(login: login, name: name, role: role, reporter: role == .reporter ? form.values["reporter"] : nil,
                                                          now: services.now)
             form = CoordinatorForm(language: context.language)
+            guard let invitation else {
+                return try page(context: context, form: form, flash: t(
+                    "\(account.login) hade redan ett konto och har nu en roll här också; personen loggar in som vanligt.",
+                    "\(account.login) already had an account and now has a role here too; they log in as before."))
+            }
             return try page(context: context, form: form, secret: services.configuration.absolute("/invite/\(invitation)"),
                             flash: t("\(account.login) är tillagd.", "\(account.login) is added."))
         } catch let error as AccountError {
@@ -185,7 +190,7 @@ struct UserRoutes {
     private func problems(_ error: AccountError, _ language: Language, suffix: String) -> [String: String] {
         let t: (String, String) -> String = language.pick
         switch error {
-        case .loginTaken: return ["login" + suffix: t("Det finns redan ett konto med den inloggningen.", "An account with that login already exists.")]
+        case .loginTaken: return ["login" + suffix: t("Personen har redan en roll här; ändra den på personens rad.", "The person already has a role here; change it on their row.")]
         case .invalidLogin: return ["login" + suffix: t("Inloggningen får inte vara tom eller innehålla mellanslag.", "The login may not be empty or hold spaces.")]
         case .invalidMembership(let messages):
             return Dictionary(messages.map { message in
