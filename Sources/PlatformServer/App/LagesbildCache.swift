@@ -20,8 +20,8 @@ final class LagesbildCache: Sendable {
     private struct Entry {
         var version: ReportStore.Version
         var lagesbild: Lagesbild
-        /// The lägesbild in the formats asked for so far, by exporter id.
-        var outputs: [String: Data] = [:]
+        /// What was made of the lägesbild so far: its formats by exporter id, and the application's page.
+        var outputs: [String: any Sendable] = [:]
     }
 
     private let entries = Mutex<[Key: Entry]>([:])
@@ -44,12 +44,12 @@ final class LagesbildCache: Sendable {
         return lagesbild
     }
 
-    /// The lägesbild for `key` in format `format` (an exporter's output depends on nothing but the lägesbild
-    /// and the language, which the key holds), made by `export` when it is not kept.
-    func output(_ key: Key, version: ReportStore.Version, format: String, compile: () throws -> Lagesbild,
-                export: (Lagesbild) throws -> Data) throws -> (lagesbild: Lagesbild, data: Data) {
+    /// What `make` makes of the lägesbild for `key` under the name `output` (a format: an exporter's output
+    /// depends on nothing but the lägesbild and the language, which the key holds), kept with it.
+    func output<Output: Sendable>(_ key: Key, version: ReportStore.Version, format: String, compile: () throws -> Lagesbild,
+                                  export: (Lagesbild) throws -> Output) throws -> (lagesbild: Lagesbild, data: Output) {
         let lagesbild = try lagesbild(key, version: version, compile: compile)
-        if let kept = entries.withLock({ $0[key]?.version == version ? $0[key]?.outputs[format] : nil }) { return (lagesbild, kept) }
+        if let kept = entries.withLock({ $0[key]?.version == version ? $0[key]?.outputs[format] : nil }) as? Output { return (lagesbild, kept) }
         let data = try export(lagesbild)
         entries.withLock { entries in
             if entries[key]?.version == version { entries[key]?.outputs[format] = data }

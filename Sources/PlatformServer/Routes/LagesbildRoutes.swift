@@ -14,29 +14,31 @@ struct LagesbildRoutes {
         group.get("lagesbild/download") { request, context in try download(request, context: context) }
     }
 
-    /// The lägesbild the request asks for (period, default the last complete one; area) in `exporter`'s format.
-    private func export(_ request: Request, context: PlatformRequestContext, exporter: any Exporter)
-        throws -> (lagesbild: Lagesbild, period: Period, area: String?, data: Data) {
+    /// The lägesbild the request asks for (period, default the last complete one; area) in `exporter`'s format,
+    /// made into what `make` makes of it and kept under `name`.
+    private func export<Output: Sendable>(_ request: Request, context: PlatformRequestContext, exporter: any Exporter,
+                                          as name: String? = nil, make: @escaping (Data) -> Output)
+        throws -> (lagesbild: Lagesbild, period: Period, area: String?, data: Output) {
         try context.require(.reader)
         let config = try context.checkedKommun()
         let query = request.uri.queryParameters
         let area = query["area"].map(String.init).flatMap { $0.isEmpty ? nil : $0 }
         if let area, config.area(area) == nil { throw HTTPError(.notFound) }
         let periodText = query["period"].map(String.init) ?? "last"
-        let exported = try services.exportLagesbild(config, period: periodText, area: area, language: context.language, exporter: exporter)
+        let exported = try services.exportLagesbild(config, period: periodText, area: area, language: context.language,
+                                                    exporter: exporter, as: name ?? exporter.id, make: make)
         return (exported.lagesbild, exported.period, area, exported.data)
     }
 
     private func page(_ request: Request, context: PlatformRequestContext) throws -> Response {
         let config = try context.checkedKommun()
-        let compiled: (lagesbild: Lagesbild, period: Period, area: String?, data: Data)
+        let compiled: (lagesbild: Lagesbild, period: Period, area: String?, data: EmbeddedPage)
         do {
-            compiled = try export(request, context: context, exporter: HTMLExporter())
+            compiled = try export(request, context: context, exporter: HTMLExporter(), as: "page", make: EmbeddedPage.init)
         } catch let error as LagesbildChoiceError {
             return services.pages.error(.badRequest, context: context, message: error.description)
         }
-        let html = String(decoding: compiled.data, as: UTF8.self)
-        let (style, body) = Self.split(html)
+        let (style, body, digest) = (compiled.data.style, compiled.data.body, compiled.data.digest)
         let t: (String, String) -> String = context.language.pick
         let today = services.today(for: config)
         func href(_ period: Period) -> String {
@@ -57,27 +59,17 @@ struct LagesbildRoutes {
             "downloadLabel": t("Ladda ner", "Download"), "downloads": downloads,
         ])
         let nav = Navigation.links(for: context, current: "lagesbild")
-        let digest = Data(SHA256.hash(data: Data(style.utf8))).base64EncodedString()
         let policy = SecurityHeadersMiddleware<PlatformRequestContext>.policy
             .replacingOccurrences(of: "style-src 'self'", with: "style-src 'self' 'sha256-\(digest)'")
-        return services.pages.document(content: bar + body.replacingOccurrences(of: "<main>", with: "<main id=\"main\">"),
+        return services.pages.document(content: bar + body,
                                        title: t("Lägesbild", "Situation picture"), context: context, nav: nav, wrapMain: false,
                                        extraStyle: style, headers: [.contentSecurityPolicy: policy])
-    }
-
-    /// The style sheet and the body of an exported HTML page.
-    static func split(_ html: String) -> (style: String, body: String) {
-        func between(_ open: String, _ close: String) -> String {
-            guard let start = html.range(of: open), let end = html.range(of: close, range: start.upperBound..<html.endIndex) else { return "" }
-            return String(html[start.upperBound..<end.lowerBound])
-        }
-        return (between("<style>", "</style>"), between("<body>", "</body>"))
     }
 
     private func download(_ request: Request, context: PlatformRequestContext) throws -> Response {
         let id = request.uri.queryParameters["format"].map(String.init) ?? "json"
         guard let exporter = try? services.configuration.exporters.exporter(id) else { throw HTTPError(.notFound) }
-        let exported = try export(request, context: context, exporter: exporter)
+        let exported = try export(request, context: context, exporter: exporter) { $0 }
         let name = LagesbildWriter.fileName(for: exported.lagesbild, exporter: exporter, among: [exporter])
         return Response(status: .ok, headers: [.contentType: exporter.mediaType, .contentDisposition: "attachment; filename=\"\(name)\""],
                         body: .init(byteBuffer: ByteBuffer(bytes: exported.data)))
@@ -96,11 +88,18 @@ extension ServerServices {
     /// The lägesbild as `exporter` writes it, kept like the lägesbild itself.
     func exportLagesbild(_ config: KommunConfig, period text: String, area: String?, language: Language,
                          exporter: any Exporter) throws -> (lagesbild: Lagesbild, period: Period, data: Data) {
+        try exportLagesbild(config, period: text, area: area, language: language, exporter: exporter, as: exporter.id) { $0 }
+    }
+
+    /// The lägesbild as `exporter` writes it, made into what `make` makes of that, kept under `name`.
+    func exportLagesbild<Output: Sendable>(_ config: KommunConfig, period text: String, area: String?, language: Language,
+                                           exporter: any Exporter, as name: String,
+                                           make: @escaping (Data) -> Output) throws -> (lagesbild: Lagesbild, period: Period, data: Output) {
         let (key, compile) = try lagesbildJob(config, period: text, area: area, language: language, parts: exporter.parts)
-        let (lagesbild, data) = try lagesbilder.output(key, version: try store.version(), format: exporter.id, compile: compile) {
-            try exporter.export($0, options: ExportOptions(language: language))
+        let (lagesbild, output) = try lagesbilder.output(key, version: try store.version(), format: name, compile: compile) {
+            make(try exporter.export($0, options: ExportOptions(language: language)))
         }
-        return (lagesbild, key.period, data)
+        return (lagesbild, key.period, output)
     }
 
     /// The cache key of a lägesbild and how to compile it.
@@ -114,5 +113,26 @@ extension ServerServices {
             try LagesbildCompiler(config: config, store: store, now: now, area: area)
                 .compile(period: period, language: language, parts: parts, as: definition)
         })
+    }
+}
+
+/// The HTML exporter's page made ready to sit inside the application's: its style sheet (allowed by its
+/// hash in the Content-Security-Policy) and its body, whose `<main>` is the page's skip-link target. Made
+/// once per kept lägesbild.
+struct EmbeddedPage: Sendable {
+    var style: String
+    var body: String
+    /// The style sheet's SHA-256, base64.
+    var digest: String
+
+    init(_ html: Data) {
+        let text = String(decoding: html, as: UTF8.self)
+        func between(_ open: String, _ close: String) -> String {
+            guard let start = text.range(of: open), let end = text.range(of: close, range: start.upperBound..<text.endIndex) else { return "" }
+            return String(text[start.upperBound..<end.lowerBound])
+        }
+        style = between("<style>", "</style>")
+        body = between("<body>", "</body>").replacingOccurrences(of: "<main>", with: "<main id=\"main\">")
+        digest = Data(SHA256.hash(data: Data(style.utf8))).base64EncodedString()
     }
 }
