@@ -33,6 +33,9 @@ struct LoginTests {
         let actions = try fixture.services.store.auditLog(kommun: nil, limit: 20).map(\.action)
         #expect(actions.filter { $0 == "login-failed" }.count == 5)
         #expect(actions.contains("login-throttled"))
+        // What was typed for an unknown login is not kept (it may be a password typed in the wrong field).
+        let actors = try fixture.services.store.auditLog(kommun: nil, limit: 20).filter { $0.action == "login-failed" }.map(\.actor)
+        #expect(actors.contains("(okänd inloggning)") && !actors.contains("ingen.alls") && actors.contains("lasare.lysekil"))
     }
 
     @Test("a session survives a restart of the server (it is stored), and logging out ends it")

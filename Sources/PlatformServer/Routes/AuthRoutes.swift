@@ -43,7 +43,7 @@ struct AuthRoutes {
         let keys = ["login:" + login, "ip:" + client]
         let now = services.now
         guard services.throttle.allows(keys, now: now) else {
-            services.audit("login-throttled", kommun: nil, actor: login, logger: context.logger)
+            services.audit("login-throttled", kommun: nil, actor: try auditedLogin(login), logger: context.logger)
             return loginPage(request, context: context, failed: language.pick(
                 "För många misslyckade försök. Vänta en stund och försök igen.", "Too many failed attempts. Wait a while and try again."),
                 login: login, status: .tooManyRequests)
@@ -53,7 +53,7 @@ struct AuthRoutes {
         // bcrypt takes a quarter of a second on purpose: on NIO's thread pool, not an event loop.
         guard let account = try await NIOThreadPool.singleton.runIfActive({ try accounts.authenticate(login: login, password: password) }) else {
             services.throttle.recordFailure(keys, now: now)
-            services.audit("login-failed", kommun: nil, actor: login, logger: context.logger)
+            services.audit("login-failed", kommun: nil, actor: try auditedLogin(login), logger: context.logger)
             return loginPage(request, context: context, failed: language.pick(
                 "Fel användarnamn eller lösenord.", "Wrong user name or password."), login: login, status: .unauthorized)
         }
@@ -221,6 +221,13 @@ struct AuthRoutes {
     private func sessionCookie(_ token: String) -> Cookie {
         Cookie(name: SessionMiddleware.cookieName, value: token, path: "/", secure: services.configuration.secureCookies,
                httpOnly: true, sameSite: .lax)
+    }
+
+    /// Who a failed login is logged as: the login when an account has it, else only that it was unknown. What
+    /// is typed into the login field of a failed attempt may be a password typed in the wrong field, or a
+    /// personnummer, and the audit log keeps it for ever.
+    private func auditedLogin(_ login: String) throws -> String {
+        try services.accounts.account(login: login) != nil ? login : "(okänd inloggning)"
     }
 
     /// Only a path on this site may follow a login (no open redirect to another site).
