@@ -28,9 +28,7 @@ extension ReportStore {
     /// version), and the rows per table. A store that cannot be read at all is one problem, not an error;
     /// a file that is not there is an error.
     public static func check(at path: String) throws -> CheckReport {
-        guard FileManager.default.fileExists(atPath: path) else {
-            throw Diagnostic(file: path, mark: nil, message: "no report store here (check --store or PLATFORM_STORE)")
-        }
+        try requireFile(path)
         var report = CheckReport()
         let queue: DatabaseQueue
         do {
@@ -97,9 +95,7 @@ extension ReportStore {
     /// WAL when opened), mode 0600. Returns the copy's check.
     @discardableResult
     public static func backup(at path: String, to file: String, replacing: Bool = false) throws -> CheckReport {
-        guard FileManager.default.fileExists(atPath: path) else {
-            throw Diagnostic(file: path, mark: nil, message: "no report store here (check --store or PLATFORM_STORE)")
-        }
+        try requireFile(path)
         let target = URL(fileURLWithPath: file)
         if !replacing, FileManager.default.fileExists(atPath: file) {
             throw Diagnostic(file: file, mark: nil, message: "the file exists; give --force to replace it")
@@ -133,6 +129,13 @@ extension ReportStore {
             throw Diagnostic(file: file, mark: nil, message: "cannot write the copy: " + String(cString: strerror(errno)))
         }
         return report
+    }
+
+    /// Throws unless there is a file at `path` (a mistyped `--store` is never checked or copied as an empty store).
+    private static func requireFile(_ path: String) throws {
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw Diagnostic(file: path, mark: nil, message: "no report store here (check --store or PLATFORM_STORE)")
+        }
     }
 
     /// A read-only connection to the store file at `path` that neither migrates nor changes it.
