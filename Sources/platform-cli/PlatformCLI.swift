@@ -13,7 +13,7 @@ struct PlatformCLI: ParsableCommand {
             Validate.self, Kommuner.self, Org.self, Simulate.self, Ingest.self, Reports.self, LagesbildCommand.self,
             Exporters.self, CalendarCommand.self, Plan.self, EscalationCommand.self, StatusCommand.self, Due.self, InsatsCommand.self,
             PrioritetCommand.self, AnalysCommand.self, AtgardsplanCommand.self, UserCommand.self, TokenCommand.self, AuditCommand.self,
-            ReportCommand.self,
+            ReportCommand.self, StoreCommand.self,
             Serve.self,
         ]
     )

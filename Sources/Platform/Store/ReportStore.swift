@@ -14,9 +14,11 @@ public final class ReportStore: Sendable {
     /// The bcrypt cost of the passwords this store sets: 12 (the default) in production, 4 in tests.
     public let passwordCost: UInt8
 
-    /// Opens the store at `path`, creating it (and its folder) when missing, and migrates it; passwords set
+    /// Opens the store at `path`, creating it (and its folder) when missing, and migrates it (a URL such as
+    /// `postgres://…` is refused, never taken as a path: `StoreLocation`); passwords set
     /// through it are hashed with bcrypt at `passwordCost` (4…31).
     public init(path: String, passwordCost: UInt8 = 12) throws {
+        _ = try StoreLocation(path, source: "store")
         _ = Self.sqliteConfigured
         self.path = path
         self.passwordCost = passwordCost
@@ -66,7 +68,7 @@ public final class ReportStore: Sendable {
     /// on two cores used 30 % more CPU than on one). `sqlite3_config` is variadic, which Swift cannot call
     /// directly, so it is called through its address with the fixed arguments these options take; that is
     /// sound on the Linux ABIs this runs on (x86-64 and AArch64 pass these two ints alike either way).
-    private static let sqliteConfigured: Void = {
+    static let sqliteConfigured: Void = {
         typealias Config = @convention(c) (Int32, Int32) -> Int32
         guard let address = dlsym(nil, "sqlite3_config") else { return }
         _ = unsafeBitCast(address, to: Config.self)(SQLITE_CONFIG_MEMSTATUS, 0)

@@ -7,6 +7,13 @@ struct StoreOptions: ParsableArguments {
         "The SQLite store (default: $PLATFORM_STORE or data/platform.sqlite).", valueName: "path"))
     var path: String?
 
+    /// Refuses a store that is not a SQLite path (`postgres://…`) before the command touches anything.
+    func validate() throws { _ = try location }
+
+    /// The store `--store` or `PLATFORM_STORE` names (`StoreLocation`'s rules).
+    var location: StoreLocation { get throws { try StoreLocation(option: path, environment: Now.environment) } }
+
+    /// The SQLite file's path (`validate()` has refused anything else before a command runs).
     var resolvedPath: String { path ?? Now.environment.storePath }
 
     /// Whether the store was named (`--store` or `PLATFORM_STORE`) rather than left to the default.

@@ -1,0 +1,91 @@
+import Foundation
+import Testing
+
+/// `platform-cli store backup|check`, and a store URL that is refused by every command (issue 14).
+@Suite("Store command")
+struct StoreCommandTests {
+    let directory: URL
+
+    init() throws {
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("cli-store-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    }
+
+    private func path(_ name: String) -> String { directory.appendingPathComponent(name).path }
+
+    private static let districts = ["--municipalities", "Tests/PlatformTests/Fixtures/districts"]
+
+    /// A small store: one week of the districts fixture.
+    private func smallStore() throws -> String {
+        let store = path("store.sqlite")
+        let ingest = try CLI.run(["ingest", "stad", "Tests/PlatformTests/Fixtures/districts/stad-2026-W47.csv", "--store", store] + Self.districts)
+        try #require(ingest.status == 0, "\(ingest.stderr)")
+        return store
+    }
+
+    @Test func checkOnASmallStore() throws {
+        let result = try CLI.run(["store", "check", "--store", try smallStore()])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr == "")
+        try CLI.expectGolden(result.stdout, "store-check-stad.txt")
+    }
+
+    @Test func backupWritesACopyThatChecksClean() throws {
+        let store = try smallStore()
+        let copy = path("backups/copy.sqlite")
+        try FileManager.default.createDirectory(atPath: path("backups"), withIntermediateDirectories: true)
+        let result = try CLI.run(["store", "backup", copy, "--store", store, "--lang", "en"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.hasPrefix("Copy written: \(copy) ("))
+        let original = try CLI.run(["store", "check", "--store", store])
+        let copied = try CLI.run(["store", "check", "--store", copy])
+        #expect(copied.status == 0 && copied.stdout == original.stdout)
+        let again = try CLI.run(["store", "backup", copy, "--store", store])
+        #expect(again.status != 0 && again.stderr.contains("\(copy): error: the file exists; give --force to replace it"))
+        #expect(try CLI.run(["store", "backup", copy, "--store", store, "--force"]).status == 0)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: path("backups")) == ["copy.sqlite"])
+    }
+
+    @Test func checkListsEveryProblemAndExitsOne() throws {
+        let store = try smallStore()
+        _ = try CLI.sqlite(store, "PRAGMA foreign_keys = OFF; INSERT INTO memberships (account_id, kommun, role, granted_at) VALUES (999, 'stad', 'reader', 'x'); INSERT INTO grdb_migrations VALUES ('v99: the future');")
+        let result = try CLI.run(["store", "check", "--store", store])
+        #expect(result.status == 1)
+        #expect(result.stderr == """
+            error: foreign key: memberships row 1 refers to a missing row of accounts
+            error: the store is from a newer version of the platform (migrations this version does not know: v99: the future)
+
+            """)
+    }
+
+    /// Every kind of command, given a store URL by `--store` or `PLATFORM_STORE`: refused, naming the
+    /// option, without the URL's password, and nothing is created (not the `postgres:` folder a path would make).
+    static let commands: [[String]] = [
+        ["ingest", "tranemo", "Tests/PlatformTests/Fixtures/districts/stad-2026-W47.csv"],
+        ["reports", "tranemo", "--period", "2026-W47"],
+        ["lagesbild", "tranemo", "--period", "2026-W47"],
+        ["user", "list", "tranemo"],
+        ["store", "check"],
+        ["serve"],
+    ]
+
+    @Test(arguments: commands)
+    func aStoreURLIsRefused(_ command: [String]) throws {
+        let url = "postgres://platform:s3cret@db.example/platform"
+        let viaOption = try CLI.run(command + ["--store", url])
+        let viaEnvironment = try CLI.run(command, environment: ["PLATFORM_STORE": url])
+        for (result, source) in [(viaOption, "--store"), (viaEnvironment, "PLATFORM_STORE")] {
+            #expect(result.status != 0)
+            #expect(result.stderr.contains("\(source): error: 'postgres://…' is a URL, not a file path; "
+                + "PostgreSQL stores are not supported yet; give a SQLite file path"), "\(command): \(result.stderr)")
+            #expect(!result.stderr.contains("s3cret"))
+        }
+        #expect(!FileManager.default.fileExists(atPath: CLI.packageRoot.appendingPathComponent("postgres:").path))
+    }
+
+    @Test func backupFromAStoreURLWritesNothing() throws {
+        let result = try CLI.run(["store", "backup", path("copy.sqlite"), "--store", "postgres://h/db"])
+        #expect(result.status != 0)
+        #expect(!FileManager.default.fileExists(atPath: path("copy.sqlite")))
+    }
+}
