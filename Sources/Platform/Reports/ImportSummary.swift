@@ -36,6 +36,12 @@ public struct ImportSummary: Sendable, Equatable, Codable {
         (self.refused, self.committed, self.problem) = (refused, committed, problem)
     }
 
+    /// A delivery refused before any row was checked: its body could not be read (not CSV, JSON or JSON Lines,
+    /// too large); `diagnostic` is the one problem, on its line (0: the delivery as a whole).
+    public init(source: String, refusing diagnostic: Diagnostic) {
+        self.init(source: source, refused: [RefusedRow(line: diagnostic.mark?.line ?? 0, problems: [diagnostic.message])])
+    }
+
     /// The summary of what the store did with one delivery: a refused delivery stored, corrected and
     /// withdrew nothing, so its counts are 0 (its rows are in `refused`, or `problem` says why). A dry run
     /// counts what it would have done.

@@ -42,7 +42,7 @@ public struct ReportIngestor: Sendable {
 
     /// The rules every row is checked by.
     /// The validator every row of this ingest is checked with.
-    public var validator: ReportValidator { ReportValidator(config: config, today: today, privacy: privacy) }
+    private var validator: ReportValidator { ReportValidator(config: config, today: today, privacy: privacy) }
 
     /// Ingests one delivery from any source (an uploaded body, the web form) into `store`: the same checks,
     /// privacy guard, revisions and all-or-nothing rule as a file (`skipInvalid` and `dryRun` as `options` say;

@@ -44,12 +44,7 @@ extension ReportStore {
         try queue.inTransaction(.immediate) { db in
             outcome = try Self.write(reader, config: config, validator: validator, options: options, at: Timestamp.text(now), db)
             guard outcome.committed else { return .rollback }
-            do {
-                try beforeCommit(outcome)
-            } catch {
-                outcome.committed = false
-                throw error
-            }
+            try beforeCommit(outcome)
             return .commit
         }
         return outcome

@@ -45,7 +45,7 @@ final class ServerServices: Sendable {
     /// the rows (a refused delivery is audited on its own).
     func deliver(_ source: some ReportRowSource, config: KommunConfig, actor: String, action: String, logger: Logger) async throws -> ImportSummary {
         let now = self.now
-        let validator = ReportIngestor(config: config, storePath: configuration.storePath, today: today(for: config), now: now).validator
+        let validator = ReportValidator(config: config, today: today(for: config), privacy: .refuse)
         let delivery = ReportStore.Delivery(source: source, config: config, validator: validator) { outcome in
             AuditEvent(at: now, kommun: config.id, actor: actor, action: action,
                        detail: "\(outcome.new) new, \(outcome.revised) corrected, \(outcome.unchanged) unchanged")

@@ -38,8 +38,7 @@ struct APIRoutes {
             summary = try await services.deliver(source, config: config, actor: "token:\(context.apiToken?.id ?? 0)", action: "api.reports",
                                                  logger: context.logger)
         } catch let diagnostic as Diagnostic {
-            summary = ImportSummary(source: "api", stored: 0, corrected: 0, unchanged: 0, withdrawn: 0,
-                                    refused: [.init(line: diagnostic.mark?.line ?? 0, problems: [diagnostic.message])], committed: false)
+            summary = ImportSummary(source: "api", refusing: diagnostic)
         }
         return try APIError.json(summary, status: summary.committed ? .ok : .unprocessableContent)
     }

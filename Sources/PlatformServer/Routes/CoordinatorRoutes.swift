@@ -44,8 +44,7 @@ struct CoordinatorRoutes {
             let reader = try ReportFileReader(name: "uppladdning", data: Data((form["content"] ?? "").utf8), format: format)
             summary = try await services.deliver(reader, config: config, actor: context.account?.login ?? "", action: "ingest", logger: context.logger)
         } catch let diagnostic as Diagnostic {
-            summary = ImportSummary(source: "uppladdning", stored: 0, corrected: 0, unchanged: 0, withdrawn: 0,
-                                    refused: [.init(line: diagnostic.mark?.line ?? 0, problems: [diagnostic.message])], committed: false)
+            summary = ImportSummary(source: "uppladdning", refusing: diagnostic)
         }
         return try ingestPage(context: context, summary: summary, status: summary.committed ? .ok : .unprocessableContent)
     }
