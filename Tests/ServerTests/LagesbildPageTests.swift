@@ -66,8 +66,8 @@ struct LagesbildPageTests {
             #expect(try await klotter(client, reader) == 6)
         }
         // A write by another process (the command line on the same store) too.
-        let other = try ReportStore(path: fixture.services.configuration.storePath)
-        _ = try ReportIngestor(config: config, storePath: fixture.services.configuration.storePath, today: CalendarDate(iso: "2026-11-25")!,
+        let other = try ReportStore(path: fixture.storePath)
+        _ = try ReportIngestor(config: config, today: CalendarDate(iso: "2026-11-25")!,
                                now: ServerFixture.now)
             .ingest(FormRows(name: "cli", rows: [RawReport(line: 1, values: [.date: "2026-11-18", .reporter: "polismyndigheten",
                                                                                .area: "norra-hamnen", .indicator: "klotter", .value: "9", .id: "p-1"])]),

@@ -39,8 +39,8 @@ struct ReportAPITests {
         try Self.csv.write(to: file, atomically: true, encoding: .utf8)
         let config = try #require(fixture.services.kommuner.kommun("lysekil"))
         let otherStore = fixture.directory.appendingPathComponent("other.sqlite").path
-        let ingestor = ReportIngestor(config: config, storePath: otherStore, today: CalendarDate(iso: "2026-11-25")!, now: ServerFixture.now)
-        let fromFile = try #require(try ingestor.ingest([file.path]).first?.summary)
+        let ingestor = ReportIngestor(config: config, today: CalendarDate(iso: "2026-11-25")!, now: ServerFixture.now)
+        let fromFile = try #require(try ingestor.ingest([file.path], store: { try ReportStore(path: otherStore) }).first?.summary)
         try await fixture.test { client in
             let (status, summary) = try await post(client, Self.csv, token: secret)
             #expect(status == .ok)

@@ -13,6 +13,8 @@ struct ServerFixture {
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     let directory: URL
+    /// The fixture's SQLite store, which another process (a command) may open too.
+    var storePath: String { directory.appendingPathComponent("store.sqlite").path }
     let services: ServerServices
 
     /// A new folder and store; `publicURL` as `--public-url`.
@@ -32,12 +34,12 @@ struct ServerFixture {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let exporters = try ExporterCatalog(templates: TemplateFolder(path: directory.appendingPathComponent("templates").path),
                                             pluginFolder: directory.appendingPathComponent("plugins").path, timeLimit: .seconds(10))
-        let configuration = ServerConfiguration(publicURL: publicURL, storePath: directory.appendingPathComponent("store.sqlite").path,
+        let configuration = ServerConfiguration(publicURL: publicURL,
                                                 municipalitiesFolder: (municipalities ?? Self.repository.appendingPathComponent("municipalities")).path,
                                                 exporters: exporters, clock: { ServerFixture.now })
         // bcrypt at its lowest cost: the tests log in many times.
         services = try ServerServices(configuration: configuration, kommuner: KommunDirectory(folder: configuration.municipalitiesFolder),
-                                      store: ReportStore(path: configuration.storePath, passwordCost: 4))
+                                      store: ReportStore(path: directory.appendingPathComponent("store.sqlite").path, passwordCost: 4))
     }
 
     static let password = "demo-lösenord-2026"

@@ -1,7 +1,7 @@
 import Foundation
 
 /// The accounts part of the store: accounts and their roles, sessions, invitations, API tokens, calendar
-/// secrets and the audit log. `ReportStore` conforms (`ReportStore+Accounts.swift` and its neighbours).
+/// secrets and the audit log. `ReportStore` (SQLite) and the PostgreSQL store conform.
 ///
 /// Secrets (session, invitation and API tokens) are returned once; only their SHA-256 is stored.
 public protocol AccountStore: Sendable {

@@ -7,14 +7,14 @@ import Foundation
 /// who also reports in another kommun is that kommun's person too, so only the admin may disable them. No
 /// one changes their own account here.
 /// Each change goes through ``Accounts`` and so writes its audit event, with the manager's login as actor.
-public struct KommunAccounts<Store: AccountStore>: Sendable {
+public struct KommunAccounts: Sendable {
     public let config: KommunConfig
     public let manager: Account
-    public let store: Store
+    public let store: any AccountStore
 
     /// The kommun's accounts as `manager` manages them; `AccountError.notPermitted` unless `manager` is a
     /// coordinator of the kommun (the admin is one everywhere).
-    public init(config: KommunConfig, manager: Account, store: Store) throws {
+    public init(config: KommunConfig, manager: Account, store: any AccountStore) throws {
         guard manager.role(in: config.id) == .coordinator, !manager.disabled else {
             throw AccountError.notPermitted("only a coordinator of \(config.id) manages its accounts")
         }

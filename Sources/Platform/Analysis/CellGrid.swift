@@ -35,7 +35,7 @@ struct CellGrid {
     }
 
     /// Adds one report to the first of `periods` that holds its date.
-    mutating func add(_ report: ReportStore.ReportValue) {
+    mutating func add(_ report: ReportValue) {
         let day = report.date.dayNumber
         guard let period = spans.firstIndex(where: { $0.first <= day && day <= $0.last }) else { return }
         periodHasReports[period] = true

@@ -57,7 +57,7 @@ extension LagesbildCompiler {
 
     /// The rows dated within `period`; when there are none, the rows of the latest period that ended on or
     /// before `period` ended (false: not the lägesbild's own period).
-    static func shownRows(_ rows: [ReportStore.SourceRow], in period: Period) -> (rows: [ReportStore.SourceRow], withinPeriod: Bool) {
+    static func shownRows(_ rows: [SourceRow], in period: Period) -> (rows: [SourceRow], withinPeriod: Bool) {
         let within = rows.filter { $0.first >= period.start && $0.last <= period.end }
         if !within.isEmpty { return (within, true) }
         let ended = rows.filter { $0.last <= period.end }

@@ -13,7 +13,7 @@ public struct LagesbildCompiler {
     public static let minimumMean = 1.0 / Double(baselinePeriods)
 
     public let config: KommunConfig
-    public let store: ReportStore?
+    public let store: (any PlatformStore)?
     /// When the lägesbild is compiled: reporters with nothing stored are `pending` until the deadline.
     public let now: Date
     /// The area the lägesbild is for, with the areas below it; nil for the whole kommun. See
@@ -21,7 +21,7 @@ public struct LagesbildCompiler {
     public let area: String?
 
     /// `store` may be nil (nothing ingested yet): the lägesbild then shows no events and every reporter missing.
-    public init(config: KommunConfig, store: ReportStore?, now: Date = Date(), area: String? = nil) {
+    public init(config: KommunConfig, store: (any PlatformStore)?, now: Date = Date(), area: String? = nil) {
         self.config = config
         self.store = store
         self.now = now
@@ -242,7 +242,7 @@ public struct LagesbildCompiler {
     /// The same indicator reported at the same place (an area of kind place, or a place text within an
     /// area) in at least three of the last four periods.
     private func recurringPlaces(recent: [Period], grid: CellGrid, areas: [Area],
-                                 texts: [ReportStore.NoteRow], names: Names) -> [Lagesbild.RecurringPlace] {
+                                 texts: [NoteRow], names: Names) -> [Lagesbild.RecurringPlace] {
         struct PlaceKey: Hashable { var area: String; var place: String?; var indicator: String }
         var seen: [PlaceKey: (periods: Set<Period>, reports: Int)] = [:]
         let indicators = config.checklist.indicators
@@ -310,7 +310,7 @@ public struct LagesbildCompiler {
         }
     }
 
-    private func completeness(_ activity: [ReportStore.ReporterActivity], deadline: ReportingDeadline, scope: Scope) -> Lagesbild.Completeness {
+    private func completeness(_ activity: [ReporterActivity], deadline: ReportingDeadline, scope: Scope) -> Lagesbild.Completeness {
         let byReporter = Dictionary(activity.map { ($0.reporter, $0) }, uniquingKeysWith: { a, _ in a })
         let due = deadline.instant(in: TimeZone(identifier: config.kommun.timeZone) ?? .current)
         // Statistics and public reporters are never expected, so never missing: they are shown with their sources.

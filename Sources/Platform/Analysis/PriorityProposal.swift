@@ -41,7 +41,7 @@ public struct PriorityProposal: Sendable, Hashable {
     public var proposed: [String]
 
     /// Scores every area of `config` for `period` from `cells` (which must cover the previous and baseline periods).
-    public init(config: KommunConfig, period: Period, cells: [ReportStore.DailyCell]) {
+    public init(config: KommunConfig, period: Period, cells: [DailyCell]) {
         let priorities = config.priorities
         self.period = period
         previous = period.previous

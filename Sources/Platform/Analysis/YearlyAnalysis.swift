@@ -70,7 +70,7 @@ public struct YearlyAnalysis: Sendable, Hashable, Codable {
     }
 
     /// Analyses every intervention of `interventions` under way in `year`; see `init(config:period:…)`.
-    public init(config: KommunConfig, year: Int, interventions: [Intervention], cells: [ReportStore.DailyCell],
+    public init(config: KommunConfig, year: Int, interventions: [Intervention], cells: [DailyCell],
                 language: Language = .sv) {
         self.init(config: config, period: Period(containing: CalendarDate(year: year, month: 1, day: 1)!, kind: .year),
                   interventions: interventions, cells: cells, language: language)
@@ -78,7 +78,7 @@ public struct YearlyAnalysis: Sendable, Hashable, Codable {
 
     /// Analyses every intervention of `interventions` under way in `period`, from `cells` (every report of the
     /// kommun in `window(for: period)`), with its sentences in `language`.
-    public init(config: KommunConfig, period analysed: Period, interventions: [Intervention], cells: [ReportStore.DailyCell],
+    public init(config: KommunConfig, period analysed: Period, interventions: [Intervention], cells: [DailyCell],
                 language: Language = .sv) {
         kommun = config.id
         kommunName = config.kommun.name
@@ -114,7 +114,7 @@ public struct YearlyAnalysis: Sendable, Hashable, Codable {
     }
 
     private static func effect(of item: Intervention, start: CalendarDate, indicators: [String], config: KommunConfig,
-                               cells: [ReportStore.DailyCell], firstDay: CalendarDate, lastDay: CalendarDate,
+                               cells: [DailyCell], firstDay: CalendarDate, lastDay: CalendarDate,
                                language: Language) -> InterventionEffect {
         let treated = Set(config.allAreas.filter { item.areas.contains($0.id) }.flatMap { $0.flattened.map(\.id) })
         let parents = Set(config.allAreas.filter { area in area.flattened.dropFirst().contains { item.areas.contains($0.id) } }.map(\.id))

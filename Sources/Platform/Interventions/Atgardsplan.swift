@@ -38,7 +38,7 @@ public struct Atgardsplan: Sendable, Hashable {
     }
 
     /// The store's interventions and priorities for `config`'s kommun, as a plan for `year`.
-    public init(store: ReportStore, config: KommunConfig, year: Int) throws {
+    public init(store: any InterventionStore & PriorityStore, config: KommunConfig, year: Int) throws {
         let entries = try store.interventions(kommun: config.id).map { item in
             Entry(intervention: item, events: try store.intervention(item.id, kommun: config.id).1)
         }

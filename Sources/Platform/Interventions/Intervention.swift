@@ -38,4 +38,24 @@ public struct Intervention: Sendable, Hashable {
         if let endedOn, endedOn < day { return false }
         return true
     }
+
+    /// A value with every field given (for a store implementation).
+    public init(id: String, kommun: String, title: String, status: Status, proposedBy: String, proposedOn: CalendarDate, lagesbildPeriod: String? = nil, areas: [String], indicators: [String], decidedBy: String? = nil, decidedOn: CalendarDate? = nil, owner: String? = nil, start: CalendarDate? = nil, plannedEnd: CalendarDate? = nil, endedOn: CalendarDate? = nil, source: String? = nil) {
+        self.id = id
+        self.kommun = kommun
+        self.title = title
+        self.status = status
+        self.proposedBy = proposedBy
+        self.proposedOn = proposedOn
+        self.lagesbildPeriod = lagesbildPeriod
+        self.areas = areas
+        self.indicators = indicators
+        self.decidedBy = decidedBy
+        self.decidedOn = decidedOn
+        self.owner = owner
+        self.start = start
+        self.plannedEnd = plannedEnd
+        self.endedOn = endedOn
+        self.source = source
+    }
 }

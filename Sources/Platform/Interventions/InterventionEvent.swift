@@ -13,4 +13,13 @@ public struct InterventionEvent: Sendable, Hashable {
     /// The follow-up's outcome; nil for other kinds.
     public var outcome: FollowUpOutcome?
     public var comment: String?
+
+    /// A value with every field given (for a store implementation).
+    public init(kind: Kind, date: CalendarDate, body: String, outcome: FollowUpOutcome? = nil, comment: String? = nil) {
+        self.kind = kind
+        self.date = date
+        self.body = body
+        self.outcome = outcome
+        self.comment = comment
+    }
 }

@@ -17,10 +17,10 @@ public enum InterventionFileReader {
         let lower = path.lowercased()
         if lower.hasSuffix(".yaml") || lower.hasSuffix(".yml") { return try readYAML(path: path, config: config).get() }
         if lower.hasSuffix(".csv") { return try readCSV(path: path, config: config).get() }
-        throw ReportStore.InterventionError("\(path): expected a .yaml, .yml or .csv file")
+        throw InterventionError("\(path): expected a .yaml, .yml or .csv file")
     }
 
-    private static func readYAML(path: String, config: KommunConfig) -> Result<[InterventionImportRow], ReportStore.InterventionError> {
+    private static func readYAML(path: String, config: KommunConfig) -> Result<[InterventionImportRow], InterventionError> {
         guard let data = FileManager.default.contents(atPath: path) else { return .failure(.init("\(path): cannot read the file")) }
         let document = YAMLLoader().load(Array(data), file: path)
         if !document.diagnostics.isEmpty { return .failure(.init(document.diagnostics.map(\.headline))) }
@@ -55,7 +55,7 @@ public enum InterventionFileReader {
         return problems.isEmpty ? .success(rows) : .failure(.init(problems))
     }
 
-    private static func readCSV(path: String, config: KommunConfig) -> Result<[InterventionImportRow], ReportStore.InterventionError> {
+    private static func readCSV(path: String, config: KommunConfig) -> Result<[InterventionImportRow], InterventionError> {
         do {
             let reader = try CSVReader(path: path)
             guard let header = try reader.next() else { return .failure(.init("\(path): the file is empty")) }
@@ -89,7 +89,7 @@ public enum InterventionFileReader {
     }
 
     /// One row from its fields; every problem prefixed with the line.
-    private static func row(_ fields: [String: [String]], line: Int) -> Result<InterventionImportRow, ReportStore.InterventionError> {
+    private static func row(_ fields: [String: [String]], line: Int) -> Result<InterventionImportRow, InterventionError> {
         var problems: [String] = []
         for key in fields.keys where !keys.contains(key) {
             problems.append("unknown key '\(key)'\(Suggestion.nearest(to: key, among: keys).map { " (did you mean '\($0)'?)" } ?? "")")

@@ -15,17 +15,17 @@ public enum InterventionListSource {
         if id == focusAreas {
             return try config.focusAreas.map { area in
                 guard let body = area.decidedBy else {
-                    throw ReportStore.InterventionError("focus area '\(area.id)' names no decidedBy body")
+                    throw InterventionError("focus area '\(area.id)' names no decidedBy body")
                 }
                 return row(title: area.name, body: body, day: day, decided: true, source: "focusArea:\(area.id)")
             }
         }
         guard let list = config.activityLists.first(where: { $0.id == id }) else {
             let known = (config.activityLists.map(\.id) + [focusAreas]).joined(separator: ", ")
-            throw ReportStore.InterventionError("\(config.id)'s file has no activity list '\(id)' (known: \(known))")
+            throw InterventionError("\(config.id)'s file has no activity list '\(id)' (known: \(known))")
         }
         guard let body = list.followedUpBy.first else {
-            throw ReportStore.InterventionError("activity list '\(id)' names no followedUpBy body to propose its items")
+            throw InterventionError("activity list '\(id)' names no followedUpBy body to propose its items")
         }
         return list.items.map { item in
             row(title: item.name, body: body, day: day, decided: item.status != .proposed, source: "activityList:\(list.id)/\(item.id)")

@@ -4,4 +4,12 @@ public struct PriorityDecision: Sendable, Hashable {
     public var areas: [String]
     public var decidedBy: String
     public var decidedOn: CalendarDate
+
+    /// A value with every field given (for a store implementation).
+    public init(period: Period, areas: [String], decidedBy: String, decidedOn: CalendarDate) {
+        self.period = period
+        self.areas = areas
+        self.decidedBy = decidedBy
+        self.decidedOn = decidedOn
+    }
 }

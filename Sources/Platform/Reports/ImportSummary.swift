@@ -45,7 +45,7 @@ public struct ImportSummary: Sendable, Equatable, Codable {
     /// The summary of what the store did with one delivery: a refused delivery stored, corrected and
     /// withdrew nothing, so its counts are 0 (its rows are in `refused`, or `problem` says why). A dry run
     /// counts what it would have done.
-    public init(_ outcome: ReportStore.IngestOutcome, dryRun: Bool = false) {
+    public init(_ outcome: IngestOutcome, dryRun: Bool = false) {
         let kept = outcome.committed || dryRun
         self.init(source: outcome.file, stored: kept ? outcome.new : 0, corrected: kept ? outcome.revised : 0,
                   unchanged: kept ? outcome.unchanged : 0, withdrawn: kept ? outcome.withdrawn : 0,

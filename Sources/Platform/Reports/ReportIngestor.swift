@@ -9,7 +9,7 @@ public struct ReportIngestor: Sendable {
         public var file: String
         /// Problems, as `file:line: error: …`.
         public var diagnostics: [Diagnostic]
-        public var outcome: ReportStore.IngestOutcome?
+        public var outcome: IngestOutcome?
         /// Where refused rows were written, with `skipInvalid`.
         public var refusedFile: String?
 
@@ -23,17 +23,15 @@ public struct ReportIngestor: Sendable {
     }
 
     public let config: KommunConfig
-    public let storePath: String
-    public var options: ReportStore.IngestOptions
+    public var options: IngestOptions
     public var privacy: ReportValidator.PrivacyMode
     public var today: CalendarDate
     /// The ingest time stamped on stored rows.
     public var now: Date
 
-    public init(config: KommunConfig, storePath: String, options: ReportStore.IngestOptions = .init(),
+    public init(config: KommunConfig, options: IngestOptions = .init(),
                 privacy: ReportValidator.PrivacyMode = .refuse, today: CalendarDate? = nil, now: Date = Date()) {
         self.config = config
-        self.storePath = storePath
         self.options = options
         self.privacy = privacy
         self.today = today ?? CalendarDate.today(in: TimeZone(identifier: config.kommun.timeZone) ?? .current, now: now)
@@ -48,19 +46,24 @@ public struct ReportIngestor: Sendable {
     /// privacy guard, revisions and all-or-nothing rule as a file (`skipInvalid` and `dryRun` as `options` say;
     /// no refused-rows file is written). A problem after which the source cannot be read further is thrown
     /// as a `Diagnostic`, and nothing of the delivery is stored.
-    public func ingest(_ source: some ReportRowSource, store: ReportStore) throws -> ImportSummary {
-        ImportSummary(try store.ingest(source, config: config, validator: validator, options: options, now: now))
+    public func ingest(_ source: some ReportRowSource, store: any ReportIntake) throws -> ImportSummary {
+        ImportSummary(try store.ingest(delivery(source), now: now))
     }
 
-    /// Ingests each file in turn; a bad file does not stop the others.
+    /// `source`'s rows as a delivery checked by this ingest's validator.
+    private func delivery(_ source: some ReportRowSource) -> ReportDelivery {
+        ReportDelivery(source: source, config: config, validator: validator, options: options)
+    }
+
+    /// Ingests each file in turn into the store `open` gives (opened once, when the first file could be read); a
+    /// bad file does not stop the others.
     ///
     /// With `skipInvalid`, a file's refused rows are written before its valid rows are committed, in the
     /// same step: when they cannot be written, nothing of that file is stored. A store this run had to
     /// create is never removed again, even when nothing was stored in it: another process may have
     /// opened it meanwhile and committed to it (docs/reports.md, "The store").
-    public func ingest(_ files: [String]) throws -> [FileResult] {
-        let validator = validator
-        var store: ReportStore?
+    public func ingest(_ files: [String], store open: () throws -> any ReportIntake) throws -> [FileResult] {
+        var store: (any ReportIntake)?
         var results: [FileResult] = []
         for file in files {
             // The file name is stored with every row: personal data in it refuses the file, which is shown
@@ -78,9 +81,9 @@ public struct ReportIngestor: Sendable {
             result.isDryRun = options.dryRun
             do {
                 let reader = try ReportFileReader(path: file)
-                if store == nil { store = try openStore() }
+                if store == nil { store = try open() }
                 let refusedPath = Self.refusedPath(for: file)
-                let outcome = try store!.ingest(reader, config: config, validator: validator, options: options, now: now) { outcome in
+                let outcome = try store!.ingest(delivery(reader), now: now) { outcome in
                     guard options.skipInvalid, !outcome.refused.isEmpty else { return }
                     do {
                         try AtomicFile.write(Self.refusedCSV(outcome.refused), to: refusedPath)
@@ -102,12 +105,6 @@ public struct ReportIngestor: Sendable {
             results.append(result)
         }
         return results
-    }
-
-    /// The store; for a dry run with no store yet, an empty one in memory, so that a dry run creates no file.
-    private func openStore() throws -> ReportStore {
-        if options.dryRun, !FileManager.default.fileExists(atPath: storePath) { return try ReportStore.inMemory() }
-        return try ReportStore(path: storePath)
     }
 
     /// One diagnostic per problem of each refused row of `file`.

@@ -1,5 +1,5 @@
 /// Where report rows come from: a file, an uploaded body, a web form. Every source goes into the store the
-/// same way (`ReportStore.ingest`): the same validator, privacy guard, revisions and all-or-nothing rule.
+/// same way (`ReportIntake.ingest`, through a `ReportDelivery`): the same validator, privacy guard, revisions and all-or-nothing rule.
 public protocol ReportRowSource: AnyObject {
     /// Names the delivery in the store and in messages ("reports/v47.csv", "webbformulär", "api").
     var file: String { get }

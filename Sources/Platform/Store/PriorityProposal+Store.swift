@@ -6,7 +6,7 @@ extension PriorityProposal {
 
     /// The proposal for `period` from the reports `store` holds for `config`'s kommun: what `prioritet propose`
     /// and the server show.
-    public init(config: KommunConfig, period: Period, store: ReportStore) throws {
+    public init(config: KommunConfig, period: Period, store: any LagesbildReading) throws {
         let window = Self.window(for: period)
         self.init(config: config, period: period,
                   cells: try store.dailyCells(kommun: config.id, from: window.lowerBound, to: window.upperBound))

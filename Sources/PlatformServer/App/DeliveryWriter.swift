@@ -5,29 +5,29 @@ import Synchronization
 
 /// The one writer of reports in the web application, with group commit: deliveries from the form, the API
 /// and uploads queue here, and whatever has gathered while the previous batch was being written goes into
-/// the store together, each delivery all or nothing, with one durable commit (`ReportStore.ingest(batch:now:)`).
+/// the store together, each delivery all or nothing, with one durable commit (`ReportIntake.ingest(batch:now:)`).
 /// The writing runs on NIO's thread pool, never on an event loop.
 final class DeliveryWriter: Sendable {
     private struct Pending: Sendable {
-        var delivery: ReportStore.Delivery
+        var delivery: ReportDelivery
         var continuation: CheckedContinuation<Result<ImportSummary, any Error>, Never>
     }
 
-    private let store: ReportStore
+    private let store: any ReportIntake
     private let clock: @Sendable () -> Date
     /// Deliveries waiting, and whether a drain is running.
     private let state = Mutex<(pending: [Pending], draining: Bool)>(([], false))
     /// The most deliveries one transaction takes.
     private let batchLimit = 64
 
-    init(store: ReportStore, clock: @escaping @Sendable () -> Date) {
+    init(store: any ReportIntake, clock: @escaping @Sendable () -> Date) {
         self.store = store
         self.clock = clock
     }
 
     /// Stores `delivery` with whatever else is waiting; its summary once the commit is durable, or why it
     /// could not be read.
-    func deliver(_ delivery: ReportStore.Delivery) async -> Result<ImportSummary, any Error> {
+    func deliver(_ delivery: ReportDelivery) async -> Result<ImportSummary, any Error> {
         await withCheckedContinuation { continuation in
             let start = state.withLock { state in
                 state.pending.append(Pending(delivery: delivery, continuation: continuation))

@@ -18,7 +18,7 @@ final class LagesbildCache: Sendable {
     }
 
     private struct Entry {
-        var version: ReportStore.Version
+        var version: StoreVersion
         var lagesbild: Lagesbild
         /// What was made of the lägesbild so far: its formats by exporter id, and the application's page.
         var outputs: [String: any Sendable] = [:]
@@ -32,7 +32,7 @@ final class LagesbildCache: Sendable {
     }
 
     /// The lägesbild for `key` at the store's `version`, compiled by `compile` when it is not kept.
-    func lagesbild(_ key: Key, version: ReportStore.Version, compile: () throws -> Lagesbild) rethrows -> Lagesbild {
+    func lagesbild(_ key: Key, version: StoreVersion, compile: () throws -> Lagesbild) rethrows -> Lagesbild {
         if let kept = entries.withLock({ $0[key] }), kept.version == version { return kept.lagesbild }
         let lagesbild = try compile()
         entries.withLock { entries in
@@ -46,7 +46,7 @@ final class LagesbildCache: Sendable {
 
     /// What `make` makes of the lägesbild for `key` under the name `output` (a format: an exporter's output
     /// depends on nothing but the lägesbild and the language, which the key holds), kept with it.
-    func output<Output: Sendable>(_ key: Key, version: ReportStore.Version, format: String, compile: () throws -> Lagesbild,
+    func output<Output: Sendable>(_ key: Key, version: StoreVersion, format: String, compile: () throws -> Lagesbild,
                                   export: (Lagesbild) throws -> Output) throws -> (lagesbild: Lagesbild, data: Output) {
         let lagesbild = try lagesbild(key, version: version, compile: compile)
         if let kept = entries.withLock({ $0[key]?.version == version ? $0[key]?.outputs[format] : nil }) as? Output { return (lagesbild, kept) }

@@ -40,19 +40,16 @@ public enum PlatformServer {
         return router
     }
 
-    /// The services for `configuration`: the kommun files (all must validate) and the store (created and
-    /// migrated when missing).
-    static func services(_ configuration: ServerConfiguration) throws -> ServerServices {
-        try ServerServices(configuration: configuration, kommuner: KommunDirectory(folder: configuration.municipalitiesFolder, loader: configuration.kommunLoader),
-                           store: ReportStore(path: configuration.storePath))
-    }
 
     /// Runs the application until SIGTERM or SIGINT (requests in flight finish first); SIGHUP reloads the
     /// kommun files when they all validate.
     /// `onRunning` is told the address once the server listens.
-    public static func run(_ configuration: ServerConfiguration, logger: Logger,
+    /// `store` is opened (and migrated) by the caller: SQLite or PostgreSQL, the application does not know which.
+    public static func run(_ configuration: ServerConfiguration, store: any PlatformStore, logger: Logger,
                            onRunning: @escaping @Sendable (String) -> Void = { _ in }) async throws {
-        let services = try services(configuration)
+        let services = try ServerServices(configuration: configuration,
+                                          kommuner: KommunDirectory(folder: configuration.municipalitiesFolder, loader: configuration.kommunLoader),
+                                          store: store)
         let app = Application(
             router: router(services: services),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "trygghet-platform"),

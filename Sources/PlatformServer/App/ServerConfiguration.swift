@@ -10,8 +10,6 @@ public struct ServerConfiguration: Sendable {
     /// The address users reach the application at (`https://trygghet.example.se`): links in invitations and
     /// calendar subscriptions, and `Secure` cookies when it is https.
     public var publicURL: URL?
-    /// The SQLite store (created when missing).
-    public var storePath: String
     /// The folder of kommun files (reloaded on SIGHUP).
     public var municipalitiesFolder: String
     /// How kommun files are read (whether links are followed).
@@ -28,12 +26,11 @@ public struct ServerConfiguration: Sendable {
     /// The largest request body accepted (report uploads).
     public var maxUploadSize = 16 * 1024 * 1024
 
-    public init(host: String = "127.0.0.1", port: Int = 8080, publicURL: URL? = nil, storePath: String,
+    public init(host: String = "127.0.0.1", port: Int = 8080, publicURL: URL? = nil,
                 municipalitiesFolder: String, exporters: ExporterCatalog, clock: @escaping @Sendable () -> Date) {
         self.host = host
         self.port = port
         self.publicURL = publicURL
-        self.storePath = storePath
         self.municipalitiesFolder = municipalitiesFolder
         self.exporters = exporters
         self.clock = clock

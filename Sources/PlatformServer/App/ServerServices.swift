@@ -8,13 +8,13 @@ import Plugins
 final class ServerServices: Sendable {
     let configuration: ServerConfiguration
     let kommuner: KommunDirectory
-    let store: ReportStore
+    let store: any PlatformStore
     let pages: PageRenderer
     let throttle: LoginThrottle
     let deliveries: DeliveryWriter
     let lagesbilder = LagesbildCache()
 
-    init(configuration: ServerConfiguration, kommuner: KommunDirectory, store: ReportStore) throws {
+    init(configuration: ServerConfiguration, kommuner: KommunDirectory, store: any PlatformStore) throws {
         self.configuration = configuration
         self.kommuner = kommuner
         self.store = store
@@ -46,7 +46,7 @@ final class ServerServices: Sendable {
     func deliver(_ source: some ReportRowSource, config: KommunConfig, actor: String, action: String, logger: Logger) async throws -> ImportSummary {
         let now = self.now
         let validator = ReportValidator(config: config, today: today(for: config), privacy: .refuse)
-        let delivery = ReportStore.Delivery(source: source, config: config, validator: validator) { outcome in
+        let delivery = ReportDelivery(source: source, config: config, validator: validator) { outcome in
             AuditEvent(at: now, kommun: config.id, actor: actor, action: action,
                        detail: "\(outcome.new) new, \(outcome.revised) corrected, \(outcome.unchanged) unchanged")
         }

@@ -58,7 +58,7 @@ extension ReaderRoutes {
         do {
             try services.store.decide(id, InterventionDecision(decidedBy: by, decidedOn: day, owner: form.values["owner"] ?? by, start: start,
                                                                plannedEnd: plannedEnd), config: config, now: services.now)
-        } catch let error as ReportStore.InterventionError {
+        } catch let error as InterventionError {
             for problem in error.problems { Self.place(problem, in: &form, language: context.language) }
             return try interventions(context: context, decision: form, status: .unprocessableContent)
         }

@@ -76,7 +76,7 @@ struct StatusRoutes {
         do {
             try services.store.setAreaStatus(AreaStatusAssessment(area: area, status: level, body: body, date: day, reason: reason),
                                              config: config, now: services.now)
-        } catch let error as ReportStore.AreaStatusError {
+        } catch let error as AreaStatusError {
             for problem in error.problems { place(problem, in: &form, language: context.language) }
             return try page(context: context, form: form, status: .unprocessableContent)
         }

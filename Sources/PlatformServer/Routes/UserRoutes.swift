@@ -24,7 +24,7 @@ struct UserRoutes {
     private enum Action { case revoke, disable, enable, invite }
 
     /// The kommun's accounts as the signed-in coordinator manages them.
-    private func manager(_ context: PlatformRequestContext) throws -> KommunAccounts<ReportStore> {
+    private func manager(_ context: PlatformRequestContext) throws -> KommunAccounts {
         try context.require(.coordinator)
         let config = try context.checkedKommun()
         guard let account = context.account else { throw HTTPError(.notFound) }
@@ -179,7 +179,7 @@ struct UserRoutes {
     }
 
     /// The account of the path, when it holds a role in this kommun; any other id is 404.
-    private func accountID(_ context: PlatformRequestContext, in accounts: KommunAccounts<ReportStore>) throws -> Int64 {
+    private func accountID(_ context: PlatformRequestContext, in accounts: KommunAccounts) throws -> Int64 {
         guard let id = context.parameters.get("account").flatMap(Int64.init), try accounts.account(id: id) != nil else {
             throw HTTPError(.notFound)
         }

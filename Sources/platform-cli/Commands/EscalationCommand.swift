@@ -55,7 +55,7 @@ struct EscalationCommand: ParsableCommand {
         func run() throws {
             let config = try target.config()
             let from = from ?? Now.today(for: config)
-            try ReportStore(path: target.storeOptions.resolvedPath)
+            try target.storeOptions.open()
                 .declare(target.escalation, kommun: config.id, area: target.area, from: from, note: note, now: Now.date)
             let declared = DeclaredEscalation(escalation: target.escalation, from: from, until: nil, area: target.area)
             print("\(target.escalation) declared for \(target.scope(config)) from \(from)")
@@ -78,7 +78,7 @@ struct EscalationCommand: ParsableCommand {
         func run() throws {
             let config = try target.config()
             let day = on ?? Now.today(for: config)
-            try ReportStore(path: target.storeOptions.resolvedPath).end(target.escalation, kommun: config.id, area: target.area, on: day, now: Now.date)
+            try target.storeOptions.open().end(target.escalation, kommun: config.id, area: target.area, on: day, now: Now.date)
             print("\(target.escalation) for \(target.scope(config)) ended on \(day)")
         }
     }

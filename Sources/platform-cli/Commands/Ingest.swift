@@ -35,11 +35,11 @@ struct Ingest: ParsableCommand {
 
     func run() throws {
         let config = try catalogOptions.kommun(kommun)
-        let ingestor = ReportIngestor(config: config, storePath: storeOptions.resolvedPath,
+        let ingestor = ReportIngestor(config: config,
                                       options: .init(skipInvalid: skipInvalid, dryRun: dryRun),
                                       privacy: redact ? .redact : .refuse, today: Now.today(for: config), now: Now.date)
         var refusedFiles = 0
-        for result in try ingestor.ingest(files) {
+        for result in try ingestor.ingest(files, store: { try storeOptions.forIngest(dryRun: dryRun) }) {
             let listed = ReportLimits().problemsListed
             for diagnostic in result.diagnostics.prefix(listed) { Output.error(diagnostic.headline) }
             if result.diagnostics.count > listed { Output.error("\(result.file): and \(result.diagnostics.count - listed) more problems") }

@@ -53,11 +53,10 @@ struct LagesbildCommand: ParsableCommand {
         try ExportOptions.check(parsedSettings, for: exporters, commandOptions: ["area", "period", "format", "out", "lang"])
         if let area = choice.area { for config in kommuner { _ = try config.requireArea(area) } }
         for warning in exporterCatalog.warnings { Output.error("warning: \(warning)") }
-        let path = storeOptions.resolvedPath
-        let store = try ReportStore.existing(at: path)
-        if store == nil { Output.error("warning: no report store at \(path); the lägesbild shows no reports") }
+        let store = try storeOptions.existing()
+        if store == nil { Output.error("warning: no report store at \(storeOptions.resolvedPath); the lägesbild shows no reports") }
         let jobs = jobs(for: kommuner, failures: &failures)
-        let outcomes = compile(jobs, exporters: exporters, store: store, storePath: path)
+        let outcomes = compile(jobs, exporters: exporters, store: store)
         for (job, outcome) in zip(jobs, outcomes) {
             failures += report(outcome, for: job.config.id)
         }
@@ -103,15 +102,15 @@ struct LagesbildCommand: ParsableCommand {
     /// Compiles and writes every job on all cores, with a progress line as each is done when there are
     /// several; the outcomes come back in the jobs' order. Each worker reads through its own connection to
     /// the store: on one shared connection the workers mostly waited for each other.
-    private func compile(_ jobs: [Job], exporters: [any Exporter], store: ReportStore?,
-                         storePath: String) -> [Result<[LagesbildWriter.Result], any Error>] {
+    private func compile(_ jobs: [Job], exporters: [any Exporter],
+                         store: (any PlatformStore)?) -> [Result<[LagesbildWriter.Result], any Error>] {
         let writer = LagesbildWriter(directory: out)
         let settings = parsedSettings
         let parts = exporters.reduce(into: Lagesbild.Parts()) { $0.formUnion($1.parts) }
         let finished = Mutex(0)
         return jobs.concurrentMap(lane: { lane in
-            lane == 0 || store == nil ? .success(store) : Result { try ReportStore.existing(at: storePath) }
-        }) { (connection: Result<ReportStore?, any Error>, job) in
+            lane == 0 || store == nil ? .success(store) : Result { try storeOptions.existing() }
+        }) { (connection: Result<(any PlatformStore)?, any Error>, job) in
             let outcome = Result {
                 let lagesbild = try LagesbildCompiler(config: job.config, store: connection.get(), now: Now.date, area: choice.area)
                     .compile(period: job.period, language: job.language, parts: parts, as: job.lagesbild)

@@ -50,7 +50,7 @@ struct PrioritetCommand: ParsableCommand {
             let period = try config.priorityPeriod(period)
             let day = on ?? Now.today(for: config)
             let ids = InsatsCommand.ids(areas)
-            try ReportStore(path: storeOptions.resolvedPath).decidePriorities(kommun: config, period: period, areas: ids, decidedBy: by, on: day,
+            try storeOptions.open().decidePriorities(kommun: config, period: period, areas: ids, decidedBy: by, on: day,
                                                                                    now: Now.date)
             print("\(config.id) \(period): \(ids.joined(separator: ", ")) decided by \(config.partyName(by)) on \(day)")
         }

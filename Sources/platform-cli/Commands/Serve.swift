@@ -42,16 +42,17 @@ struct Serve: ParsableCommand {
         LoggingSystem.bootstrap { label in JSONLogHandler(label: label, clock: clock) }
         var configuration = ServerConfiguration(
             host: host, port: port, publicURL: (publicURL ?? Now.environment.publicURL).flatMap(URL.init(string:)),
-            storePath: storeOptions.resolvedPath, municipalitiesFolder: catalogOptions.directory ?? Now.environment.municipalities,
+            municipalitiesFolder: catalogOptions.directory ?? Now.environment.municipalities,
             exporters: try exporterOptions.catalog(), clock: clock)
         configuration.kommunLoader = Now.environment.loader
         let logger = Logger(label: "platform")
+        let store = try storeOptions.open()
         // The command line is synchronous; the server runs on its own threads until it is told to stop.
         let outcome = Mutex<(any Error)?>(nil)
         let done = DispatchSemaphore(value: 0)
         Task {
             do {
-                try await PlatformServer.run(configuration, logger: logger) { address in
+                try await PlatformServer.run(configuration, store: store, logger: logger) { address in
                     // Unbuffered: a script that started the server waits for this line.
                     FileHandle.standardOutput.write(Data("Trygghetsplattformen: \(address)  (Ctrl-C stops it)\n".utf8))
                 }

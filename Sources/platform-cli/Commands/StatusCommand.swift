@@ -29,7 +29,7 @@ struct StatusCommand: ParsableCommand {
                 throw ValidationError("'\(status)' is not a status: use one of \(known)")
             }
             let day = on ?? Now.today(for: config)
-            try ReportStore(path: target.storeOptions.resolvedPath)
+            try target.storeOptions.open()
                 .setAreaStatus(AreaStatusAssessment(area: area, status: level, body: by, date: day, reason: reason), config: config, now: Now.date)
             let language = target.languageOption.resolved(for: config)
             let areaName = config.area(area)?.name ?? area

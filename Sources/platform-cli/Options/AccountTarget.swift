@@ -13,7 +13,7 @@ struct AccountTarget: ParsableArguments {
     static let actor = "cli"
 
     /// The store, created when it does not exist yet (for the subcommands that write).
-    func store() throws -> ReportStore { try ReportStore(path: storeOptions.resolvedPath) }
+    func store() throws -> any PlatformStore { try storeOptions.open() }
 
     /// Every valid kommun, for checking roles.
     func kommuner() throws -> [KommunConfig] { try catalogOptions.catalog().kommuner }

@@ -13,7 +13,7 @@ struct KommunTarget: ParsableArguments {
     func config() throws -> KommunConfig { try catalogOptions.kommun(kommun) }
 
     /// The store, created when it does not exist yet (for the subcommands that write).
-    func store() throws -> ReportStore { try ReportStore(path: storeOptions.resolvedPath) }
+    func store() throws -> any PlatformStore { try storeOptions.open() }
 
     /// `day`, or today in the kommun's time zone.
     func day(_ day: CalendarDate?, _ config: KommunConfig) -> CalendarDate {

@@ -19,6 +19,15 @@ struct StoreOptions: ParsableArguments {
     /// Whether the store was named (`--store` or `PLATFORM_STORE`) rather than left to the default.
     var isNamed: Bool { path != nil || Now.environment.isStoreNamed }
 
+    /// The store, created and migrated when it does not exist yet (for the commands that write).
+    func open() throws -> any PlatformStore { try ReportStore(path: resolvedPath) }
+
     /// The store, opened read-only, for a command that only reads it; a store that is not there is an error.
-    func reading() throws -> ReportStore { try ReportStore.reading(at: resolvedPath) }
+    func reading() throws -> any PlatformStore { try ReportStore.reading(at: resolvedPath) }
+
+    /// The store, opened read-only, or nil when there is none yet (a lägesbild without reports).
+    func existing() throws -> (any PlatformStore)? { try ReportStore.existing(at: resolvedPath) }
+
+    /// The store an ingest writes to (a dry run creates nothing: `ReportStore.forIngest(at:dryRun:)`).
+    func forIngest(dryRun: Bool) throws -> any ReportIntake { try ReportStore.forIngest(at: resolvedPath, dryRun: dryRun) }
 }

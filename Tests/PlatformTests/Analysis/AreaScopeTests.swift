@@ -12,6 +12,8 @@ struct AreaScopeTests {
     static let path = ShippedKommunFilesTests.root.appendingPathComponent("Tests/PlatformTests/Fixtures/districts/stad.yaml").path
     static let text = try! String(contentsOfFile: path, encoding: .utf8)
     static let stad = KommunConfigLoader().decode(text, file: "stad.yaml").config!
+    /// When the escalations are declared and ended (a fixed time: no test reads the clock).
+    static let now = Date(timeIntervalSince1970: 1_795_000_000)
 
     private func date(_ text: String) -> CalendarDate { CalendarDate(iso: text)! }
 
@@ -68,19 +70,19 @@ struct AreaScopeTests {
     @Test func theSameEscalationCanBeDeclaredInTwoDistrictsAndEndedInOne() throws {
         let directory = try TemporaryDirectory()
         let store = try ReportStore(path: directory.path("s.sqlite"))
-        try store.declare("social-oro", kommun: "stad", area: "norr", from: date("2026-11-20"), note: nil)
-        try store.declare("social-oro", kommun: "stad", area: "soder", from: date("2026-11-25"), note: nil)
-        try store.declare("social-oro", kommun: "stad", from: date("2026-11-26"), note: nil)
-        #expect(throws: ReportStore.EscalationError.self) {
-            try store.declare("social-oro", kommun: "stad", area: "norr", from: date("2026-11-30"), note: nil)
+        try store.declare("social-oro", kommun: "stad", area: "norr", from: date("2026-11-20"), note: nil, now: Self.now)
+        try store.declare("social-oro", kommun: "stad", area: "soder", from: date("2026-11-25"), note: nil, now: Self.now)
+        try store.declare("social-oro", kommun: "stad", area: nil, from: date("2026-11-26"), note: nil, now: Self.now)
+        #expect(throws: EscalationError.self) {
+            try store.declare("social-oro", kommun: "stad", area: "norr", from: date("2026-11-30"), note: nil, now: Self.now)
         }
-        try store.end("social-oro", kommun: "stad", area: "norr", on: date("2026-11-28"))
+        try store.end("social-oro", kommun: "stad", area: "norr", on: date("2026-11-28"), now: Self.now)
         #expect(try store.escalations(kommun: "stad") == [
             DeclaredEscalation(escalation: "social-oro", from: date("2026-11-20"), until: date("2026-11-28"), area: "norr"),
             DeclaredEscalation(escalation: "social-oro", from: date("2026-11-25"), until: nil, area: "soder"),
             DeclaredEscalation(escalation: "social-oro", from: date("2026-11-26"), until: nil, area: nil),
         ])
-        #expect(throws: ReportStore.EscalationError.self) { try store.end("social-oro", kommun: "stad", area: "norr", on: date("2026-11-29")) }
+        #expect(throws: EscalationError.self) { try store.end("social-oro", kommun: "stad", area: "norr", on: date("2026-11-29"), now: Self.now) }
     }
 
     /// Week 47 (Fixtures/districts/stad-2026-W47.csv): Norra torget 4 klotter, Söder's park 2, Norr 1 anlagd brand, Byn 3 klotter; Norr 1 klotter in week 46.
@@ -88,10 +90,10 @@ struct AreaScopeTests {
         let directory = try TemporaryDirectory()
         let reports = ShippedKommunFilesTests.root.appendingPathComponent("Tests/PlatformTests/Fixtures/districts/stad-2026-W47.csv").path
         let storePath = directory.path("s.sqlite")
-        _ = try ReportIngestor(config: Self.stad, storePath: storePath, options: .init(), today: date("2026-11-24"),
-                               now: Date(timeIntervalSince1970: 1_795_000_000)).ingest([reports])
+        _ = try ReportIngestor(config: Self.stad, options: .init(), today: date("2026-11-24"),
+                               now: Date(timeIntervalSince1970: 1_795_000_000)).ingest([reports], store: { try ReportStore(path: storePath) })
         let store = try ReportStore(path: storePath)
-        try store.declare("social-oro", kommun: "stad", area: "norr", from: date("2026-11-20"), note: nil)
+        try store.declare("social-oro", kommun: "stad", area: "norr", from: date("2026-11-20"), note: nil, now: Self.now)
         return try LagesbildCompiler(config: Self.stad, store: store, now: Date(timeIntervalSince1970: 1_795_000_000), area: area)
             .compile(period: Period("2026-W47")!, language: .sv)
     }

@@ -8,8 +8,8 @@ struct PriorityProposalTests {
     static let lysekil = KommunConfigLoader().load(
         path: ShippedKommunFilesTests.root.appendingPathComponent("municipalities/lysekil.yaml").path).config!
 
-    static func cell(_ area: String, _ indicator: String, _ date: String, _ sum: Int) -> ReportStore.DailyCell {
-        ReportStore.DailyCell(area: area, indicator: indicator, date: CalendarDate(iso: date)!, sum: sum, max: sum, rows: 1)
+    static func cell(_ area: String, _ indicator: String, _ date: String, _ sum: Int) -> DailyCell {
+        DailyCell(area: area, indicator: indicator, date: CalendarDate(iso: date)!, sum: sum, max: sum, rows: 1)
     }
 
     /// Q3 2026 (the volume): kronberget 10 klotter (weight 1) + 3 misshandel (weight 2) = 16, of which 6 heavy;

@@ -10,7 +10,7 @@ struct YearlyAnalysisTests {
     static let start = CalendarDate(iso: "2026-05-04")!
 
     /// A year of simulated reports as daily cells, with `effects` planted.
-    static func cells(effects: [ReportSimulator.Effect]) -> [ReportStore.DailyCell] {
+    static func cells(effects: [ReportSimulator.Effect]) -> [DailyCell] {
         let simulator = ReportSimulator(config: lysekil, seed: 7, intensity: 10, effects: effects)
         var sums: [String: Int] = [:]
         simulator.rows(from: CalendarDate(iso: "2025-11-24")!, to: CalendarDate(iso: "2026-11-23")!) { fields in
@@ -19,7 +19,7 @@ struct YearlyAnalysisTests {
         }
         return sums.map { key, sum in
             let parts = key.split(separator: "|").map(String.init)
-            return ReportStore.DailyCell(area: parts[1], indicator: parts[2], date: CalendarDate(iso: parts[0])!, sum: sum, max: sum, rows: 1)
+            return DailyCell(area: parts[1], indicator: parts[2], date: CalendarDate(iso: parts[0])!, sum: sum, max: sum, rows: 1)
         }
     }
 

@@ -29,8 +29,8 @@ struct GeoJSONExporterTests {
         """) throws -> Lagesbild {
         let store = directory.path("store.sqlite")
         let file = try directory.write("reports.csv", ReportIngestTests.header + reports)
-        let results = try ReportIngestor(config: config, storePath: store, options: .init(), privacy: .refuse,
-                                         today: ReportIngestTests.today).ingest([file])
+        let results = try ReportIngestor(config: config, options: .init(), privacy: .refuse,
+                                         today: ReportIngestTests.today).ingest([file], store: { try ReportStore(path: store) })
         #expect(results.flatMap(\.diagnostics).isEmpty)
         return try LagesbildCompiler(config: config, store: ReportStore(path: store)).compile(period: Period("2026-W47")!, language: language)
     }

@@ -44,7 +44,7 @@ struct InterventionImportTests {
     }
 
     @Test func aYAMLFileWithOneBadRowChangesNothing() throws {
-        let error = try #require(throws: ReportStore.InterventionError.self) {
+        let error = try #require(throws: InterventionError.self) {
             try importFile("bad.yaml", """
                 interventions:
                   - title: Bra rad
@@ -59,7 +59,7 @@ struct InterventionImportTests {
                 """)
         }
         #expect(error.problems == ["line 6: unknown key 'indicatorz' (did you mean 'indicators'?)"])
-        let second = try #require(throws: ReportStore.InterventionError.self) {
+        let second = try #require(throws: InterventionError.self) {
             try importFile("bad2.yaml", """
                 interventions:
                   - title: Bra rad
@@ -77,7 +77,7 @@ struct InterventionImportTests {
 
     @Test func aCSVFileWithBadRowsChangesNothingAndListsEveryLine() throws {
         let header = "title,proposedBy,proposedOn,areas,indicators,decidedBy,decidedOn,start\n"
-        let error = try #require(throws: ReportStore.InterventionError.self) {
+        let error = try #require(throws: InterventionError.self) {
             try importFile("bad.csv", header + """
                 Klotterplank,team,2026-03-02,torget,klotter,styrgrupp,2026-03-16,2026-04-01
                 Belysning,team,2026-13-02,centrum,,,,

@@ -31,13 +31,13 @@ struct InterventionStoreTests {
         let decision = InterventionDecision(decidedBy: "styrgrupp", decidedOn: Self.day("2026-03-16"), owner: "ksf",
                                             start: Self.day("2026-04-01"), plannedEnd: Self.day("2026-12-31"))
         try store.decide(id, decision, config: Self.config)
-        #expect(throws: ReportStore.InterventionError.self) { try store.decide(id, decision, config: Self.config) }
+        #expect(throws: InterventionError.self) { try store.decide(id, decision, config: Self.config) }
         #expect(try store.interventions(kommun: "exempel", activeOn: Self.day("2026-03-31")).isEmpty)
         #expect(try store.interventions(kommun: "exempel", activeOn: Self.day("2026-04-01")).map(\.id) == [id])
         try store.followUp(id, body: "team", on: Self.day("2026-06-10"), outcome: .expand, comment: "Fler platser", config: Self.config)
         #expect(try store.intervention(id, kommun: "exempel").0.status == .decided)
         try store.followUp(id, body: "styrgrupp", on: Self.day("2026-10-10"), outcome: .end, comment: nil, config: Self.config)
-        #expect(throws: ReportStore.InterventionError.self) {
+        #expect(throws: InterventionError.self) {
             try store.followUp(id, body: "team", on: Self.day("2026-11-10"), outcome: .continue, comment: nil, config: Self.config)
         }
         let (item, events) = try store.intervention(id, kommun: "exempel")
@@ -56,7 +56,7 @@ struct InterventionStoreTests {
         proposal.areas = ["torg", "centrum"]
         proposal.indicators = ["klottr"]
         proposal.lagesbildPeriod = "2026-Q5"
-        let error = try #require(throws: ReportStore.InterventionError.self) { try store.propose(proposal, config: Self.config) }
+        let error = try #require(throws: InterventionError.self) { try store.propose(proposal, config: Self.config) }
         #expect(error.problems.count == 4)
         #expect(error.problems.contains("unknown proposing body 'teem' (did you mean 'team'?)"))
         #expect(error.problems.contains("unknown indicator 'klottr' (did you mean 'klotter'?)"))

@@ -16,7 +16,7 @@ struct GroupCommitTests {
         let sources = [ReportIntakeTests.form([ReportIntakeTests.events[0]]), ReportIntakeTests.form([ReportIntakeTests.events[2], bad]),
                        ReportIntakeTests.form([ReportIntakeTests.events[2]])]
         let batch = sources.enumerated().map { index, source in
-            ReportStore.Delivery(source: source, config: ReportIntakeTests.config, validator: validator) { outcome in
+            ReportDelivery(source: source, config: ReportIntakeTests.config, validator: validator) { outcome in
                 AuditEvent(at: ReportIntakeTests.now, kommun: ReportIntakeTests.config.id, actor: "test", action: "delivery-\(index)", detail: "\(outcome.new) new")
             }
         }

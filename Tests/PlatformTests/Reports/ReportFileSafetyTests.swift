@@ -37,9 +37,9 @@ struct ReportFileSafetyTests {
             2026-11-02,polisen,centrum,klotter,1,,,,,ok
 
             """)
-        let ingestor = ReportIngestor(config: ReportIngestTests.config, storePath: store, options: .init(skipInvalid: true),
+        let ingestor = ReportIngestor(config: ReportIngestTests.config, options: .init(skipInvalid: true),
                                       today: ReportIngestTests.today)
-        let refused = try #require(try ingestor.ingest([file]).first?.refusedFile)
+        let refused = try #require(try ingestor.ingest([file], store: { try ReportStore(path: store) }).first?.refusedFile)
         let reader = try CSVReader(path: refused)
         var cells: [String] = []
         while let record = try reader.next() { cells += record.fields }
@@ -50,7 +50,7 @@ struct ReportFileSafetyTests {
         // The coordinator corrects the area and ingests the refused file: every value as it was written.
         let text = try String(contentsOfFile: refused, encoding: .utf8).replacingOccurrences(of: "Atlantis", with: "centrum")
         let corrected = try directory.write("v47.corrected.csv", text)
-        let results = try ReportIngestor(config: ReportIngestTests.config, storePath: store, today: ReportIngestTests.today).ingest([corrected])
+        let results = try ReportIngestor(config: ReportIngestTests.config, today: ReportIngestTests.today).ingest([corrected], store: { try ReportStore(path: store) })
         #expect(results.first?.outcome?.new == 3, "\(results.first?.diagnostics.map(\.headline) ?? [])")
         let rows = try ReportStore(path: store).queue.read { db in
             try Row.fetchAll(db, sql: "SELECT place, lon, note, ref FROM reports WHERE ref != 'ok' ORDER BY ref").map {

@@ -20,8 +20,9 @@ struct ReportIngestTests {
 
     private func ingest(_ files: [String], config: KommunConfig = config, skipInvalid: Bool = false, dryRun: Bool = false,
                         redact: Bool = false) throws -> [ReportIngestor.FileResult] {
-        try ReportIngestor(config: config, storePath: store, options: .init(skipInvalid: skipInvalid, dryRun: dryRun),
-                           privacy: redact ? .redact : .refuse, today: Self.today).ingest(files)
+        try ReportIngestor(config: config, options: .init(skipInvalid: skipInvalid, dryRun: dryRun),
+                           privacy: redact ? .redact : .refuse, today: Self.today)
+            .ingest(files, store: { try ReportStore.forIngest(at: store, dryRun: dryRun) })
     }
 
     private func headlines(_ results: [ReportIngestor.FileResult]) -> [String] {

@@ -20,7 +20,7 @@ struct ReportIntakeTests {
     }
 
     private func ingestor(skipInvalid: Bool = false, now: Date = now) -> ReportIngestor {
-        ReportIngestor(config: Self.config, storePath: directory.path("unused.sqlite"), options: .init(skipInvalid: skipInvalid),
+        ReportIngestor(config: Self.config, options: .init(skipInvalid: skipInvalid),
                        today: Self.today, now: now)
     }
 
@@ -96,8 +96,8 @@ struct ReportIntakeTests {
                                                 note: "Nytt klotter på väntkuren", ingestedAt: "2026-11-24T09:00:00Z"))
         for other in stored.dropFirst() { #expect(other == stored[0]) }
         // The command line's path (a list of files) reports the same summary.
-        let results = try ReportIngestor(config: Self.config, storePath: directory.path("files.sqlite"), today: Self.today, now: Self.now)
-            .ingest([file])
+        let results = try ReportIngestor(config: Self.config, today: Self.today, now: Self.now)
+            .ingest([file], store: { try ReportStore(path: directory.path("files.sqlite")) })
         #expect(results[0].summary == ImportSummary(source: file, stored: 3, committed: true))
     }
 

@@ -40,7 +40,7 @@ struct ReportSourcesTests {
 
     private func ingest(_ text: String, name: String = "r.csv") throws -> ReportIngestor.FileResult {
         let file = try directory.write(name, Self.header + text)
-        return try ReportIngestor(config: Self.config, storePath: store, options: .init(), today: Self.today).ingest([file])[0]
+        return try ReportIngestor(config: Self.config, options: .init(), today: Self.today).ingest([file], store: { try ReportStore(path: store) })[0]
     }
 
     private func headlines(_ result: ReportIngestor.FileResult) -> [String] {
@@ -123,10 +123,10 @@ struct ReportSourcesTests {
     @Test func ingestingAgainAfterTheKommunFileChangesASourceMovesTheRows() throws {
         // ksf first observes, then the kommun file says its rows are the public's.
         let file = try directory.write("ksf.csv", Self.header + "2026-11-18,ksf,centrum,klotter,2,,,,,,\n")
-        let observing = try ReportIngestor(config: ReportIngestTests.config, storePath: store, options: .init(), today: Self.today).ingest([file])
+        let observing = try ReportIngestor(config: ReportIngestTests.config, options: .init(), today: Self.today).ingest([file], store: { try ReportStore(path: store) })
         #expect(observing[0].outcome?.new == 1)
         #expect(try compile("2026-W47").cells.first { $0.area == "centrum" && $0.indicator == "klotter" }?.value == 2)
-        let again = try ReportIngestor(config: Self.publicKSF, storePath: store, options: .init(), today: Self.today).ingest([file])
+        let again = try ReportIngestor(config: Self.publicKSF, options: .init(), today: Self.today).ingest([file], store: { try ReportStore(path: store) })
         #expect((again[0].outcome?.new, again[0].outcome?.unchanged) == (0, 1))
         let week = try LagesbildCompiler(config: Self.publicKSF, store: ReportStore(path: store), now: Self.now)
             .compile(period: Period("2026-W47")!, language: .sv)
@@ -140,7 +140,7 @@ struct ReportSourcesTests {
 
     @Test func aStatisticsFileMayHeadItsDateColumnMonth() throws {
         let file = try directory.write("brott.csv", "månad;rapportör;område;indikator;antal\n2026-10;polisen-statistik;Torget;klotter;4\n")
-        let result = try ReportIngestor(config: Self.config, storePath: store, options: .init(), today: Self.today).ingest([file])[0]
+        let result = try ReportIngestor(config: Self.config, options: .init(), today: Self.today).ingest([file], store: { try ReportStore(path: store) })[0]
         #expect(result.diagnostics == [] && result.outcome?.new == 1)
         #expect(try ReportStore(path: store).totals(kommun: "exempel", period: Period("2026-10")!).map(\.periods) == [["2026-10"]])
     }

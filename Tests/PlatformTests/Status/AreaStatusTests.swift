@@ -26,8 +26,8 @@ struct AreaStatusTests {
     private func ingest(_ rows: [String]) throws {
         let file = try directory.write("reports.csv", "date,reporter,area,indicator,value,time,place,lat,lon,note,id\n"
             + rows.enumerated().map { "\($1),,,,,,r\($0)" }.joined(separator: "\n") + "\n")
-        let results = try ReportIngestor(config: config, storePath: store.path, options: .init(skipInvalid: false, dryRun: false),
-                                         privacy: .refuse, today: Self.day("2026-11-24")).ingest([file])
+        let results = try ReportIngestor(config: config, options: .init(skipInvalid: false, dryRun: false),
+                                         privacy: .refuse, today: Self.day("2026-11-24")).ingest([file], store: { try ReportStore(path: store.path) })
         #expect(results.flatMap(\.diagnostics).isEmpty)
     }
 
@@ -51,7 +51,7 @@ struct AreaStatusTests {
     }
 
     @Test func personalDataUnknownIdsAndNoReasonAreRefusedAndNothingIsStored() throws {
-        let error = try #require(throws: ReportStore.AreaStatusError.self) {
+        let error = try #require(throws: AreaStatusError.self) {
             try set("torg", .red, by: "tem", on: "2026-11-10", reason: "Ring 070-123 45 67 eller mejla a.b@exempel.se")
         }
         #expect(error.problems == [
@@ -59,7 +59,7 @@ struct AreaStatusTests {
             "unknown assessing body 'tem' (did you mean 'team'?)",
             "the reason holds a phone number and an e-mail address; personal data is never stored: describe the place, not persons",
         ])
-        #expect(throws: ReportStore.AreaStatusError.self) { try set("torget", .red, on: "2026-11-10", reason: "  ") }
+        #expect(throws: AreaStatusError.self) { try set("torget", .red, on: "2026-11-10", reason: "  ") }
         #expect(try store.areaStatusAssessments(kommun: "exempel").isEmpty)
     }
 

@@ -2,20 +2,15 @@ import Foundation
 import GRDB
 
 extension ReportStore {
-    /// Why an escalation could not be declared or ended.
-    public struct EscalationError: Error, Sendable, CustomStringConvertible {
-        public var description: String
-    }
-
     /// Declares `escalation` (for example social oro) in force from `from`, in `area` or (nil) the whole
     /// kommun; refused while the same escalation is in force in the same area.
-    public func declare(_ escalation: String, kommun: String, area: String? = nil, from: CalendarDate, note: String?,
-                        now: Date = Date()) throws {
+    public func declare(_ escalation: String, kommun: String, area: String?, from: CalendarDate, note: String?,
+                        now: Date) throws {
         try queue.inTransaction(.immediate) { db in
             if let open = try String.fetchOne(db, sql: """
                 SELECT from_date FROM escalations WHERE kommun = ? AND escalation = ? AND area IS ? AND until_date IS NULL
                 """, arguments: [kommun, escalation, area]) {
-                throw EscalationError(description: "\(escalation) is already declared for \(Self.scope(kommun, area)) from \(open); end it first")
+                throw EscalationError.alreadyDeclared(escalation, kommun: kommun, area: area, from: open)
             }
             try db.execute(sql: """
                 INSERT INTO escalations (kommun, escalation, area, from_date, note, declared_at) VALUES (?, ?, ?, ?, ?, ?)
@@ -25,16 +20,16 @@ extension ReportStore {
     }
 
     /// Ends the escalation in force in `area` (nil: the whole kommun); `on` is its last day.
-    public func end(_ escalation: String, kommun: String, area: String? = nil, on day: CalendarDate, now: Date = Date()) throws {
+    public func end(_ escalation: String, kommun: String, area: String?, on day: CalendarDate, now: Date) throws {
         try queue.inTransaction(.immediate) { db in
             guard let row = try Row.fetchOne(db, sql: """
                 SELECT id, from_date FROM escalations WHERE kommun = ? AND escalation = ? AND area IS ? AND until_date IS NULL
                 """, arguments: [kommun, escalation, area]) else {
-                throw EscalationError(description: "\(escalation) is not declared for \(Self.scope(kommun, area))")
+                throw EscalationError.notDeclared(escalation, kommun: kommun, area: area)
             }
             let from: String = row[1]
             guard day.description >= from else {
-                throw EscalationError(description: "\(escalation) was declared from \(from); it cannot end on \(day)")
+                throw EscalationError.endsBeforeStart(escalation, from: from, end: day)
             }
             try db.execute(sql: "UPDATE escalations SET until_date = ?, ended_at = ? WHERE id = ?",
                            arguments: [day.description, Timestamp.text(now), row[0] as Int64])
@@ -51,8 +46,4 @@ extension ReportStore {
         }
     }
 
-    /// `lysekil`, or `orebro in vivalla`.
-    private static func scope(_ kommun: String, _ area: String?) -> String {
-        kommun + (area.map { " in \($0)" } ?? "")
-    }
 }

@@ -59,17 +59,3 @@ extension ReportStore {
             """, [kommun, reporter, to.description, from.description]) { Period($0[0] as String) }
     }
 }
-
-extension ReportStore {
-    /// As `recordNothingToReport(kommun:…)`, for one of the reporters `config` lists; any other is refused, with
-    /// the nearest one suggested.
-    public func recordNothingToReport(config: KommunConfig, reporter: String, period: Period, source: String, now: Date) throws {
-        let known = config.reporters.map(\.organisation)
-        guard known.contains(reporter) else {
-            var message = "unknown reporter '\(ReportLimits().quoted(reporter))'"
-            if let suggestion = Suggestion.nearest(to: reporter, among: known) { message += " (did you mean '\(suggestion)'?)" }
-            throw Diagnostic(file: source, mark: nil, message: message)
-        }
-        try recordNothingToReport(kommun: config.id, reporter: reporter, period: period, source: source, now: now)
-    }
-}

@@ -2,20 +2,12 @@ import Foundation
 import GRDB
 
 extension ReportStore {
-    /// Why an area's status could not be set; lists every problem.
-    public struct AreaStatusError: Error, Sendable, CustomStringConvertible {
-        public var problems: [String]
-        public var description: String { problems.joined(separator: "\n") }
-    }
-
-    /// Checks `assessment` against `config` and adds it to the area's history; earlier ones are kept.
-    public func setAreaStatus(_ assessment: AreaStatusAssessment, config: KommunConfig, now: Date = Date()) throws {
-        let problems = assessment.problems(in: config)
-        guard problems.isEmpty else { throw AreaStatusError(problems: problems) }
+    /// Adds a checked assessment to the area's history (`AreaStatusStore`).
+    public func storeAreaStatus(_ assessment: AreaStatusAssessment, kommun: String, now: Date) throws {
         try queue.inTransaction(.immediate) { db in
             try db.execute(sql: """
                 INSERT INTO area_statuses (kommun, area, status, body, date, reason, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [config.id, assessment.area, assessment.status.rawValue, assessment.body,
+                """, arguments: [kommun, assessment.area, assessment.status.rawValue, assessment.body,
                                  assessment.date.description, assessment.reason.trimmingSpaces, Timestamp.text(now)])
             return .commit
         }
@@ -23,7 +15,7 @@ extension ReportStore {
 
     /// Every status set for the areas of `kommun` on or before `day` (all when nil), by date and then in the
     /// order they were set: the last one per area is its assessed status on `day`.
-    public func areaStatusAssessments(kommun: String, through day: CalendarDate? = nil) throws -> [AreaStatusAssessment] {
+    public func areaStatusAssessments(kommun: String, through day: CalendarDate?) throws -> [AreaStatusAssessment] {
         try rows("""
             SELECT area, status, body, date, reason FROM area_statuses WHERE kommun = ? AND date <= ? ORDER BY date, id
             """, [kommun, day?.description ?? "9999-12-31"]) { row in

@@ -1,59 +1,6 @@
 import GRDB
 
 extension ReportStore {
-    /// One day's reports for one area and indicator.
-    public struct DailyCell: Sendable, Hashable {
-        public var area: String
-        public var indicator: String
-        public var date: CalendarDate
-        public var sum: Int
-        public var max: Int
-        public var rows: Int
-    }
-
-    /// One stored report's value.
-    public struct ReportValue: Sendable, Hashable {
-        public var area: String
-        public var indicator: String
-        public var date: CalendarDate
-        public var value: Int
-    }
-
-    /// What one reporter stored for a span of days: its rows, or its word that it had nothing to report.
-    public struct ReporterActivity: Sendable, Hashable {
-        public var reporter: String
-        public var rows: Int
-        /// When the first of them was ingested (or nothing to report was recorded): what timeliness is judged by.
-        public var firstIngestedAt: String
-        public var lastIngestedAt: String
-        /// Whether the reporter recorded "inget att rapportera" for a period overlapping the span.
-        public var nothingToReport = false
-    }
-
-    /// A stored note or place text.
-    public struct NoteRow: Sendable, Hashable {
-        public var date: CalendarDate
-        public var time: String?
-        public var reporter: String
-        public var area: String
-        public var indicator: String
-        public var place: String?
-        public var note: String?
-    }
-
-    /// One stored report of a source other than observations, with the days it covers.
-    public struct SourceRow: Sendable, Hashable {
-        public var reporter: String
-        public var area: String
-        public var indicator: String
-        public var value: Int
-        /// What the row is dated by, as written: `2026-11-24`, `2026-W47` or a statistic's period `2026-11`.
-        public var dated: String
-        /// The first and last day of that day, week or period.
-        public var first: CalendarDate
-        public var last: CalendarDate
-    }
-
     /// Per area, indicator and day: the sum and the highest value of the observations, from `from` to `to`.
     public func dailyCells(kommun: String, from: CalendarDate, to: CalendarDate) throws -> [DailyCell] {
         try rows("""

@@ -1,21 +1,6 @@
 import GRDB
 
 extension ReportStore {
-    /// How many rows and how much value one reporter stored for one indicator in a period.
-    public struct ReporterIndicatorTotal: Sendable, Hashable {
-        public var reporter: String
-        public var indicator: String
-        public var rows: Int
-        /// The values summed: what a count shows.
-        public var total: Int
-        /// The highest value: what a level shows (its answers are never summed).
-        public var highest: Int
-        /// What the reporter delivered: `observations`, `statistics` or `public`.
-        public var source: Reporter.Source = .observations
-        /// The periods of statistics dated by a period (`2026-11`), in order; empty for rows dated by day or week.
-        public var periods: [String] = []
-    }
-
     /// What is stored for `kommun` in `period`, per reporter and indicator: rows dated in it, and statistics
     /// whose own period lies within it.
     public func totals(kommun: String, period: Period) throws -> [ReporterIndicatorTotal] {

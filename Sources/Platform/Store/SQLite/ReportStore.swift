@@ -153,14 +153,22 @@ public final class ReportStore: Sendable {
         return store
     }
 
-    /// An empty, migrated store in memory: what a dry run checks against when there is no store yet.
-    static func inMemory() throws -> ReportStore {
+    /// An empty, migrated store in memory: what a dry run checks against when there is no store yet, and what
+    /// a test can open.
+    public static func inMemory() throws -> ReportStore {
         _ = Self.sqliteConfigured
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         let queue = try DatabaseQueue(configuration: configuration)
         try migrator.migrate(queue)
         return ReportStore(path: ":memory:", queue: queue)
+    }
+
+    /// The store an ingest into `path` writes to: opened as by `init(path:)`, except that a dry run with no
+    /// store there yet checks against an empty one in memory, so that it creates nothing.
+    public static func forIngest(at path: String, dryRun: Bool) throws -> ReportStore {
+        if dryRun, !FileManager.default.fileExists(atPath: path) { return try inMemory() }
+        return try ReportStore(path: path)
     }
 
     private init(path: String, queue: DatabaseQueue) {

@@ -3,46 +3,11 @@ import GRDB
 import GRDBSQLite
 
 extension ReportStore {
-    /// How an ingest treats bad rows.
-    public struct IngestOptions: Sendable {
-        /// Store the valid rows of a file that has bad ones (otherwise the whole file is refused).
-        public var skipInvalid = false
-        /// Check and count, but write nothing.
-        public var dryRun = false
-
-        public init(skipInvalid: Bool = false, dryRun: Bool = false) {
-            self.skipInvalid = skipInvalid
-            self.dryRun = dryRun
-        }
-    }
-
-    /// What an ingest of one file did.
-    public struct IngestOutcome: Sendable {
-        public var file: String
-        public var new = 0
-        public var revised = 0
-        public var unchanged = 0
-        /// Stored rows without an id that this delivery replaced (see `withdrawReplaced`).
-        public var withdrawn = 0
-        /// Rows that were not stored, with their problems and their text.
-        public var refused: [(problems: RowProblems, raw: RawReport)] = []
-        /// A problem with the file as a whole (its checklist version, for instance).
-        public var fileProblem: String?
-        /// Whether anything was written.
-        public var committed = false
-    }
-
-    /// Reads every row of `reader` (a file, an uploaded body, a web form), checks it with `validator` and stores
-    /// it, in one transaction: the delivery goes in whole, or (unless `skipInvalid`) not at all. Re-ingesting a row stores nothing new; a row
-    /// with the same reporter and `id` but new content replaces the old, which the revisions table keeps.
-    /// `beforeCommit` runs inside the transaction just before it commits (never on a dry run or a refused
-    /// file); when it throws, nothing of the file is stored and the error is rethrown.
-    public func ingest(_ reader: some ReportRowSource, config: KommunConfig, validator: ReportValidator,
-                       options: IngestOptions, now: Date = Date(),
-                       beforeCommit: (IngestOutcome) throws -> Void = { _ in }) throws -> IngestOutcome {
-        var outcome = IngestOutcome(file: reader.file)
+    /// Stores one delivery in one transaction (`ReportIntake`).
+    public func ingest(_ delivery: ReportDelivery, now: Date, beforeCommit: (IngestOutcome) throws -> Void) throws -> IngestOutcome {
+        var outcome = IngestOutcome(file: delivery.file)
         try queue.inTransaction(.immediate) { db in
-            outcome = try Self.write(reader, config: config, validator: validator, options: options, at: Timestamp.text(now), db)
+            outcome = try Self.write(delivery, at: Timestamp.text(now), db)
             guard outcome.committed else { return .rollback }
             try beforeCommit(outcome)
             return .commit
@@ -50,43 +15,20 @@ extension ReportStore {
         return outcome
     }
 
-    /// One delivery of a batch (`ingest(batch:now:)`).
-    ///
-    /// `@unchecked Sendable`: the source is made by the request that delivers it and then read by the writer
-    /// alone, never by two threads at once.
-    public struct Delivery: @unchecked Sendable {
-        public var source: any ReportRowSource
-        public var config: KommunConfig
-        public var validator: ReportValidator
-        public var options: IngestOptions
-        /// The audit event of a stored delivery, written in the same transaction (nil: none).
-        public var audit: @Sendable (IngestOutcome) -> AuditEvent?
-
-        public init(source: any ReportRowSource, config: KommunConfig, validator: ReportValidator, options: IngestOptions = .init(),
-                    audit: @escaping @Sendable (IngestOutcome) -> AuditEvent? = { _ in nil }) {
-            self.source = source
-            self.config = config
-            self.validator = validator
-            self.options = options
-            self.audit = audit
-        }
-    }
-
     /// Group commit: stores several deliveries in one transaction, each all or nothing in a savepoint of its
     /// own (a refused delivery leaves no trace, the others are stored), with one durable commit for them all.
     /// The web application's submissions arrive many at a time, and each waiting for a commit (an fsync) of
     /// its own would cap them at a few hundred a second. The outcomes come back in the deliveries' order; a
     /// delivery that could not be read gets its error.
-    public func ingest(batch: [Delivery], now: Date) throws -> [Result<IngestOutcome, any Error>] {
+    public func ingest(batch: [ReportDelivery], now: Date) throws -> [Result<IngestOutcome, any Error>] {
         let timestamp = Timestamp.text(now)
         var results: [Result<IngestOutcome, any Error>] = []
         try queue.inTransaction(.immediate) { db in
             for delivery in batch {
-                var outcome = IngestOutcome(file: delivery.source.file)
+                var outcome = IngestOutcome(file: delivery.file)
                 do {
                     try db.inSavepoint {
-                        outcome = try Self.write(delivery.source, config: delivery.config, validator: delivery.validator,
-                                                 options: delivery.options, at: timestamp, db)
+                        outcome = try Self.write(delivery, at: timestamp, db)
                         guard outcome.committed else { return .rollback }
                         if let event = delivery.audit(outcome) { try Self.insert(event, db) }
                         return .commit
@@ -105,39 +47,32 @@ extension ReportStore {
 
     /// Writes one delivery inside the caller's transaction; `committed` tells whether it should be kept (the
     /// caller rolls back otherwise).
-    private static func write(_ reader: some ReportRowSource, config: KommunConfig, validator: ReportValidator,
-                              options: IngestOptions, at timestamp: String, _ db: Database) throws -> IngestOutcome {
-        var outcome = IngestOutcome(file: reader.file)
-        let kommun = config.id
-        let version = config.checklist.version
-        if let problem = try recordChecklist(config.checklist, kommun: kommun, at: timestamp, db) {
+    private static func write(_ delivery: ReportDelivery, at timestamp: String, _ db: Database) throws -> IngestOutcome {
+        var outcome = IngestOutcome(file: delivery.file)
+        let kommun = delivery.kommun
+        let version = delivery.checklist.version
+        if let problem = try recordChecklist(delivery.checklist, kommun: kommun, at: timestamp, db) {
             outcome.fileProblem = problem
             return outcome
         }
         try db.execute(sql: "INSERT INTO ingests (kommun, source_file, started_at, checklist_version) VALUES (?, ?, ?, ?)",
-                       arguments: [kommun, reader.file, timestamp, version])
+                       arguments: [kommun, delivery.file, timestamp, version])
         let ingestID = db.lastInsertedRowID
         let writer = try RowWriter(db: db, kommun: kommun, version: version, ingestID: ingestID,
-                                   file: reader.file, timestamp: timestamp, adds: reader.isRefusedRows)
+                                   file: delivery.file, timestamp: timestamp, adds: delivery.addsToStored)
         var covered = Set<CoveredDay>()
-        while let raw = try reader.next() {
-            switch validator.check(raw) {
-            case .success(let report):
-                if report.ref == nil, !writer.adds { covered.insert(CoveredDay(report)) }
-                switch try writer.store(report) {
-                case .new: outcome.new += 1
-                case .revised: outcome.revised += 1
-                case .unchanged: outcome.unchanged += 1
-                case .repeatedID:
-                    let message = "id '\(report.ref ?? "")' of reporter '\(report.reporter)' appears more than once in this file"
-                    outcome.refused.append((RowProblems(line: raw.line, messages: [message]), raw))
-                }
-            case .failure(let problems):
-                outcome.refused.append((problems, raw))
+        while let report = try delivery.next() {
+            if report.ref == nil, !writer.adds { covered.insert(CoveredDay(report)) }
+            switch try writer.store(report) {
+            case .new: outcome.new += 1
+            case .revised: outcome.revised += 1
+            case .unchanged: outcome.unchanged += 1
+            case .repeatedID: delivery.refuseRepeatedID(report)
             }
         }
+        outcome.refused = delivery.refused
         outcome.withdrawn = try withdrawReplaced(covered, kommun: kommun, ingestID: ingestID, db)
-        if options.dryRun || (!outcome.refused.isEmpty && !options.skipInvalid) { return outcome }
+        guard outcome.isKept(under: delivery.options) else { return outcome }
         try db.execute(sql: """
             UPDATE ingests SET rows_new = ?, rows_revised = ?, rows_unchanged = ?, rows_refused = ?, rows_withdrawn = ? WHERE id = ?
             """, arguments: [outcome.new, outcome.revised, outcome.unchanged, outcome.refused.count, outcome.withdrawn, ingestID])

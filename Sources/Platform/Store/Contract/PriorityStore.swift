@@ -1,9 +1,17 @@
 import Foundation
-import GRDB
 
-extension ReportStore {
-    /// Records that `decidedBy` prioritised `areas` in `period`; a later decision for the same period replaces
-    /// it as the one in force, and both are kept.
+/// Priority decisions: which areas a kommun prioritises in a period. Every decision is kept; the latest one
+/// for a period is the one in force.
+public protocol PriorityStore: Sendable {
+    /// Records a checked decision.
+    func storePriorities(kommun: String, period: Period, areas: [String], decidedBy: String, on day: CalendarDate, now: Date) throws
+    /// Every priority decision of `kommun`, by period, then in the order recorded.
+    func priorityDecisions(kommun: String) throws -> [PriorityDecision]
+}
+
+extension PriorityStore {
+    /// Records that `decidedBy` prioritised `areas` in `period`, checked against the kommun file; a later
+    /// decision for the same period replaces it as the one in force, and both are kept.
     public func decidePriorities(kommun config: KommunConfig, period: Period, areas: [String], decidedBy: String, on day: CalendarDate,
                                  now: Date = Date()) throws {
         let references = InterventionReferences(config: config)
@@ -21,26 +29,11 @@ extension ReportStore {
         if areas.isEmpty { problems.append("no areas given") }
         if Set(areas).count != areas.count { problems.append("an area is given twice") }
         guard problems.isEmpty else { throw InterventionError(problems) }
-        try queue.inTransaction(.immediate) { db in
-            try db.execute(sql: """
-                INSERT INTO priorities (kommun, period, areas, decided_by, decided_on, recorded_at) VALUES (?, ?, ?, ?, ?, ?)
-                """, arguments: [config.id, period.description, areas.joined(separator: ","), decidedBy, day.description,
-                                 Timestamp.text(now)])
-            return .commit
-        }
+        try storePriorities(kommun: config.id, period: period, areas: areas, decidedBy: decidedBy, on: day, now: now)
     }
 
     /// The priorities in force for `period`: the latest decision recorded for it, or nil.
     public func priorities(kommun: String, period: Period) throws -> PriorityDecision? {
         try priorityDecisions(kommun: kommun).last { $0.period == period }
-    }
-
-    /// Every priority decision of `kommun`, by period, then in the order recorded.
-    public func priorityDecisions(kommun: String) throws -> [PriorityDecision] {
-        try rows("SELECT period, areas, decided_by, decided_on FROM priorities WHERE kommun = ? ORDER BY period, id", [kommun]) { row in
-            guard let period = Period(row[0] as String), let day = CalendarDate(iso: row[3] as String) else { return nil }
-            return PriorityDecision(period: period, areas: (row[1] as String).split(separator: ",").map(String.init),
-                                    decidedBy: row[2], decidedOn: day)
-        }
     }
 }
