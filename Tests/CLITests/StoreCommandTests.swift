@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// `platform-cli store backup|check`, and a store URL that is refused by every command (issue 14).
+/// `platform-cli store backup|check|copy`, and a store URL that is refused by every command (issue 14).
 @Suite("Store command")
 struct StoreCommandTests {
     let directory: URL
@@ -44,6 +44,31 @@ struct StoreCommandTests {
         #expect(again.status != 0 && again.stderr.contains("\(copy): error: the file exists; give --force to replace it"))
         #expect(try CLI.run(["store", "backup", copy, "--store", store, "--force"]).status == 0)
         #expect(try FileManager.default.contentsOfDirectory(atPath: path("backups")) == ["copy.sqlite"])
+    }
+
+    /// Every kommun's lägesbild JSON compiled from `store`, by file name.
+    private func lagesbilder(_ store: String, _ name: String) throws -> [String: String] {
+        let out = path("out-\(name)")
+        let result = try CLI.run(["lagesbild", "--all", "--format", "json", "--store", store, "--out", out] + Self.districts)
+        try #require(result.status == 0, "\(result.stderr)")
+        let files = try FileManager.default.contentsOfDirectory(atPath: out)
+        return try Dictionary(uniqueKeysWithValues: files.map { ($0, try String(contentsOfFile: out + "/" + $0, encoding: .utf8)) })
+    }
+
+    @Test func copyGivesTheSameLagesbilderAndRefusesAFilledTarget() throws {
+        let store = try smallStore()
+        let copy = path("copy.sqlite")
+        let result = try CLI.run(["store", "copy", "--from", store, "--to", copy, "--lang", "en"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("reports ") && result.stdout.hasSuffix("tables.\n"))
+        let before = try lagesbilder(store, "before"), after = try lagesbilder(copy, "after")
+        #expect(!before.isEmpty && before == after)
+        #expect(try CLI.run(["store", "check", "--store", copy]).stdout == CLI.run(["store", "check", "--store", store]).stdout)
+        let again = try CLI.run(["store", "copy", "--from", store, "--to", copy])
+        #expect(again.status != 0 && again.stderr.contains("the target store is not empty (rows in "))
+        let missing = try CLI.run(["store", "copy", "--from", path("none.sqlite"), "--to", path("new.sqlite")])
+        #expect(missing.status != 0 && missing.stderr.contains("none.sqlite: error: no report store here"))
+        #expect(!FileManager.default.fileExists(atPath: path("new.sqlite")))
     }
 
     @Test func checkListsEveryProblemAndExitsOne() throws {

@@ -20,13 +20,13 @@ struct StoreOptions: ParsableArguments {
     var isNamed: Bool { path != nil || Now.environment.isStoreNamed }
 
     /// The store, created and migrated when it does not exist yet (for the commands that write).
-    func open() throws -> any PlatformStore { try ReportStore(path: resolvedPath) }
+    func open() throws -> any PlatformStore { try StoreOpener.open(location) }
 
     /// The store, opened read-only, for a command that only reads it; a store that is not there is an error.
-    func reading() throws -> any PlatformStore { try ReportStore.reading(at: resolvedPath) }
+    func reading() throws -> any PlatformStore { try StoreOpener.reading(location) }
 
     /// The store, opened read-only, or nil when there is none yet (a lägesbild without reports).
-    func existing() throws -> (any PlatformStore)? { try ReportStore.existing(at: resolvedPath) }
+    func existing() throws -> (any PlatformStore)? { try StoreOpener.existing(location) }
 
     /// The store an ingest writes to (a dry run creates nothing: `ReportStore.forIngest(at:dryRun:)`).
     func forIngest(dryRun: Bool) throws -> any ReportIntake { try ReportStore.forIngest(at: resolvedPath, dryRun: dryRun) }

@@ -1,0 +1,26 @@
+import Platform
+
+/// Opens the store a `StoreLocation` names: the one place the command line chooses between the SQLite and
+/// the PostgreSQL store; everything after works through the `PlatformStore` protocols.
+enum StoreOpener {
+    /// The store at `location`, created and migrated when it does not exist yet.
+    static func open(_ location: StoreLocation) throws -> any PlatformStore & StoreTables {
+        switch location {
+        case .sqlite(let path): try ReportStore(path: path)
+        }
+    }
+
+    /// The store at `location` for reading; a store that is not there is an error.
+    static func reading(_ location: StoreLocation) throws -> any PlatformStore & StoreTables {
+        switch location {
+        case .sqlite(let path): try ReportStore.reading(at: path)
+        }
+    }
+
+    /// The store at `location` for reading, or nil when there is none yet.
+    static func existing(_ location: StoreLocation) throws -> (any PlatformStore & StoreTables)? {
+        switch location {
+        case .sqlite(let path): try ReportStore.existing(at: path)
+        }
+    }
+}
