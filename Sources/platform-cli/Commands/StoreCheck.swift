@@ -11,7 +11,7 @@ extension StoreCommand {
         @OptionGroup var languageOption: LanguageOption
 
         func run() throws {
-            let report = try ReportStore.check(at: storeOptions.resolvedPath)
+            let report = try StoreOpener.check(storeOptions.location)
             let language = languageOption.language ?? .sv
             print(language.pick("Migreringar: \(report.migrationsApplied) av \(report.migrationsKnown)",
                                 "Migrations: \(report.migrationsApplied) of \(report.migrationsKnown)"))

@@ -23,4 +23,11 @@ enum StoreOpener {
         case .sqlite(let path): try ReportStore.existing(at: path)
         }
     }
+
+    /// The check of the store at `location`, changing nothing (`store check`).
+    static func check(_ location: StoreLocation) throws -> StoreCheckReport {
+        switch location {
+        case .sqlite(let path): try ReportStore.check(at: path)
+        }
+    }
 }

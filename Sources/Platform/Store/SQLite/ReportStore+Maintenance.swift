@@ -2,34 +2,13 @@ import Foundation
 import GRDB
 
 extension ReportStore {
-    /// What `check(at:)` found in a store file: every problem, the migration level and the rows per table.
-    public struct CheckReport: Sendable, Hashable {
-        /// The rows of one table.
-        public struct TableRows: Sendable, Hashable {
-            public var table: String
-            public var rows: Int
-        }
-
-        /// Every problem found (integrity, foreign keys, migrations), in English; empty when the store is sound.
-        public var problems: [String] = []
-        /// How many of this version's migrations the store has applied.
-        public var migrationsApplied = 0
-        /// How many migrations this version has.
-        public var migrationsKnown = ReportStore.migrator.migrations.count
-        /// The rows of every table, by table name.
-        public var tables: [TableRows] = []
-
-        /// Whether nothing is wrong.
-        public var isSound: Bool { problems.isEmpty }
-    }
-
     /// Checks the SQLite store at `path` without changing it: `PRAGMA integrity_check`, `PRAGMA
     /// foreign_key_check`, whether all of this version's migrations are applied (and none from a newer
     /// version), and the rows per table. A store that cannot be read at all is one problem, not an error;
     /// a file that is not there is an error.
-    public static func check(at path: String) throws -> CheckReport {
+    public static func check(at path: String) throws -> StoreCheckReport {
         try requireFile(path)
-        var report = CheckReport()
+        var report = StoreCheckReport(migrationsKnown: migrator.migrations.count)
         let queue: DatabaseQueue
         do {
             queue = try maintenanceQueue(path)
@@ -81,7 +60,7 @@ extension ReportStore {
                 AND name != 'grdb_migrations' ORDER BY name
                 """)
             report.tables = try names.map { name in
-                CheckReport.TableRows(table: name, rows: try Int.fetchOne(db, sql: "SELECT count(*) FROM \(name.quotedDatabaseIdentifier)") ?? 0)
+                StoreCheckReport.TableRows(table: name, rows: try Int.fetchOne(db, sql: "SELECT count(*) FROM \(name.quotedDatabaseIdentifier)") ?? 0)
             }
             return []
         }
@@ -94,7 +73,7 @@ extension ReportStore {
     /// an error unless `replacing`. The copy is a single file (rollback journal; the store turns it back to
     /// WAL when opened), mode 0600. Returns the copy's check.
     @discardableResult
-    public static func backup(at path: String, to file: String, replacing: Bool = false) throws -> CheckReport {
+    public static func backup(at path: String, to file: String, replacing: Bool = false) throws -> StoreCheckReport {
         try requireFile(path)
         let target = URL(fileURLWithPath: file)
         if !replacing, FileManager.default.fileExists(atPath: file) {
