@@ -117,8 +117,10 @@ pgtest_start_cluster() {
     local fsync=${PLATFORM_POSTGRES_FSYNC:-off}
     [[ $fsync == on || $fsync == off ]] || pgtest_fail "PLATFORM_POSTGRES_FSYNC must be on or off, not '$fsync'" || return 1
     # fsync, synchronous_commit and full_page_writes off (unless PLATFORM_POSTGRES_FSYNC=on) only because
-    # this cluster is thrown away at exit: never do this to a cluster whose data matters.
-    local options="-c listen_addresses='' -k '$socket' -p $pgtest_port -c fsync=$fsync -c synchronous_commit=$fsync -c full_page_writes=$fsync"
+    # this cluster is thrown away at exit: never do this to a cluster whose data matters. max_connections
+    # above the default 100: tests run in parallel, each with a database and a store's small pool.
+    local options="-c listen_addresses='' -k '$socket' -p $pgtest_port -c max_connections=200"
+    options+=" -c fsync=$fsync -c synchronous_commit=$fsync -c full_page_writes=$fsync"
     if ! pgtest_as_owner "$bindir/pg_ctl" start --pgdata="$data" --log="$log" --wait --timeout=60 --silent -o "$options" >&2; then
         [[ -f $log ]] && tail -n 30 "$log" >&2
         pgtest_fail "PostgreSQL did not start (pg_ctl start; the server's log is above)"
