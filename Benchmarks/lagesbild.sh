@@ -51,33 +51,11 @@ make_ten_kommuner
 STORE_BYTES=$(( $(stat -c %s "$STORE") + $( [[ -f $STORE-wal ]] && stat -c %s "$STORE-wal" || echo 0) ))
 WEEK_ROWS=$(sqlite3 "$STORE" "SELECT count(*) FROM reports WHERE date BETWEEN '$BASELINE_START' AND '$WEEK_END' OR date BETWEEN '$LAST_YEAR_START' AND '$LAST_YEAR_END'")
 
-# --- the bare SQL ---------------------------------------------------------------------------------------
-# Weeks are 7-day buckets from the baseline's first Monday: 0..7 are 2026-W38..W45 (7 is the previous
-# week), 8 is this week; -1 is the same week last year. Counts are summed per week, the level indicator
-# otrygg-plats takes the week's highest answer (as LagesbildCommandTests.csvMatchesAnIndependentSQLAggregation).
+# --- the bare SQL (Benchmarks/ten-kommuner.sh) -----------------------------------------------------------
 SQL_SCAN="$WORK/query-scan.sql"
-cat > "$SQL_SCAN" <<EOF
-WITH weekly AS (
-  SELECT kommun, area, indicator,
-         CAST((julianday(date) - julianday('$BASELINE_START')) / 7 AS INTEGER) AS bucket,
-         CASE WHEN indicator = 'otrygg-plats' THEN MAX(value) ELSE SUM(value) END AS v
-  FROM reports WHERE date BETWEEN '$BASELINE_START' AND '$WEEK_END'
-  GROUP BY kommun, area, indicator, bucket
-  UNION ALL
-  SELECT kommun, area, indicator, -1,
-         CASE WHEN indicator = 'otrygg-plats' THEN MAX(value) ELSE SUM(value) END
-  FROM reports WHERE date BETWEEN '$LAST_YEAR_START' AND '$LAST_YEAR_END'
-  GROUP BY kommun, area, indicator)
-SELECT kommun, area, indicator,
-       TOTAL(CASE WHEN bucket = 8 THEN v END) AS value,
-       TOTAL(CASE WHEN bucket = 7 THEN v END) AS previous,
-       TOTAL(CASE WHEN bucket = -1 THEN v END) AS last_year,
-       ROUND(TOTAL(CASE WHEN bucket BETWEEN 0 AND 7 THEN v END) / 8.0, 2) AS baseline
-FROM weekly GROUP BY kommun, area, indicator ORDER BY kommun, area, indicator;
-EOF
 SQL="$WORK/query.sql"
-sed "s/FROM reports WHERE date/FROM reports WHERE kommun IN ($IN_LIST) AND date/" "$SQL_SCAN" > "$SQL"
-[[ $(grep -c "kommun IN (" "$SQL") == 2 ]] || { log "could not add the kommun list to $SQL"; exit 1; }
+lagesbild_sql sqlite > "$SQL_SCAN"
+lagesbild_sql sqlite "kommun IN ($IN_LIST) AND " > "$SQL"
 
 # --- the commands measured ------------------------------------------------------------------------------
 # Their own stderr (the batch's progress lines) goes to a log, so that only `time` writes to the group's.
@@ -105,18 +83,7 @@ check_sql_cells "$WORK/sql.csv" "the SQL"
 cmp -s "$WORK/sql.csv" <(sqlite3 -csv "$STORE" < "$SQL_SCAN") || { log "the two SQL queries differ"; exit 1; }
 
 # --- timing -----------------------------------------------------------------------------------------------
-# Bash's `time` around the whole process: wall (%R) and the child's CPU, user + sys (%U %S), in ms resolution.
-# CPU time hardly depends on what else the machine runs; wall time does.
-TIMEFORMAT='%3R %3U %3S'
-# measure NAME: one run; appends wall ms to $WORK/NAME.ms and CPU ms to $WORK/NAME.cpu; prints "wall/cpu".
-measure() {
-    local real user sys
-    { time "run_$1"; } 2> "$WORK/time.out"
-    read -r real user sys < "$WORK/time.out"
-    awk -v r="$real" 'BEGIN { printf "%.1f\n", r * 1000 }' >> "$WORK/$1.ms"
-    awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.1f\n", (u + s) * 1000 }' >> "$WORK/$1.cpu"
-    printf '%s/%s' "$(tail -1 "$WORK/$1.ms")" "$(tail -1 "$WORK/$1.cpu")"
-}
+# measure (Benchmarks/ten-kommuner.sh): bash's `time` around the whole process, wall and CPU.
 median() { sort -n "$1" | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else printf "%.1f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 minof() { sort -n "$1" | head -1; }
 maxof() { sort -n "$1" | tail -1; }

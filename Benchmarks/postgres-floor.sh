@@ -74,7 +74,9 @@ log "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
 SERVER="$(value "SELECT version()" | cut -d' ' -f1-2); fsync $(value "SHOW fsync"), synchronous_commit $(value "SHOW synchronous_commit"), shared_buffers $(value "SHOW shared_buffers"), collation $(value "SELECT datcollate FROM pg_database WHERE datname = current_database()")"
 log "server: $SERVER"
 
-median() { sort -n "$1" | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else printf "%.2f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+# median FILE [DECIMALS]: the median of the numbers in FILE (one a line); of an even count, the mean of the
+# middle two with DECIMALS decimals (default 2).
+median() { sort -n "$1" | awk -v d="${2:-2}" '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else printf "%.*f\n", d, (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 minof() { sort -n "$1" | head -1; }
 maxof() { sort -n "$1" | tail -1; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }'; }
@@ -157,33 +159,11 @@ if [[ " $PARTS " == *" lagesbild "* ]]; then
     PG_TABLE_MB=$(value "SELECT round(pg_total_relation_size('reports') / 1048576.0, 1)")
     WEEK_ROWS=$(value "SELECT count(*) FROM reports WHERE date BETWEEN '$BASELINE_START' AND '$WEEK_END' OR date BETWEEN '$LAST_YEAR_START' AND '$LAST_YEAR_END'")
 
-    # lagesbild.sh's query in PostgreSQL's SQL: weeks are 7-day buckets from the baseline's first Monday
-    # (0..7 are 2026-W38..W45, 7 the previous week, 8 this week; -1 the same week last year); counts are
-    # summed per week, the level indicator otrygg-plats takes the week's highest answer. SQLite's TOTAL()
-    # (0 for no rows) is COALESCE(SUM(…), 0); julianday difference is a date difference in days.
+    # lagesbild.sh's query in PostgreSQL's SQL (Benchmarks/ten-kommuner.sh).
     SQL_SCAN="$WORK/query-scan.sql"
-    cat > "$SQL_SCAN" <<EOF
-WITH weekly AS (
-  SELECT kommun, area, indicator,
-         (date::date - DATE '$BASELINE_START') / 7 AS bucket,
-         CASE WHEN indicator = 'otrygg-plats' THEN MAX(value) ELSE SUM(value) END AS v
-  FROM reports WHERE date BETWEEN '$BASELINE_START' AND '$WEEK_END'
-  GROUP BY kommun, area, indicator, bucket
-  UNION ALL
-  SELECT kommun, area, indicator, -1,
-         CASE WHEN indicator = 'otrygg-plats' THEN MAX(value) ELSE SUM(value) END
-  FROM reports WHERE date BETWEEN '$LAST_YEAR_START' AND '$LAST_YEAR_END'
-  GROUP BY kommun, area, indicator)
-SELECT kommun, area, indicator,
-       COALESCE(SUM(CASE WHEN bucket = 8 THEN v END), 0) AS value,
-       COALESCE(SUM(CASE WHEN bucket = 7 THEN v END), 0) AS previous,
-       COALESCE(SUM(CASE WHEN bucket = -1 THEN v END), 0) AS last_year,
-       ROUND(COALESCE(SUM(CASE WHEN bucket BETWEEN 0 AND 7 THEN v END), 0) / 8.0, 2) AS baseline
-FROM weekly GROUP BY kommun, area, indicator ORDER BY kommun, area, indicator;
-EOF
     SQL="$WORK/query.sql"
-    sed "s/FROM reports WHERE date/FROM reports WHERE kommun IN ($IN_LIST) AND date/" "$SQL_SCAN" > "$SQL"
-    [[ $(grep -c "kommun IN (" "$SQL") == 2 ]] || { log "could not add the kommun list to $SQL"; exit 1; }
+    lagesbild_sql postgres > "$SQL_SCAN"
+    lagesbild_sql postgres "kommun IN ($IN_LIST) AND " > "$SQL"
 
     psql_in "$DB_URL" --csv --tuples-only --file="$SQL" > "$WORK/pg.csv"
     check_sql_cells "$WORK/pg.csv" "PostgreSQL's query"
@@ -202,15 +182,6 @@ EOF
         [sql_scan]="(reference) the same SQL without the kommun list"
         [connect]="(reference) psql start and connection: SELECT 1"
     )
-    TIMEFORMAT='%3R %3U %3S'
-    measure() {
-        local real user sys
-        { time "run_$1"; } 2> "$WORK/time.out"
-        read -r real user sys < "$WORK/time.out"
-        awk -v r="$real" 'BEGIN { printf "%.1f\n", r * 1000 }' >> "$WORK/$1.ms"
-        awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.1f\n", (u + s) * 1000 }' >> "$WORK/$1.cpu"
-        printf '%s/%s' "$(tail -1 "$WORK/$1.ms")" "$(tail -1 "$WORK/$1.cpu")"
-    }
     # query_ms FILE: the query's own time by psql's \timing, appended to $WORK/query.ms.
     query_ms() {
         psql --no-psqlrc --quiet --set=ON_ERROR_STOP=1 --dbname="$DB_URL" --csv --tuples-only \
@@ -236,13 +207,13 @@ EOF
     REPORT+=("| measurement | wall ms | wall runs ranged | CPU ms (user+sys) |")
     REPORT+=("|---|---:|---:|---:|")
     for name in "${NAMES[@]}"; do
-        REPORT+=("$(printf '| %s | %s | %s–%s | %s |' "${LABEL[$name]}" "$(median "$WORK/$name.ms")" \
-            "$(minof "$WORK/$name.ms")" "$(maxof "$WORK/$name.ms")" "$(median "$WORK/$name.cpu")")")
+        REPORT+=("$(printf '| %s | %s | %s–%s | %s |' "${LABEL[$name]}" "$(median "$WORK/$name.ms" 1)" \
+            "$(minof "$WORK/$name.ms")" "$(maxof "$WORK/$name.ms")" "$(median "$WORK/$name.cpu" 1)")")
     done
-    REPORT+=("$(printf '| the query alone (psql \\timing: no start, no connection) | %s | %s–%s | |' "$(median "$WORK/query.ms")" \
+    REPORT+=("$(printf '| the query alone (psql \\timing: no start, no connection) | %s | %s–%s | |' "$(median "$WORK/query.ms" 3)" \
         "$(minof "$WORK/query.ms")" "$(maxof "$WORK/query.ms")")")
     REPORT+=("")
-    REPORT+=("Target (issue): the platform's 10-kommun batch lägesbild on PostgreSQL within 2x of the bare SQL ($(median "$WORK/sql.ms") ms wall).")
+    REPORT+=("Target (issue): the platform's 10-kommun batch lägesbild on PostgreSQL within 2x of the bare SQL ($(median "$WORK/sql.ms" 1) ms wall).")
     REPORT+=("Load average before timing: $LOAD_START, after: $LOAD_END")
 fi
 

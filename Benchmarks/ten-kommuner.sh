@@ -1,7 +1,7 @@
 # Sourced by the lägesbild benchmarks (Benchmarks/lagesbild.sh, Benchmarks/postgres-floor.sh) after
 # common.sh: the week they compile and the weeks its SQL reads, `make_ten_kommuner` (ten kommuner with five
-# years of simulated reports in one SQLite store) and `check_sql_cells` (a bare SQL's result against the
-# platform's batch CSV).
+# years of simulated reports in one SQLite store), `lagesbild_sql` (the bare SQL, for SQLite or PostgreSQL),
+# `check_sql_cells` (a bare SQL's result against the platform's batch CSV) and `measure` (one timed run).
 
 # Five years up to 2026-11-22 (`simulate` refuses days after today, so this needs a clock past that date).
 FROM=2021-11-22
@@ -81,4 +81,52 @@ check_sql_cells() {
         exit 1
     fi
     log "checked: $name's $SQL_CELLS cells with reports equal the batch CSV's ($CSV_CELLS cells in all, the rest zero)"
+}
+
+# lagesbild_sql sqlite|postgres [FILTER]: the bare SQL, one query computing for every kommun × area × indicator
+# with reports in $PERIOD the numbers the batch's CSV has (value, previous week, the same week last year,
+# baseline = mean of the 8 weeks before), in SQLite's or PostgreSQL's dialect. FILTER (e.g. "kommun IN (…) AND ")
+# goes before the date condition of both reads. Weeks are 7-day buckets from the baseline's first Monday:
+# 0..7 are 2026-W38..W45 (7 is the previous week), 8 is this week; -1 is the same week last year. Counts are
+# summed per week, the level indicator otrygg-plats takes the week's highest answer (as
+# LagesbildCommandTests.csvMatchesAnIndependentSQLAggregation).
+lagesbild_sql() {
+    local bucket sum_open sum_close filter=${2:-}
+    case $1 in
+        # SQLite's TOTAL() is 0.0 for no rows; a julianday difference is in days.
+        sqlite) bucket="CAST((julianday(date) - julianday('$BASELINE_START')) / 7 AS INTEGER)"; sum_open="TOTAL("; sum_close=")" ;;
+        postgres) bucket="(date::date - DATE '$BASELINE_START') / 7"; sum_open="COALESCE(SUM("; sum_close="), 0)" ;;
+        *) log "lagesbild_sql: unknown dialect $1"; exit 1 ;;
+    esac
+    cat <<EOF
+WITH weekly AS (
+  SELECT kommun, area, indicator,
+         $bucket AS bucket,
+         CASE WHEN indicator = 'otrygg-plats' THEN MAX(value) ELSE SUM(value) END AS v
+  FROM reports WHERE ${filter}date BETWEEN '$BASELINE_START' AND '$WEEK_END'
+  GROUP BY kommun, area, indicator, bucket
+  UNION ALL
+  SELECT kommun, area, indicator, -1,
+         CASE WHEN indicator = 'otrygg-plats' THEN MAX(value) ELSE SUM(value) END
+  FROM reports WHERE ${filter}date BETWEEN '$LAST_YEAR_START' AND '$LAST_YEAR_END'
+  GROUP BY kommun, area, indicator)
+SELECT kommun, area, indicator,
+       ${sum_open}CASE WHEN bucket = 8 THEN v END${sum_close} AS value,
+       ${sum_open}CASE WHEN bucket = 7 THEN v END${sum_close} AS previous,
+       ${sum_open}CASE WHEN bucket = -1 THEN v END${sum_close} AS last_year,
+       ROUND(${sum_open}CASE WHEN bucket BETWEEN 0 AND 7 THEN v END${sum_close} / 8.0, 2) AS baseline
+FROM weekly GROUP BY kommun, area, indicator ORDER BY kommun, area, indicator;
+EOF
+}
+
+# measure NAME: one run of the function run_NAME under bash's `time`: wall (%R) and the child's CPU, user + sys
+# (%U %S), in ms; CPU time hardly depends on what else the machine runs, wall time does. Appends wall ms to
+# $WORK/NAME.ms and CPU ms to $WORK/NAME.cpu; prints "wall/cpu".
+measure() {
+    local real user sys TIMEFORMAT='%3R %3U %3S'
+    { time "run_$1"; } 2> "$WORK/time.out"
+    read -r real user sys < "$WORK/time.out"
+    awk -v r="$real" 'BEGIN { printf "%.1f\n", r * 1000 }' >> "$WORK/$1.ms"
+    awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.1f\n", (u + s) * 1000 }' >> "$WORK/$1.cpu"
+    printf '%s/%s' "$(tail -1 "$WORK/$1.ms")" "$(tail -1 "$WORK/$1.cpu")"
 }
