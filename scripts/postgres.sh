@@ -15,8 +15,8 @@
 #                                   (so `eval "$(scripts/postgres.sh start)"` sets it) and, on stderr, how to stop it
 #   scripts/postgres.sh stop DIR    stops the cluster in DIR (the folder `start` named) and removes DIR
 # Environment:
-#   PG_BINDIR=dir                   the PostgreSQL programs to use (default: the newest under /usr/lib/postgresql,
-#                                   else pg_config --bindir, else wherever initdb is on PATH)
+#   PG_BINDIR=dir                   the PostgreSQL programs to use, nothing installed (default: the newest under
+#                                   /usr/lib/postgresql, else pg_config --bindir, else wherever initdb is on PATH)
 #   PLATFORM_POSTGRES_FSYNC=on      keep fsync on (default off: the cluster is thrown away, so a crash loses
 #                                   nothing that matters, and the tests run faster; turn it on for benchmarks)
 
@@ -32,7 +32,6 @@ pgtest_fail() { printf 'postgres.sh: %s\n' "$*" >&2; return 1; }
 # pgtest_find_bindir: prints the folder that holds initdb, pg_ctl, postgres, psql and pg_isready.
 pgtest_find_bindir() {
     local candidates=() dir found
-    [[ -n ${PG_BINDIR:-} ]] && candidates+=("$PG_BINDIR")
     # Debian and Ubuntu: /usr/lib/postgresql/VERSION/bin, newest version first.
     while IFS= read -r dir; do candidates+=("$dir"); done < <(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -rV)
     if command -v pg_config >/dev/null 2>&1; then candidates+=("$(pg_config --bindir 2>/dev/null)"); fi
@@ -76,7 +75,13 @@ pgtest_as_owner() {
 # pgtest_start_cluster: sets pgtest_dir and PLATFORM_TEST_POSTGRES; the cluster is running on return 0.
 pgtest_start_cluster() {
     local bindir
-    if ! bindir=$(pgtest_find_bindir); then
+    if [[ -n ${PG_BINDIR:-} ]]; then
+        bindir=$PG_BINDIR
+        local program
+        for program in initdb pg_ctl postgres psql pg_isready; do
+            [[ -x $bindir/$program ]] || pgtest_fail "PG_BINDIR=$bindir has no $program" || return 1
+        done
+    elif ! bindir=$(pgtest_find_bindir); then
         pgtest_install || return 1
         bindir=$(pgtest_find_bindir) \
             || pgtest_fail "PostgreSQL was installed but initdb, pg_ctl, postgres, psql and pg_isready are not found together in one folder" \
@@ -150,7 +155,7 @@ pgtest_stop_cluster() {
     local dir=$1 bindir
     [[ -n $dir && -f $dir/$pgtest_marker ]] || pgtest_fail "$dir is not a folder made by scripts/postgres.sh" || return 1
     if [[ -f $dir/data/postmaster.pid ]]; then
-        bindir=${pgtest_bindir:-$(pgtest_find_bindir)} || pgtest_fail "cannot find pg_ctl to stop the cluster in $dir" || return 1
+        bindir=${pgtest_bindir:-${PG_BINDIR:-$(pgtest_find_bindir)}} || pgtest_fail "cannot find pg_ctl to stop the cluster in $dir" || return 1
         pgtest_as_owner "$bindir/pg_ctl" stop --pgdata="$dir/data" --mode=fast --wait --silent >/dev/null 2>&1 \
             || pgtest_as_owner "$bindir/pg_ctl" stop --pgdata="$dir/data" --mode=immediate --wait --silent >/dev/null 2>&1 \
             || pgtest_fail "could not stop the cluster in $dir (pg_ctl stop)" || return 1
