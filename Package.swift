@@ -76,6 +76,7 @@ let package = Package(
                 "Platform",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
             ]
@@ -107,7 +108,12 @@ let package = Package(
         // scripts/test.sh through scripts/postgres.sh).
         .testTarget(
             name: "PostgresTests",
-            dependencies: ["PlatformPostgres", "Platform", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "PlatformPostgres",
+                "Platform",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+            ]
         ),
         // Runs the real platform-cli binary against golden files in Tests/CLITests/Golden
         // (re-record with RECORD_GOLDEN=1 swift test).

@@ -27,7 +27,7 @@ public enum PostgresMigrations {
     @discardableResult
     public static func migrate(_ bridge: PostgresBridge) throws -> [String] {
         try bridge.transaction(kommun: "*") { transaction in
-            _ = try transaction.query("SELECT pg_advisory_xact_lock($1)", [.int(lockKey)])
+            try transaction.execute("SELECT pg_advisory_xact_lock($1)", [.int(lockKey)])
             try transaction.execute("""
                 CREATE TABLE IF NOT EXISTS schema_migrations (
                     identifier text PRIMARY KEY,

@@ -123,7 +123,8 @@ extension PostgresValue {
     /// A result cell's value; a type this store does not read is an error naming the column (cast it to
     /// `text` in the query).
     init(cell: PostgresCell) throws {
-        guard cell.bytes != nil else { self = .null; return }
+        // A function returning void (`pg_advisory_xact_lock`) has a value of no bytes: read as NULL.
+        guard cell.bytes != nil, cell.dataType != .void else { self = .null; return }
         do {
             switch cell.dataType {
             case .text, .varchar, .bpchar, .name:

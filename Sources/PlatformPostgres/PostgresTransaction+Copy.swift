@@ -6,8 +6,8 @@ extension PostgresTransaction {
     /// rows; returns how many rows were written. Each row has one value per column, in order.
     ///
     /// PostgreSQL refuses COPY into a table under row-level security (every kommun table: SQLSTATE 0A000).
-    /// Copy into a temporary table instead (`CREATE TEMP TABLE staging (LIKE reports INCLUDING DEFAULTS)
-    /// ON COMMIT DROP`) and move the rows with `INSERT INTO reports (…) SELECT … FROM staging`, which the
+    /// Copy into a temporary table instead (`CREATE TEMP TABLE staging ON COMMIT DROP AS
+    /// SELECT kommun, reporter, … FROM reports WITH NO DATA`: the columns, without constraints) and move the rows with `INSERT INTO reports (…) SELECT … FROM staging`, which the
     /// policies check.
     ///
     /// The rows are encoded on the calling thread, then sent by a task on the bridge's own event loop (its
