@@ -24,7 +24,6 @@ public final class PostgresBridge: Sendable {
     let group: MultiThreadedEventLoopGroup
     let eventLoop: any EventLoop
     let logger: Logger
-    let executor: EventLoopTaskExecutor
     private let pool: PostgresConnectionPool
     private let retryCounter = NIOLockedValueBox(0)
     private let isShutDown = NIOLockedValueBox(false)
@@ -41,7 +40,6 @@ public final class PostgresBridge: Sendable {
         eventLoop = group.next()
         // postgres-nio logs queries at debug and trace level, bound values included: nothing is logged.
         logger = Logger(label: "platform.postgres") { _ in SwiftLogNoOpLogHandler() }
-        executor = EventLoopTaskExecutor(eventLoop: eventLoop)
         pool = PostgresConnectionPool(capacity: poolSize)
         do {
             try pool.release(acquire())

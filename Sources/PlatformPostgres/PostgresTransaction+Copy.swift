@@ -40,7 +40,7 @@ extension PostgresTransaction {
         let logger = bridge.logger
         let promise = bridge.eventLoop.makePromise(of: Void.self)
         let sendable = chunks
-        Task(executorPreference: bridge.executor) {
+        let work: @Sendable () async -> Void = {
             do {
                 try await connection.copyFrom(table: table, columns: columns, logger: logger) { writer in
                     for chunk in sendable { try await writer.write(chunk) }
@@ -49,6 +49,11 @@ extension PostgresTransaction {
             } catch {
                 promise.fail(error)
             }
+        }
+        if #available(macOS 15.0, *) {
+            Task(executorPreference: EventLoopTaskExecutor(eventLoop: bridge.eventLoop), operation: work)
+        } else {
+            Task(operation: work) // macOS before 15 has no task executors: the cooperative pool runs it
         }
         do {
             try promise.futureResult.wait()
