@@ -7,6 +7,7 @@ enum StoreOpener {
     static func open(_ location: StoreLocation) throws -> any PlatformStore & StoreTables {
         switch location {
         case .sqlite(let path): try ReportStore(path: path)
+        case .postgres: throw notYet
         }
     }
 
@@ -14,6 +15,7 @@ enum StoreOpener {
     static func reading(_ location: StoreLocation) throws -> any PlatformStore & StoreTables {
         switch location {
         case .sqlite(let path): try ReportStore.reading(at: path)
+        case .postgres: throw notYet
         }
     }
 
@@ -21,6 +23,7 @@ enum StoreOpener {
     static func existing(_ location: StoreLocation) throws -> (any PlatformStore & StoreTables)? {
         switch location {
         case .sqlite(let path): try ReportStore.existing(at: path)
+        case .postgres: throw notYet
         }
     }
 
@@ -28,6 +31,12 @@ enum StoreOpener {
     static func check(_ location: StoreLocation) throws -> StoreCheckReport {
         switch location {
         case .sqlite(let path): try ReportStore.check(at: path)
+        case .postgres: throw notYet
         }
+    }
+
+    /// Until the PostgreSQL store is merged (issue 14).
+    private static var notYet: Diagnostic {
+        Diagnostic(file: "--store", mark: nil, message: "PostgreSQL stores are not supported yet; give a SQLite file path")
     }
 }
