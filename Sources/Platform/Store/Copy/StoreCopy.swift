@@ -19,6 +19,10 @@ public enum StoreCopy {
     /// Why a copy was refused or failed; nothing was written.
     public struct Failure: Error, Sendable, CustomStringConvertible {
         public var description: String
+
+        public init(description: String) {
+            self.description = description
+        }
     }
 
     /// Copies every table of `source` into `target` in one transaction, then checks that every table has as
