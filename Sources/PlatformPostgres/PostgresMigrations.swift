@@ -56,6 +56,30 @@ public enum PostgresMigrations {
             .map { try $0.text("identifier") }
     }
 
+    /// The store's version: a number that changes whenever a statement writes any of its tables, in this
+    /// process or another (`PlatformStore.version()`). It may change without a visible change (a rolled-back
+    /// write, an UPDATE of no row), never the other way round.
+    public static func changeCount(_ transaction: PostgresTransaction) throws -> Int64 {
+        let row = try transaction.queryFirst("SELECT last_value, is_called FROM store_changes")
+        guard let row, try row.bool("is_called") else { return 0 }
+        return try row.int64("last_value")
+    }
+
+    /// The statements for new tables with a `kommun` column: row-level security and change counting.
+    static func kommunTables(_ tables: String...) -> [String] {
+        tables.flatMap { isolated($0) + counted($0) }
+    }
+
+    /// Triggers drawing a number from `store_changes` after every statement that writes `tables`.
+    static func counted(_ tables: String...) -> [String] {
+        tables.map { table in
+            """
+            CREATE TRIGGER \(table)_counted AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON \(table)
+                FOR EACH STATEMENT EXECUTE FUNCTION count_change()
+            """
+        }
+    }
+
     /// Row-level security on `table`, whose `kommun` column scopes it: a row is visible, and may be written,
     /// only in a transaction whose `app.kommun` is its kommun, or `*`.
     static func isolated(_ table: String) -> [String] {

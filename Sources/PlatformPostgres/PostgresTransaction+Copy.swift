@@ -66,7 +66,8 @@ extension PostgresTransaction {
     /// How many bytes of rows are sent at a time.
     static let chunkSize = 256 * 1024
 
-    /// `name` is safe to put in the COPY statement as it is (postgres-nio quotes it, it does not escape it).
+    /// `name` is a plain lower-case identifier (`reports`, `rows_new`), safe to put in SQL as it is (COPY:
+    /// postgres-nio quotes it, it does not escape it).
     static func isPlainIdentifier(_ name: String) -> Bool {
         guard let first = name.utf8.first, first == UInt8(ascii: "_") || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(first) else {
             return false

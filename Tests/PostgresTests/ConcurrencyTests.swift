@@ -135,3 +135,55 @@ final class Barrier: Sendable {
         }
     }
 }
+
+/// Schema helpers the PostgreSQL store builds on: the change count behind `version()`, identities after a
+/// copy with ids.
+@Suite("PostgreSQL store version and identities")
+struct VersionTests {
+    @Test func everyWriteChangesTheCountAndAReadDoesNot() throws {
+        let database = try TestDatabase()
+        defer { database.drop() }
+        let bridge = try database.migrated()
+        defer { bridge.close() }
+        let other = try database.bridge()
+        defer { other.close() }
+        func count() throws -> Int64 { try bridge.transaction(kommun: nil) { try PostgresMigrations.changeCount($0) } }
+        let start = try count()
+        try bridge.transaction(kommun: "lysekil") { _ = try $0.query("SELECT * FROM reports") }
+        #expect(try count() == start)
+        // A write through another pool (another process) is seen.
+        try other.transaction(kommun: "lysekil") { try IsolationTests.insertReport($0, kommun: "lysekil", ref: "r1") }
+        let afterReport = try count()
+        #expect(afterReport > start)
+        try other.transaction(kommun: "*") { transaction in
+            try transaction.execute("""
+                INSERT INTO accounts (login, name, created_at, changed_at) VALUES ('a', 'A', '2026-11-20', '2026-11-20')
+                """)
+        }
+        #expect(try count() > afterReport)
+    }
+
+    @Test func identitiesMovePastCopiedIds() throws {
+        let database = try TestDatabase()
+        defer { database.drop() }
+        let bridge = try database.migrated()
+        defer { bridge.close() }
+        let id = try bridge.transaction(kommun: "*") { transaction in
+            try transaction.execute("""
+                INSERT INTO escalations (id, kommun, escalation, from_date, declared_at) VALUES (41, 'lysekil', 'e', '2026-11-20', 'x')
+                """)
+            try transaction.advanceIdentities()
+            return try transaction.queryFirst("""
+                INSERT INTO escalations (kommun, escalation, from_date, declared_at) VALUES ('lysekil', 'f', '2026-11-20', 'x') RETURNING id
+                """)?.int("id")
+        }
+        #expect(id == 42)
+        let first = try bridge.transaction(kommun: "*") { transaction in
+            try transaction.advanceIdentities()
+            return try transaction.queryFirst("""
+                INSERT INTO accounts (login, name, created_at, changed_at) VALUES ('a', 'A', 'x', 'x') RETURNING id
+                """)?.int("id")
+        }
+        #expect(first == 1)
+    }
+}
