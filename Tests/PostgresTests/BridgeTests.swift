@@ -209,6 +209,22 @@ struct BridgeTests {
         #expect(try bridge.transaction(kommun: nil) { try $0.queryFirst("SELECT count(*) AS n FROM t")?.int("n") } == width * 1000)
     }
 
+    /// A connection the server ended while it was idle in the pool (a restart, an administrator) is
+    /// replaced: the next transaction runs on a new one.
+    @Test func aConnectionTheServerEndedIsReplaced() throws {
+        let database = try TestDatabase()
+        defer { database.drop() }
+        let bridge = try database.bridge(poolSize: 1)
+        defer { bridge.close() }
+        let pid = try bridge.transaction(kommun: nil) { try $0.queryFirst("SELECT pg_backend_pid() AS pid")?.int("pid") }
+        let other = try database.bridge(poolSize: 1)
+        defer { other.close() }
+        let ended = try other.transaction(kommun: nil) { try $0.queryFirst("SELECT pg_terminate_backend($1::integer) AS ended", [.int(Int64(pid ?? 0))])?.bool("ended") }
+        #expect(ended == true)
+        let next = try bridge.transaction(kommun: nil) { try $0.queryFirst("SELECT pg_backend_pid() AS pid")?.int("pid") }
+        #expect(next != nil && next != pid)
+    }
+
     @Test func aClosedBridgeRefusesTransactionsAndABridgeLeftOpenShutsDownOnItsOwn() throws {
         let database = try TestDatabase()
         defer { database.drop() }
