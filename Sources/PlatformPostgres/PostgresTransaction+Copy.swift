@@ -72,7 +72,8 @@ public struct PostgresCopyRows {
     let table: String
     let columnCount: Int
     let sender: CopySender
-    var buffer = ByteBuffer()
+    /// The encoded rows not sent yet (plain bytes: cheaper to append to than a `ByteBuffer`, copied into one per chunk).
+    var buffer: [UInt8] = []
     var valuesInRow = 0
     /// The rows appended so far.
     public private(set) var count = 0
@@ -87,6 +88,11 @@ public struct PostgresCopyRows {
         buffer.reserveCapacity(Self.chunkSize + 4096)
     }
 
+    private static let tab = UInt8(ascii: "\t")
+    private static let newline = UInt8(ascii: "\n")
+    private static let carriageReturn = UInt8(ascii: "\r")
+    private static let backslash = UInt8(ascii: "\\")
+
     /// Appends one row, a value per column.
     public mutating func append(_ row: [PostgresValue]) throws {
         for value in row { add(value) }
@@ -95,32 +101,25 @@ public struct PostgresCopyRows {
 
     /// Appends the next value of the current row.
     public mutating func add(_ value: PostgresValue) {
-        if valuesInRow > 0 { buffer.writeInteger(UInt8(ascii: "\t")) }
+        if valuesInRow > 0 { buffer.append(Self.tab) }
         valuesInRow += 1
         switch value {
-        case .null: buffer.writeStaticString("\\N")
-        case .int(let int): buffer.writeString(String(int))
-        case .bool(let bool): buffer.writeStaticString(bool ? "t" : "f")
+        case .null: buffer.append(contentsOf: [Self.backslash, UInt8(ascii: "N")])
+        case .int(let int): buffer.append(contentsOf: String(int).utf8)
+        case .bool(let bool): buffer.append(bool ? UInt8(ascii: "t") : UInt8(ascii: "f"))
         case .double(let double):
-            if double.isNaN { buffer.writeStaticString("NaN") }
-            else if double.isInfinite { buffer.writeStaticString(double < 0 ? "-Infinity" : "Infinity") }
-            else { buffer.writeString(double.description) }
+            if double.isNaN { buffer.append(contentsOf: "NaN".utf8) }
+            else if double.isInfinite { buffer.append(contentsOf: (double < 0 ? "-Infinity" : "Infinity").utf8) }
+            else { buffer.append(contentsOf: double.description.utf8) }
         case .text(let text):
             // Backslash, tab, newline and carriage return escaped; everything else as it is.
-            let plain = text.utf8.withContiguousStorageIfAvailable { bytes in
-                !bytes.contains { $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "\t") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") }
-            }
-            guard plain != true else {
-                buffer.writeString(text)
-                return
-            }
             for byte in text.utf8 {
                 switch byte {
-                case UInt8(ascii: "\\"): buffer.writeStaticString("\\\\")
-                case UInt8(ascii: "\t"): buffer.writeStaticString("\\t")
-                case UInt8(ascii: "\n"): buffer.writeStaticString("\\n")
-                case UInt8(ascii: "\r"): buffer.writeStaticString("\\r")
-                default: buffer.writeInteger(byte)
+                case Self.backslash: buffer.append(contentsOf: [Self.backslash, Self.backslash])
+                case Self.tab: buffer.append(contentsOf: [Self.backslash, UInt8(ascii: "t")])
+                case Self.newline: buffer.append(contentsOf: [Self.backslash, UInt8(ascii: "n")])
+                case Self.carriageReturn: buffer.append(contentsOf: [Self.backslash, UInt8(ascii: "r")])
+                default: buffer.append(byte)
                 }
             }
         }
@@ -131,10 +130,10 @@ public struct PostgresCopyRows {
         guard valuesInRow == columnCount else {
             throw PostgresStoreError(message: "COPY into \(table): a row has \(valuesInRow) values for \(columnCount) columns")
         }
-        buffer.writeInteger(UInt8(ascii: "\n"))
+        buffer.append(Self.newline)
         valuesInRow = 0
         count += 1
-        if buffer.readableBytes >= Self.chunkSize { try flush(last: false) }
+        if buffer.count >= Self.chunkSize { try flush(last: false) }
     }
 
     /// Hands the encoded rows to the sender (and, when `last`, tells it there are no more).
@@ -142,10 +141,9 @@ public struct PostgresCopyRows {
         guard valuesInRow == 0 else {
             throw PostgresStoreError(message: "COPY into \(table): the last row was not ended")
         }
-        if buffer.readableBytes > 0 {
-            try sender.send(buffer)
-            buffer = ByteBuffer()
-            buffer.reserveCapacity(Self.chunkSize + 4096)
+        if !buffer.isEmpty {
+            try sender.send(ByteBuffer(bytes: buffer))
+            buffer.removeAll(keepingCapacity: true)
         }
         if last { sender.finish() }
     }
