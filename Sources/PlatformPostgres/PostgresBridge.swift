@@ -198,7 +198,12 @@ public final class PostgresBridge: Sendable {
 
 /// A transaction's isolation level.
 public enum PostgresIsolation: Sendable, Hashable {
-    case readCommitted, repeatableRead, serializable
+    /// Each statement sees what was committed before it began (PostgreSQL's default).
+    case readCommitted
+    /// Every statement sees the snapshot of the transaction's first one.
+    case repeatableRead
+    /// As if the transactions ran one after another; a conflict fails one with 40001 (run again).
+    case serializable
 
     var sql: String {
         switch self {

@@ -11,7 +11,9 @@
 public enum PostgresMigrations {
     /// One migration: its identifier (SQLite's) and its statements, run in order.
     public struct Migration: Sendable {
+        /// SQLite's identifier of the same migration (`v1: reports, revisions, ingests, checklists`).
         public let identifier: String
+        /// One SQL statement each, run in order in the migrating transaction.
         public let statements: [String]
     }
 

@@ -9,11 +9,14 @@ public struct PostgresStoreError: Error, Sendable, CustomStringConvertible {
     public var sqlState: String?
     /// What went wrong, without values.
     public var message: String
-    /// The constraint, table or column the server named, when it named one.
+    /// The constraint the server named, when it named one.
     public var constraint: String?
+    /// The table the server named, when it named one.
     public var table: String?
+    /// The column the server named, when it named one.
     public var column: String?
 
+    /// An error with these parts (the bridge's own errors have no SQLSTATE).
     public init(sqlState: String? = nil, message: String, constraint: String? = nil, table: String? = nil, column: String? = nil) {
         self.sqlState = sqlState
         self.message = message
