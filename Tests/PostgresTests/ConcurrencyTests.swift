@@ -136,9 +136,8 @@ final class Barrier: Sendable {
     }
 }
 
-/// Schema helpers the PostgreSQL store builds on: the change count behind `version()`, identities after a
-/// copy with ids.
-@Suite("PostgreSQL store version and identities")
+/// The change count behind the PostgreSQL store's `version()`.
+@Suite("PostgreSQL store version")
 struct VersionTests {
     @Test func everyWriteChangesTheCountAndAReadDoesNot() throws {
         let database = try TestDatabase()
@@ -161,29 +160,5 @@ struct VersionTests {
                 """)
         }
         #expect(try count() > afterReport)
-    }
-
-    @Test func identitiesMovePastCopiedIds() throws {
-        let database = try TestDatabase()
-        defer { database.drop() }
-        let bridge = try database.migrated()
-        defer { bridge.close() }
-        let id = try bridge.transaction(kommun: "*") { transaction in
-            try transaction.execute("""
-                INSERT INTO escalations (id, kommun, escalation, from_date, declared_at) VALUES (41, 'lysekil', 'e', '2026-11-20', 'x')
-                """)
-            try transaction.advanceIdentities()
-            return try transaction.queryFirst("""
-                INSERT INTO escalations (kommun, escalation, from_date, declared_at) VALUES ('lysekil', 'f', '2026-11-20', 'x') RETURNING id
-                """)?.int("id")
-        }
-        #expect(id == 42)
-        let first = try bridge.transaction(kommun: "*") { transaction in
-            try transaction.advanceIdentities()
-            return try transaction.queryFirst("""
-                INSERT INTO accounts (login, name, created_at, changed_at) VALUES ('a', 'A', 'x', 'x') RETURNING id
-                """)?.int("id")
-        }
-        #expect(first == 1)
     }
 }
