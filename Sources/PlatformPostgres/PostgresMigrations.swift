@@ -50,12 +50,16 @@ public enum PostgresMigrations {
         }
     }
 
-    /// The identifiers of the migrations applied to the database, in the order they were applied.
+    /// The identifiers of the migrations applied to the database, in the order they were applied (those of
+    /// one millisecond in this version's order, unknown ones after them).
     public static func applied(_ transaction: PostgresTransaction) throws -> [String] {
         let exists = try transaction.queryFirst("SELECT to_regclass('schema_migrations') IS NOT NULL AS present")
         guard try exists?.bool("present") == true else { return [] }
-        return try transaction.query("SELECT identifier FROM schema_migrations ORDER BY applied_at, identifier")
-            .map { try $0.text("identifier") }
+        let order = Dictionary(uniqueKeysWithValues: all.enumerated().map { ($0.element.identifier, $0.offset) })
+        return try transaction.query("SELECT identifier, applied_at FROM schema_migrations")
+            .map { (identifier: try $0.text("identifier"), at: try $0.text("applied_at")) }
+            .sorted { ($0.at, order[$0.identifier] ?? all.count, $0.identifier) < ($1.at, order[$1.identifier] ?? all.count, $1.identifier) }
+            .map(\.identifier)
     }
 
     /// The store's version: a number that changes whenever a statement writes any of its tables, in this
