@@ -3,6 +3,7 @@ import NIOCore
 /// A `TaskExecutor` that runs jobs on one NIO event loop: the bridge runs postgres-nio's async-only calls
 /// (`copyFrom`) on its own loop, so a caller blocked waiting for them never needs a free thread of Swift's
 /// cooperative pool (two cores: both may be blocked in store calls).
+@available(macOS 15.0, *)
 final class EventLoopTaskExecutor: TaskExecutor, @unchecked Sendable {
     let eventLoop: any EventLoop
 

@@ -24,7 +24,6 @@ public final class PostgresBridge: Sendable {
     let group: MultiThreadedEventLoopGroup
     let eventLoop: any EventLoop
     let logger: Logger
-    let executor: EventLoopTaskExecutor
     private let pool: PostgresConnectionPool
     private let retryCounter = NIOLockedValueBox(0)
     private let isShutDown = NIOLockedValueBox(false)
@@ -41,7 +40,6 @@ public final class PostgresBridge: Sendable {
         eventLoop = group.next()
         // postgres-nio logs queries at debug and trace level, bound values included: nothing is logged.
         logger = Logger(label: "platform.postgres") { _ in SwiftLogNoOpLogHandler() }
-        executor = EventLoopTaskExecutor(eventLoop: eventLoop)
         pool = PostgresConnectionPool(capacity: poolSize)
         do {
             try pool.release(acquire())
@@ -96,6 +94,29 @@ public final class PostgresBridge: Sendable {
         fatalError("unreachable")
     }
 
+    /// A transaction begun with `statement` on a pooled connection. A connection the server ended while it
+    /// was idle (a restart, `pg_terminate_backend`) fails at once: it is dropped and the next one tried, as
+    /// nothing was done on it yet.
+    private func begin(_ statement: String) throws -> PostgresTransaction {
+        for attempt in 1... {
+            let connection = try acquire()
+            let transaction = PostgresTransaction(bridge: self, connection: connection)
+            do {
+                _ = try transaction.run(statement, [])
+                return transaction
+            } catch let error as PostgresStoreError {
+                if connection.isClosed || error.isConnectionLost {
+                    pool.discard(connection)
+                    if attempt <= poolSize { continue }
+                } else {
+                    pool.release(connection)
+                }
+                throw error
+            }
+        }
+        fatalError("unreachable")
+    }
+
     /// Runs `body` on a connection outside any transaction block: each statement commits on its own, with no
     /// `app.kommun` (no kommun row is visible) and no retry. For the statements PostgreSQL refuses in a
     /// transaction (`CREATE DATABASE`, `VACUUM`); everything else belongs in `transaction`.
@@ -111,10 +132,9 @@ public final class PostgresBridge: Sendable {
 
     private func attemptTransaction<T>(kommun: String?, isolation: PostgresIsolation, readOnly: Bool,
                                        _ body: (PostgresTransaction) throws -> T) throws -> T {
-        let connection = try acquire()
-        let transaction = PostgresTransaction(bridge: self, connection: connection)
+        let transaction = try begin("BEGIN ISOLATION LEVEL \(isolation.sql)\(readOnly ? " READ ONLY" : "")")
+        let connection = transaction.connection
         do {
-            _ = try transaction.run("BEGIN ISOLATION LEVEL \(isolation.sql)\(readOnly ? " READ ONLY" : "")", [])
             if let kommun {
                 _ = try transaction.run("SELECT set_config('app.kommun', $1, true)", [.text(kommun)])
             }
@@ -178,7 +198,12 @@ public final class PostgresBridge: Sendable {
 
 /// A transaction's isolation level.
 public enum PostgresIsolation: Sendable, Hashable {
-    case readCommitted, repeatableRead, serializable
+    /// Each statement sees what was committed before it began (PostgreSQL's default).
+    case readCommitted
+    /// Every statement sees the snapshot of the transaction's first one.
+    case repeatableRead
+    /// As if the transactions ran one after another; a conflict fails one with 40001 (run again).
+    case serializable
 
     var sql: String {
         switch self {

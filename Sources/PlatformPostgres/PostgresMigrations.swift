@@ -11,7 +11,9 @@
 public enum PostgresMigrations {
     /// One migration: its identifier (SQLite's) and its statements, run in order.
     public struct Migration: Sendable {
+        /// SQLite's identifier of the same migration (`v1: reports, revisions, ingests, checklists`).
         public let identifier: String
+        /// One SQL statement each, run in order in the migrating transaction.
         public let statements: [String]
     }
 
@@ -48,12 +50,40 @@ public enum PostgresMigrations {
         }
     }
 
-    /// The identifiers of the migrations applied to the database, in the order they were applied.
+    /// The identifiers of the migrations applied to the database, in the order they were applied (those of
+    /// one millisecond in this version's order, unknown ones after them).
     public static func applied(_ transaction: PostgresTransaction) throws -> [String] {
         let exists = try transaction.queryFirst("SELECT to_regclass('schema_migrations') IS NOT NULL AS present")
         guard try exists?.bool("present") == true else { return [] }
-        return try transaction.query("SELECT identifier FROM schema_migrations ORDER BY applied_at, identifier")
-            .map { try $0.text("identifier") }
+        let order = Dictionary(uniqueKeysWithValues: all.enumerated().map { ($0.element.identifier, $0.offset) })
+        return try transaction.query("SELECT identifier, applied_at FROM schema_migrations")
+            .map { (identifier: try $0.text("identifier"), at: try $0.text("applied_at")) }
+            .sorted { ($0.at, order[$0.identifier] ?? all.count, $0.identifier) < ($1.at, order[$1.identifier] ?? all.count, $1.identifier) }
+            .map(\.identifier)
+    }
+
+    /// The store's version: a number that changes whenever a statement writes any of its tables, in this
+    /// process or another (`PlatformStore.version()`). It may change without a visible change (a rolled-back
+    /// write, an UPDATE of no row), never the other way round.
+    public static func changeCount(_ transaction: PostgresTransaction) throws -> Int64 {
+        let row = try transaction.queryFirst("SELECT last_value, is_called FROM store_changes")
+        guard let row, try row.bool("is_called") else { return 0 }
+        return try row.int64("last_value")
+    }
+
+    /// The statements for new tables with a `kommun` column: row-level security and change counting.
+    static func kommunTables(_ tables: String...) -> [String] {
+        tables.flatMap { isolated($0) + counted($0) }
+    }
+
+    /// Triggers drawing a number from `store_changes` after every statement that writes `tables`.
+    static func counted(_ tables: String...) -> [String] {
+        tables.map { table in
+            """
+            CREATE TRIGGER \(table)_counted AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON \(table)
+                FOR EACH STATEMENT EXECUTE FUNCTION count_change()
+            """
+        }
     }
 
     /// Row-level security on `table`, whose `kommun` column scopes it: a row is visible, and may be written,

@@ -9,11 +9,14 @@ public struct PostgresStoreError: Error, Sendable, CustomStringConvertible {
     public var sqlState: String?
     /// What went wrong, without values.
     public var message: String
-    /// The constraint, table or column the server named, when it named one.
+    /// The constraint the server named, when it named one.
     public var constraint: String?
+    /// The table the server named, when it named one.
     public var table: String?
+    /// The column the server named, when it named one.
     public var column: String?
 
+    /// An error with these parts (the bridge's own errors have no SQLSTATE).
     public init(sqlState: String? = nil, message: String, constraint: String? = nil, table: String? = nil, column: String? = nil) {
         self.sqlState = sqlState
         self.message = message
@@ -24,6 +27,16 @@ public struct PostgresStoreError: Error, Sendable, CustomStringConvertible {
 
     /// A serialization failure (40001) or a deadlock (40P01): the whole transaction may be run again.
     public var isRetryable: Bool { sqlState == "40001" || sqlState == "40P01" }
+
+    /// The connection is gone: an error of the connection itself (no SQLSTATE), a connection exception
+    /// (class 08) or the server ending the session (57P01…57P03: shutdown, administrator, cannot connect now).
+    public var isConnectionLost: Bool {
+        guard let sqlState else { return isConnectionError }
+        return sqlState.hasPrefix("08") || ["57P01", "57P02", "57P03"].contains(sqlState)
+    }
+
+    /// Whether postgres-nio failed on the connection rather than the server answering with an error.
+    var isConnectionError = false
 
     /// A unique or primary key violation (23505).
     public var isUniqueViolation: Bool { sqlState == "23505" }
@@ -46,7 +59,9 @@ public struct PostgresStoreError: Error, Sendable, CustomStringConvertible {
         guard error.code == .server, let info = error.serverInfo else {
             var message = "connection: \(error.code)"
             if let underlying = error.underlying { message += " (\(underlying))" }
-            return PostgresStoreError(message: message)
+            var storeError = PostgresStoreError(message: message)
+            storeError.isConnectionError = true
+            return storeError
         }
         let sqlState = info[.sqlState]
         var message = info[.message] ?? "no message"

@@ -4,10 +4,15 @@
 /// as the closest of these (`integer` and `smallint` as `.int`, `real` and `numeric` as `.double`, a whole
 /// `numeric` such as `sum(bigint)` as `.int`).
 public enum PostgresValue: Sendable, Hashable {
+    /// SQL NULL.
     case null
+    /// `text` (and `varchar`, `name`).
     case text(String)
+    /// `bigint` (and `integer`, `smallint`, a whole `numeric`).
     case int(Int64)
+    /// `double precision` (and `real`, a fractional `numeric`).
     case double(Double)
+    /// `boolean`.
     case bool(Bool)
 
     /// `.text(value)`, or `.null` for nil.
@@ -20,9 +25,6 @@ public enum PostgresValue: Sendable, Hashable {
     public init(_ value: Double?) { self = value.map(Self.double) ?? .null }
     /// `.bool(value)`, or `.null` for nil.
     public init(_ value: Bool?) { self = value.map(Self.bool) ?? .null }
-
-    /// Whether this is SQL NULL.
-    public var isNull: Bool { self == .null }
 
     /// The kind of value, for an error message (never the value itself: it may be personal data).
     var kind: String {
@@ -38,9 +40,14 @@ public enum PostgresValue: Sendable, Hashable {
 
 extension PostgresValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByFloatLiteral,
     ExpressibleByBooleanLiteral, ExpressibleByNilLiteral {
+    /// `"text"` is `.text("text")`.
     public init(stringLiteral value: String) { self = .text(value) }
+    /// `42` is `.int(42)`.
     public init(integerLiteral value: Int64) { self = .int(value) }
+    /// `0.5` is `.double(0.5)`.
     public init(floatLiteral value: Double) { self = .double(value) }
+    /// `true` is `.bool(true)`.
     public init(booleanLiteral value: Bool) { self = .bool(value) }
+    /// `nil` is `.null`.
     public init(nilLiteral: ()) { self = .null }
 }

@@ -136,6 +136,57 @@ struct BridgeTests {
         #expect(try bridge.transaction(kommun: nil) { try $0.queryFirst("SELECT count(*) AS n FROM t")?.int("n") } == 0)
     }
 
+    /// Rows appended value by value, many chunks' worth: all arrive; a row the server refuses in the
+    /// middle of the stream stops the COPY with the server's error; an error of the caller's own aborts it.
+    @Test func copyStreamsManyChunksAndStopsOnTheFirstError() throws {
+        let database = try TestDatabase()
+        defer { database.drop() }
+        let bridge = try database.bridge()
+        defer { bridge.close() }
+        try bridge.transaction(kommun: nil) { try $0.execute("CREATE TABLE t (n bigint NOT NULL, label text)") }
+        let label = String(repeating: "x", count: 100)
+        let written = try bridge.transaction(kommun: nil) { transaction in
+            try transaction.copy(into: "t", columns: ["n", "label"]) { rows in
+                for index in 0..<50_000 {
+                    rows.add(.int(Int64(index)))
+                    rows.add(.text(label))
+                    try rows.endRow()
+                }
+            }
+        }
+        #expect(written == 50_000)
+        let total = try bridge.transaction(kommun: nil) { try $0.queryFirst("SELECT count(*) AS n, sum(n) AS s FROM t") }
+        #expect(try total?.int("n") == 50_000)
+        #expect(try total?.int("s") == 49_999 * 50_000 / 2)
+
+        let refused = try #require(throws: PostgresStoreError.self) {
+            try bridge.transaction(kommun: nil) { transaction in
+                try transaction.copy(into: "t", columns: ["n", "label"]) { rows in
+                    for index in 0..<200_000 {
+                        try rows.append([index == 1000 ? .null : .int(Int64(index)), .text(label)])
+                    }
+                }
+            }
+        }
+        #expect(refused.sqlState == "23502")
+        struct Refused: Error {}
+        #expect(throws: Refused.self) {
+            try bridge.transaction(kommun: nil) { transaction in
+                try transaction.copy(into: "t", columns: ["n", "label"]) { rows in
+                    for index in 0..<20_000 { try rows.append([.int(Int64(index)), .text(label)]) }
+                    throw Refused()
+                }
+            }
+        }
+        let unended = try #require(throws: PostgresStoreError.self) {
+            try bridge.transaction(kommun: nil) { transaction in
+                try transaction.copy(into: "t", columns: ["n", "label"]) { rows in rows.add(.int(1)) }
+            }
+        }
+        #expect(unended.message == "COPY into t: the last row was not ended")
+        #expect(try bridge.transaction(kommun: nil) { try $0.queryFirst("SELECT count(*) AS n FROM t")?.int("n") } == 50_000)
+    }
+
     /// COPY waits on the bridge's own event loop: it completes even when every thread of Swift's cooperative
     /// pool is blocked in store calls.
     @Test func copyNeedsNoFreeConcurrencyThread() async throws {
@@ -156,6 +207,22 @@ struct BridgeTests {
             try await group.waitForAll()
         }
         #expect(try bridge.transaction(kommun: nil) { try $0.queryFirst("SELECT count(*) AS n FROM t")?.int("n") } == width * 1000)
+    }
+
+    /// A connection the server ended while it was idle in the pool (a restart, an administrator) is
+    /// replaced: the next transaction runs on a new one.
+    @Test func aConnectionTheServerEndedIsReplaced() throws {
+        let database = try TestDatabase()
+        defer { database.drop() }
+        let bridge = try database.bridge(poolSize: 1)
+        defer { bridge.close() }
+        let pid = try bridge.transaction(kommun: nil) { try $0.queryFirst("SELECT pg_backend_pid() AS pid")?.int("pid") }
+        let other = try database.bridge(poolSize: 1)
+        defer { other.close() }
+        let ended = try other.transaction(kommun: nil) { try $0.queryFirst("SELECT pg_terminate_backend($1::integer) AS ended", [.int(Int64(pid ?? 0))])?.bool("ended") }
+        #expect(ended == true)
+        let next = try bridge.transaction(kommun: nil) { try $0.queryFirst("SELECT pg_backend_pid() AS pid")?.int("pid") }
+        #expect(next != nil && next != pid)
     }
 
     @Test func aClosedBridgeRefusesTransactionsAndABridgeLeftOpenShutsDownOnItsOwn() throws {

@@ -135,3 +135,30 @@ final class Barrier: Sendable {
         }
     }
 }
+
+/// The change count behind the PostgreSQL store's `version()`.
+@Suite("PostgreSQL store version")
+struct VersionTests {
+    @Test func everyWriteChangesTheCountAndAReadDoesNot() throws {
+        let database = try TestDatabase()
+        defer { database.drop() }
+        let bridge = try database.migrated()
+        defer { bridge.close() }
+        let other = try database.bridge()
+        defer { other.close() }
+        func count() throws -> Int64 { try bridge.transaction(kommun: nil) { try PostgresMigrations.changeCount($0) } }
+        let start = try count()
+        try bridge.transaction(kommun: "lysekil") { _ = try $0.query("SELECT * FROM reports") }
+        #expect(try count() == start)
+        // A write through another pool (another process) is seen.
+        try other.transaction(kommun: "lysekil") { try IsolationTests.insertReport($0, kommun: "lysekil", ref: "r1") }
+        let afterReport = try count()
+        #expect(afterReport > start)
+        try other.transaction(kommun: "*") { transaction in
+            try transaction.execute("""
+                INSERT INTO accounts (login, name, created_at, changed_at) VALUES ('a', 'A', '2026-11-20', '2026-11-20')
+                """)
+        }
+        #expect(try count() > afterReport)
+    }
+}

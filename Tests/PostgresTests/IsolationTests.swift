@@ -56,6 +56,14 @@ struct IsolationTests {
         #expect(lysekil == [["lysekil", "r-lysekil"]])
         let all = try bridge.transaction(kommun: "*") { try $0.queryFirst("SELECT count(*) AS n FROM reports")?.int("n") }
         #expect(all == 2)
+        let snapshot = try bridge.transaction(kommun: "tranemo", isolation: .repeatableRead, readOnly: true) { transaction in
+            try transaction.query("SELECT ref FROM reports").map { try $0.text("ref") }
+        }
+        #expect(snapshot == ["r-tranemo"])
+        let readOnly = try #require(throws: PostgresStoreError.self) {
+            try bridge.transaction(kommun: "tranemo", readOnly: true) { try $0.execute("DELETE FROM nothing_to_report") }
+        }
+        #expect(readOnly.sqlState == "25006")
         // The setting is local to its transaction: the next one on the same connection sees nothing again.
         let after = try bridge.transaction(kommun: nil) { try $0.query("SELECT * FROM reports") }
         #expect(after.isEmpty)

@@ -7,7 +7,12 @@
 public struct PostgresURL: Sendable, Hashable, CustomStringConvertible {
     /// Whether a TCP connection uses TLS: never, when the server offers it, or always.
     public enum SSLMode: String, Sendable, Hashable, CaseIterable {
-        case disable, prefer, require
+        /// Never TLS.
+        case disable
+        /// TLS when the server offers it, else plain (libpq's default).
+        case prefer
+        /// TLS or no connection (as libpq's `require`, the certificate is not verified).
+        case require
     }
 
     /// Where the server listens.
@@ -24,6 +29,7 @@ public struct PostgresURL: Sendable, Hashable, CustomStringConvertible {
     public var password: String?
     /// The database's name.
     public var database: String
+    /// The server's host and port, or its socket.
     public var endpoint: Endpoint
     /// TLS on a TCP connection; `.disable` on a socket.
     public var sslMode: SSLMode
