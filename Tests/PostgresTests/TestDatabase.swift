@@ -10,14 +10,17 @@ final class TestDatabase {
     let url: PostgresURL
     private let admin: PostgresURL
 
-    init() throws {
+    /// `icuLocale` (`sv-SE`): the database sorts and compares text in that language's order (å before ä), as a
+    /// production database created with its country's locale would, rather than by byte as the test cluster does.
+    init(icuLocale: String? = nil) throws {
         guard let text = ProcessInfo.processInfo.environment["PLATFORM_TEST_POSTGRES"], !text.isEmpty else {
             throw TestDatabaseError.notConfigured
         }
         admin = try PostgresURL(text, source: "PLATFORM_TEST_POSTGRES")
         let name = "t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16)
         url = admin.with(database: String(name))
-        try Self.onAdmin(admin) { try $0.execute("CREATE DATABASE \(name)") }
+        let locale = icuLocale.map { " TEMPLATE template0 LOCALE_PROVIDER icu ICU_LOCALE '\($0)'" } ?? ""
+        try Self.onAdmin(admin) { try $0.execute("CREATE DATABASE \(name)\(locale)") }
     }
 
     /// A new bridge on the test's database.

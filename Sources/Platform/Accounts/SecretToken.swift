@@ -13,7 +13,7 @@ public enum SecretToken {
     }
 
     /// The SHA-256 of `token`, lower-case hex: what the store keeps and looks up.
-    static func hash(_ token: String) -> String {
+    public static func hash(_ token: String) -> String {
         SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
     }
 

@@ -1,15 +1,11 @@
 import Foundation
 import GRDB
-import HummingbirdBcrypt
 
 extension ReportStore: AccountStore {
     public func addAccount(login: String, name: String, password: String?, isAdmin: Bool, now: Date) throws -> Account {
-        let login = try Self.checkedLogin(login)
+        let login = try AccountRules.checkedLogin(login)
         let name = name.trimmingCharacters(in: .whitespacesAndNewlines)
-        let hash = try password.map { password in
-            try PasswordRule.check(password)
-            return Bcrypt.hash(password, cost: passwordCost)
-        }
+        let hash = try password.map { try AccountRules.passwordHash($0, cost: passwordCost) }
         try queue.inTransaction(.immediate) { db in
             if try Bool.fetchOne(db, sql: "SELECT 1 FROM accounts WHERE login = ?", arguments: [login]) != nil {
                 throw AccountError.loginTaken(login)
@@ -38,9 +34,7 @@ extension ReportStore: AccountStore {
     }
 
     public func grant(_ membership: Membership, to accountID: Int64, now: Date) throws {
-        guard (membership.role == .reporter) == (membership.reporter != nil) else {
-            throw AccountError.invalidMembership(["reporter: a reporter, and only a reporter, is bound to a reporter organisation"])
-        }
+        try AccountRules.checkBinding(membership)
         try write(accountID: accountID) { db in
             try db.execute(sql: """
                 INSERT OR REPLACE INTO memberships (account_id, kommun, role, reporter, granted_at) VALUES (?, ?, ?, ?, ?)
@@ -67,8 +61,7 @@ extension ReportStore: AccountStore {
     }
 
     public func setPassword(_ password: String, accountID: Int64, now: Date) throws {
-        try PasswordRule.check(password)
-        let hash = Bcrypt.hash(password, cost: passwordCost)
+        let hash = try AccountRules.passwordHash(password, cost: passwordCost)
         try write(accountID: accountID) { db in
             try db.execute(sql: "UPDATE accounts SET password_hash = ?, changed_at = ? WHERE id = ?",
                            arguments: [hash, Timestamp.text(now), accountID])
@@ -80,12 +73,8 @@ extension ReportStore: AccountStore {
         let row = try rows("SELECT id, password_hash, disabled FROM accounts WHERE login = ?", [login]) { row in
             (id: row["id"] as Int64, hash: row["password_hash"] as String?, disabled: row["disabled"] as Bool)
         }.first
-        guard let row, let hash = row.hash else {
-            // The same bcrypt work as for a known login, so the time taken does not tell whether it exists.
-            _ = Bcrypt.verify(password, hash: Self.unmatchableHash(cost: passwordCost))
-            return nil
-        }
-        guard Bcrypt.verify(password, hash: hash), !row.disabled else { return nil }
+        // Verified even for an unknown login (the same bcrypt work), so the time taken does not tell whether it exists.
+        guard AccountRules.verify(password, hash: row?.hash, cost: passwordCost), let row, !row.disabled else { return nil }
         return try account(id: row.id)
     }
 
@@ -142,24 +131,4 @@ extension ReportStore: AccountStore {
     private static func touch(_ accountID: Int64, _ now: Date, _ db: Database) throws {
         try db.execute(sql: "UPDATE accounts SET changed_at = ? WHERE id = ?", arguments: [Timestamp.text(now), accountID])
     }
-
-    /// `login` normalized (trimmed, lower-cased), or `AccountError.invalidLogin`.
-    static func checkedLogin(_ login: String) throws(AccountError) -> String {
-        let login = Account.normalizedLogin(login)
-        if login.isEmpty { throw .invalidLogin("empty") }
-        if login.count > 254 { throw .invalidLogin("at most 254 characters") }
-        if login.unicodeScalars.contains(where: { CharacterSet.whitespacesAndNewlines.contains($0) || CharacterSet.controlCharacters.contains($0) }) {
-            throw .invalidLogin("no spaces or control characters")
-        }
-        return login
-    }
-
-    /// A well-formed bcrypt hash at `cost` that no password matches (its salt and digest from a hash of a
-    /// random text): what an unknown login's password is checked against.
-    private static func unmatchableHash(cost: UInt8) -> String {
-        let parts = unmatchableSample.split(separator: "$", omittingEmptySubsequences: false)
-        return "$\(parts[1])$\(String(format: "%02d", cost))$\(parts[3])"
-    }
-
-    private static let unmatchableSample = Bcrypt.hash(SecretToken.make(), cost: 4)
 }

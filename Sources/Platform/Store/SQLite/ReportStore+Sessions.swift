@@ -1,6 +1,5 @@
 import Foundation
 import GRDB
-import HummingbirdBcrypt
 
 /// Sessions and invitations: secrets returned once, stored as their SHA-256.
 extension ReportStore {
@@ -62,7 +61,7 @@ extension ReportStore {
         }.first
         guard let found, found.used == nil, let expires = found.expires, now < expires,
               let account = try account(id: found.account), !account.disabled else { throw AccountError.invitationInvalid }
-        let passwordHash = Bcrypt.hash(password, cost: passwordCost)
+        let passwordHash = try AccountRules.passwordHash(password, cost: passwordCost)
         try queue.inTransaction(.immediate) { db in
             // Used up in the same transaction that checks it is still unused: a link works once.
             try db.execute(sql: "UPDATE invitations SET used_at = ? WHERE token_hash = ? AND used_at IS NULL",
