@@ -62,10 +62,10 @@ pg_psql() {
     local conninfo password
     conninfo=$(python3 - "$TARGET" "$1" <<'EOF'
 import sys
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, unquote, urlsplit
 url = urlsplit(sys.argv[1])
 query = {k: v[-1] for k, v in parse_qs(url.query).items()}
-words = {"user": url.username, "dbname": sys.argv[2] or url.path.lstrip("/") or "postgres",
+words = {"user": unquote(url.username or ""), "dbname": sys.argv[2] or unquote(url.path.lstrip("/")) or "postgres",
          "host": query.get("host") or url.hostname, "port": url.port, "sslmode": query.get("sslmode")}
 print(" ".join(f"{k}={v}" for k, v in words.items() if v))
 EOF

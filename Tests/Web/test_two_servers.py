@@ -30,12 +30,11 @@ import re
 import secrets
 import shutil
 import subprocess
-import tempfile
 import threading
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import parse_qs, urlsplit, urlunsplit
+from urllib.parse import parse_qs, unquote, urlsplit, urlunsplit
 
 import pytest
 import requests
@@ -76,7 +75,8 @@ def store_kinds() -> list[str]:
 
 
 def psql_binary() -> str:
-    found = shutil.which("psql") or next(iter(sorted(Path("/usr/lib/postgresql").glob("*/bin/psql"), reverse=True)), None)
+    debian = sorted(Path("/usr/lib/postgresql").glob("*/bin/psql"), key=lambda p: int(p.parts[-3]) if p.parts[-3].isdigit() else 0)
+    found = shutil.which("psql") or (debian[-1] if debian else None)
     if not found:
         pytest.fail("psql is missing: scripts/postgres.sh installs PostgreSQL (or apt-get install postgresql-client)")
     return str(found)
@@ -92,12 +92,12 @@ class PostgresAdmin:
     def psql(self, sql: str) -> None:
         parts = urlsplit(self.url)
         query = {k: v[-1] for k, v in parse_qs(parts.query).items()}
-        keywords = {"user": parts.username, "dbname": parts.path.lstrip("/") or "postgres",
+        keywords = {"user": unquote(parts.username or ""), "dbname": unquote(parts.path.lstrip("/")) or "postgres",
                     "host": query.get("host") or parts.hostname, "port": str(parts.port) if parts.port else None}
         conninfo = " ".join(f"{k}={v}" for k, v in keywords.items() if v)
         env = dict(os.environ)
         if parts.password:
-            env["PGPASSWORD"] = parts.password
+            env["PGPASSWORD"] = unquote(parts.password)
         result = subprocess.run([psql_binary(), conninfo, "-v", "ON_ERROR_STOP=1", "-qAtc", sql],
                                 capture_output=True, text=True, env=env, timeout=120)
         if result.returncode != 0:
