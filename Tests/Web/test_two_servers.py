@@ -296,6 +296,7 @@ def check_concurrent_writes(servers: list[Web], store: str, work: Path) -> None:
     # Each row was new to exactly one delivery, and nothing was taken for a correction (a shared row is the
     # same in every delivery).
     summaries = [json.loads(a.text) for a in answers]
+    assert all(s["committed"] and not s["refused"] for s in summaries), "a submission was refused or not committed"
     ingested = []
     for file, run in zip(ingest_runs, runs):
         match = re.search(rf"{re.escape(file.name)}: (\d+) new, (\d+) revised, (\d+) unchanged", run.stdout)
