@@ -45,12 +45,7 @@ READER=bench.lasare
 READER_PASSWORD=Benchmark-Lysekil-2026!
 
 . "$ROOT/Benchmarks/common.sh" serve-bench
-
-if ! command -v wrk >/dev/null; then
-    log "installing wrk (Debian package 'wrk')"
-    apt-get install -y -qq wrk >/dev/null 2>&1 || { apt-get update -qq >/dev/null; apt-get install -y -qq wrk >/dev/null; }
-fi
-command -v curl >/dev/null || { log "curl is missing (apt-get install curl)"; exit 1; }
+. "$ROOT/Benchmarks/serve-common.sh"
 
 STORE="$WORK/platform.sqlite"
 SERVER_LOG="$WORK/server.log"
@@ -58,36 +53,22 @@ log "platform-cli: $BIN"
 log "temporary data: $WORK"
 
 # --- the store, an account and a token -------------------------------------------------------------------
-ROWS=0
-seed=0
-for kommun in lysekil tranemo; do
-    seed=$((seed + 1))
-    "$BIN" simulate "$kommun" --from "$FROM" --to "$TO" --seed "$seed" --out "$WORK/$kommun.csv" --municipalities "$MUNI"
-    ROWS=$((ROWS + $(wc -l < "$WORK/$kommun.csv") - 1))
-    "$BIN" ingest "$kommun" "$WORK/$kommun.csv" --store "$STORE" --municipalities "$MUNI" > "$WORK/ingest.out"
-    log "$kommun: $(sed "s#$WORK/##" "$WORK/ingest.out")"
-done
+simulate_year
+ingest_year "$STORE"
 printf '%s\n' "$READER_PASSWORD" | "$BIN" user add "$READER" --name "Benchmark Läsare" --kommun lysekil --role reader \
     --password-stdin --store "$STORE" --municipalities "$MUNI" >/dev/null
 TOKEN=$("$BIN" token add lysekil --name benchmark --store "$STORE" --municipalities "$MUNI" | tail -1)
 sqlite3 "$STORE" "PRAGMA wal_checkpoint(TRUNCATE)" >/dev/null
 
 # --- the server ------------------------------------------------------------------------------------------
-PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-URL="http://127.0.0.1:$PORT"
-"$BIN" serve --store "$STORE" --municipalities "$MUNI" --host 127.0.0.1 --port "$PORT" 2> "$SERVER_LOG" > /dev/null &
-SERVER=$!
-stop_server() {
+start_server "$STORE" "$SERVER_LOG"
+SERVER=$SERVER_PID
+URL=$SERVER_URL
+finish() {
     if kill -0 "$SERVER" 2>/dev/null; then kill -TERM "$SERVER"; wait "$SERVER" || true; fi
     cleanup
 }
-trap stop_server EXIT
-for _ in $(seq 1 150); do
-    curl -fsS "$URL/healthz" >/dev/null 2>&1 && break
-    kill -0 "$SERVER" 2>/dev/null || { log "the server exited:"; cat "$SERVER_LOG" >&2; exit 1; }
-    sleep 0.2
-done
-curl -fsS "$URL/healthz" >/dev/null || { log "the server does not answer /healthz"; cat "$SERVER_LOG" >&2; exit 1; }
+trap finish EXIT
 
 # A reader's session: the login form's csrf field, then POST /login; the cookie jar holds the session.
 JAR="$WORK/cookies"
@@ -109,49 +90,15 @@ page_status=$(curl -sS -o "$WORK/page.html" -w '%{http_code}' -H "Cookie: $COOKI
     || { log "the lägesbild page answered $page_status without a heat map"; exit 1; }
 
 # --- wrk's Lua: one done() for all, printing what the summary needs -----------------------------------------
-cat > "$WORK/done.lua" <<'EOF'
-function done(summary, latency, requests)
-  local errors = summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout
-  io.write(string.format("RESULT %d %d %d %d %d %d\n", summary.requests, summary.duration,
-    latency:percentile(50), latency:percentile(99), summary.errors.status, errors))
-end
-EOF
-cat "$WORK/done.lua" > "$WORK/get.lua"
-{
-    cat <<EOF
-local token = "$TOKEN"
-EOF
-    cat <<'EOF'
--- One new report per request: a per-thread prefix and a counter make every id unique.
-local next_thread = 0
-function setup(thread)
-  next_thread = next_thread + 1
-  thread:set("tid", next_thread)
-end
-local counter = 0
-local headers = {["Content-Type"] = "application/json", ["Authorization"] = "Bearer " .. token}
-function request()
-  counter = counter + 1
-  local body = string.format('[{"date":"2026-11-24","time":"21:15","reporter":"polismyndigheten","area":"norra-hamnen","indicator":"klotter","value":1,"place":"vid färjeläget","id":"bench-%s-%d-%d"}]', run, tid, counter)
-  return wrk.format("POST", "/api/v1/kommuner/lysekil/reports", headers, body)
-end
-EOF
-    cat "$WORK/done.lua"
-} > "$WORK/post.lua"
+write_wrk_scripts "$TOKEN"
 
 # measure NAME LUA PATH [wrk args...]: one run of BENCH_SECONDS with $T threads and $C connections; leaves "requests duration_us p50_us p99_us
 # non2xx errors" in $WORK/NAME.result and fails on any answer that is not 2xx or any failed request.
 measure() {
     local name=$1 lua=$2 path=$3; shift 3
     log "$name: $SECONDS_EACH s with $T threads and $C connections (load $(cut -d' ' -f1 /proc/loadavg))"
-    wrk -t "$T" -c "$C" -d "${SECONDS_EACH}s" --latency -s "$lua" "$@" "$URL$path" > "$WORK/$name.wrk" 2>&1
-    grep '^RESULT ' "$WORK/$name.wrk" | tail -1 | cut -d' ' -f2- > "$WORK/$name.result"
-    [[ -s $WORK/$name.result ]] || { log "wrk printed no result for $name:"; cat "$WORK/$name.wrk" >&2; exit 1; }
-    local non2xx errors
-    read -r _ _ _ _ non2xx errors < "$WORK/$name.result"
-    if (( non2xx > 0 || errors > 0 )); then
-        log "$name: $non2xx answers were not 2xx and $errors requests failed:"; cat "$WORK/$name.wrk" >&2; exit 1
-    fi
+    run_wrk "$name" "$SECONDS_EACH" "$T" "$C" "$lua" "$URL$path" "$@"
+    check_wrk "$name"
 }
 # warm NAME LUA PATH [wrk args...]: 3 seconds of the same load, not measured.
 warm() {
@@ -163,18 +110,17 @@ warm() {
 rows_of() { sqlite3 -cmd ".timeout 10000" "$STORE" "SELECT count(*) FROM reports WHERE $1"; }
 
 # The submissions' Lua with this run's prefix: "w" for the warm-up, "r" for the measured run.
-SUBMIT_PATH=/api/v1/kommuner/lysekil/reports
-{ echo "local run = \"w$$\""; cat "$WORK/post.lua"; } > "$WORK/post-warm.lua"
-{ echo "local run = \"r$$\""; cat "$WORK/post.lua"; } > "$WORK/post-measured.lua"
+POST_WARM=$(post_script "w$$")
+POST_MEASURED=$(post_script "r$$")
 
 LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
 T=$THREADS C=$CONNECTIONS
 warm healthz "$WORK/get.lua" /healthz
 measure healthz "$WORK/get.lua" /healthz
 BEFORE=$(rows_of "kommun = 'lysekil'")
-warm submit "$WORK/post-warm.lua" "$SUBMIT_PATH"
+warm submit "$POST_WARM" "$SUBMIT_PATH"
 WARM_STORED=$(( $(rows_of "kommun = 'lysekil'") - BEFORE ))
-measure submit "$WORK/post-measured.lua" "$SUBMIT_PATH"
+measure submit "$POST_MEASURED" "$SUBMIT_PATH"
 read -r SUBMITTED _ < "$WORK/submit.result"
 warm page "$WORK/get.lua" "$PAGE_PATH" -H "Cookie: $COOKIE"
 measure page "$WORK/get.lua" "$PAGE_PATH" -H "Cookie: $COOKIE"
@@ -187,9 +133,7 @@ SERVER_KB=$(awk '/^VmHWM:/ { print $2 }' "/proc/$SERVER/status")
 
 # Durable: stop the server, then every answered submission is a row in the store (wrk counts the requests
 # whose answer arrived; every one was a 200).
-kill -TERM "$SERVER"
-wait "$SERVER" && server_exit=0 || server_exit=$?
-[[ $server_exit == 0 ]] || { log "the server exited $server_exit on SIGTERM"; tail -20 "$SERVER_LOG" >&2; exit 1; }
+stop_server "$SERVER" "$SERVER_LOG"
 MEASURED_STORED=$(rows_of "kommun = 'lysekil' AND ref LIKE 'bench-r$$-%'")
 # Requests still in flight when wrk stops are stored without wrk counting their answer: at most one per
 # connection.
@@ -197,9 +141,6 @@ MEASURED_STORED=$(rows_of "kommun = 'lysekil' AND ref LIKE 'bench-r$$-%'")
     || { log "wrk counted $SUBMITTED answered submissions, the store holds $MEASURED_STORED of them"; exit 1; }
 
 # --- summary --------------------------------------------------------------------------------------------
-ms() { awk -v us="$1" 'BEGIN { printf "%.2f", us / 1000 }'; }
-rps() { awk -v n="$1" -v us="$2" 'BEGIN { printf "%.0f", n / (us / 1e6) }'; }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }'; }
 declare -A RPS P50 P99
 for name in healthz submit page healthz1 page1; do
     read -r n us p50 p99 _ _ < "$WORK/$name.result"
@@ -228,11 +169,7 @@ page_ok=$(awk -v p="${P50[page1]}" 'BEGIN { print (p < 10000 ? "yes" : "no") }')
 printf '\nTargets (issue): submissions >= 1000/s with p99 < 25 ms: %s (%s/s, p99 %s ms); lägesbild page p50 < 10 ms: %s (%s ms one at a time; %s ms with %s connections)\n' \
     "$submit_ok" "${RPS[submit]}" "$(ms "${P99[submit]}")" "$page_ok" "$(ms "${P50[page1]}")" "$(ms "${P50[page]}")" "$CONNECTIONS"
 printf 'Server peak RSS: %s MB; wrk and the server share the machine'"'"'s cores\n' "$(awk -v k="$SERVER_KB" 'BEGIN { printf "%.1f", k / 1024 }')"
-printf '\nMachine: %s cores (nproc), %s, %s; %s; %s; %s\n' "$(nproc)" \
-    "$(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)" \
-    "$(awk '/MemTotal/ { printf "%.1f GB RAM", $2 / 1048576 }' /proc/meminfo)" \
-    "$(uname -sr)" "sqlite3 $(sqlite3 --version | cut -d' ' -f1)" "$(wrk --version 2>&1 | head -1 | cut -d' ' -f1-2)"
-printf 'Swift: %s\n' "$(swift --version 2>/dev/null | head -1 || echo unknown)"
+print_machine "sqlite3 $(sqlite3 --version | cut -d' ' -f1)"
 printf 'Date: %s; load average before: %s, after: %s\n' "$(date -u '+%Y-%m-%d %H:%M UTC')" "$LOAD_START" "$LOAD_END"
 printf 'Commit: %s%s\n' "$COMMIT" "${BENCH_BIN:+ (but BENCH_BIN=$BENCH_BIN was measured)}"
 printf 'Reproduce: Benchmarks/serve.sh\n'

@@ -6,10 +6,13 @@
 #   2. Tests/Web with pytest, against a `platform-cli serve` the tests start on a temporary store:
 #      a reporter and a reader in headless Chromium on a phone-sized screen (Selenium), every page through
 #      axe-core (WCAG 2.1 AA), tenant isolation over every route, the API against `platform-cli ingest`,
-#      and the API against the OpenAPI document with schemathesis.
+#      and the API against the OpenAPI document with schemathesis; and two servers of their own on one
+#      store while `platform-cli ingest` writes to it (test_two_servers.py: on SQLite, and on PostgreSQL too
+#      when PLATFORM_TEST_POSTGRES is set).
 # Installs what is missing with scripts/setup-web.sh. Arguments go to pytest (e.g. -k isolation).
 # Environment: PLATFORM_CLI (the binary), WEB_TESTS_KEEP=1 (keep the temporary store and server log),
-# SCHEMATHESIS_MAX_EXAMPLES (default 40 per operation).
+# SCHEMATHESIS_MAX_EXAMPLES (default 40 per operation), TWO_SERVERS_STORE (sqlite, postgres or both; by default
+# sqlite, and postgres too when PLATFORM_TEST_POSTGRES is set).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PYTHON="${PYTHON:-python3}"

@@ -118,7 +118,7 @@ class Web:
     """The running server and what the tests made for it."""
 
     url: str
-    store: Path
+    store: Path | str  # a SQLite file, or a store URL (postgres://…)
     work: Path
     log: Path
     process: subprocess.Popen
@@ -172,19 +172,10 @@ def _token(kommun: str, store: Path, *extra: str) -> str:
     return lines[-1]
 
 
-@pytest.fixture(scope="session")
-def web():
-    if not CLI.is_file():
-        pytest.fail(f"{CLI} is missing: build it first (swift build) or set PLATFORM_CLI")
-    work = Path(tempfile.mkdtemp(prefix="web-tests."))
-    store = work / "platform.sqlite"
-    _seed(work, store)
-    tokens = {
-        "lysekil": _token("lysekil", store),
-        "tranemo": _token("tranemo", store),
-    }
+def start_server(store: Path | str, log: Path) -> tuple[subprocess.Popen, str]:
+    """`platform-cli serve` on `store` (a SQLite file or a store URL) on a free loopback port, its stdout and
+    stderr in `log`; returns the process and its URL once it answers /healthz (fails the test otherwise)."""
     port = free_port()
-    log = work / "server.log"
     with open(log, "wb") as log_file:
         process = subprocess.Popen(
             [str(CLI), "serve", "--store", str(store), "--municipalities", str(MUNICIPALITIES),
@@ -198,7 +189,7 @@ def web():
             pytest.fail(f"platform-cli serve exited {process.returncode} before answering /healthz:\n{log.read_text()}")
         try:
             if requests.get(f"{url}/healthz", timeout=2).status_code == 200:
-                break
+                return process, url
         except requests.ConnectionError:
             pass
         if time.monotonic() > deadline:
@@ -206,22 +197,47 @@ def web():
             pytest.fail(f"platform-cli serve did not answer /healthz within 60 s:\n{log.read_text()}")
         time.sleep(0.2)
 
-    w = Web(url=url, store=store, work=work, log=log, process=process, tokens=tokens)
-    yield w
 
+def stop_server(process: subprocess.Popen) -> int:
+    """Sends SIGTERM and returns the exit status (fails the test when the server has not stopped in 30 s)."""
     process.send_signal(signal.SIGTERM)
     try:
-        code = process.wait(timeout=30)
+        return process.wait(timeout=30)
     except subprocess.TimeoutExpired:
         process.kill()
         pytest.fail("platform-cli serve did not stop within 30 s of SIGTERM")
+
+
+def secrets_in(text: str, tokens: dict[str, str]) -> list[str]:
+    """What of the personnummer, the accounts' passwords and `tokens` (name → secret) `text` holds."""
+    return [name for name, secret in
+            [("personnummer", PERSONNUMMER), ("personnummer digits", PERSONNUMMER.replace("-", ""))]
+            + [(f"password of {a.login}", a.password) for a in ACCOUNTS.values()]
+            + [(f"token of {k}", t) for k, t in tokens.items()]
+            if secret in text]
+
+
+@pytest.fixture(scope="session")
+def web():
+    if not CLI.is_file():
+        pytest.fail(f"{CLI} is missing: build it first (swift build) or set PLATFORM_CLI")
+    work = Path(tempfile.mkdtemp(prefix="web-tests."))
+    store = work / "platform.sqlite"
+    _seed(work, store)
+    tokens = {
+        "lysekil": _token("lysekil", store),
+        "tranemo": _token("tranemo", store),
+    }
+    log = work / "server.log"
+    process, url = start_server(store, log)
+
+    w = Web(url=url, store=store, work=work, log=log, process=process, tokens=tokens)
+    yield w
+
+    code = stop_server(process)
     text = w.log_text()
     assert code == 0, f"platform-cli serve exited {code} on SIGTERM; its log:\n{text[-4000:]}"
-    leaked = [name for name, secret in
-              [("personnummer", PERSONNUMMER), ("personnummer digits", PERSONNUMMER.replace("-", ""))]
-              + [(f"password of {a.login}", a.password) for a in ACCOUNTS.values()]
-              + [(f"token of {k}", t) for k, t in tokens.items()]
-              if secret in text]
+    leaked = secrets_in(text, tokens)
     assert not leaked, f"the server's log holds {', '.join(leaked)}"
     if os.environ.get("WEB_TESTS_KEEP") != "1":
         shutil.rmtree(work, ignore_errors=True)
