@@ -1,0 +1,56 @@
+import Foundation
+import Platform
+
+/// A new, empty store of one kind for one test, removed when the value is released: a SQLite file in a
+/// temporary folder, or a database `t_<random>` created on the PostgreSQL cluster of `PLATFORM_TEST_POSTGRES`
+/// and dropped. Nothing is opened until `open()`, so a command may be the first to open it (`location`).
+public final class FreshStore: Sendable {
+    /// Which store it is.
+    public let kind: StoreKind
+    /// What `--store` and `PLATFORM_STORE` take to open it: the SQLite file's path, or the database's URL.
+    public let location: String
+    /// The test's own temporary folder (the SQLite file is `store.sqlite` in it).
+    public let folder: URL
+    private let database: TestDatabase?
+
+    /// The bcrypt cost of the passwords a test store sets: the lowest, as tests log in many times.
+    public static let passwordCost: UInt8 = 4
+
+    /// A new folder, and for PostgreSQL a new database; fails (never skips) when the store cannot be made.
+    public init(_ kind: StoreKind) throws {
+        self.kind = kind
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("platform-store-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        switch kind {
+        case .sqlite:
+            database = nil
+            location = folder.appendingPathComponent("store.sqlite").path
+        case .postgres:
+            let database = try TestDatabase()
+            self.database = database
+            location = database.url
+        }
+    }
+
+    deinit {
+        database?.drop()
+        try? FileManager.default.removeItem(at: folder)
+    }
+
+    /// Opens the store (creating and migrating it the first time); each call opens another connection to the
+    /// same store, as a restarted server or a second process would.
+    public func open() throws -> any PlatformStore & StoreTables {
+        switch kind {
+        case .sqlite:
+            return try ReportStore(path: location, passwordCost: Self.passwordCost)
+        case .postgres:
+            guard let open = StoreKind.openPostgres else { throw TestDatabase.Problem.notLinked }
+            return try open(location, Self.passwordCost)
+        }
+    }
+
+    /// A file `name` in the test's folder.
+    public func path(_ name: String) -> String {
+        folder.appendingPathComponent(name).path
+    }
+}
