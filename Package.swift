@@ -102,7 +102,7 @@ let package = Package(
         // (re-record with RECORD_GOLDEN=1 swift test).
         .testTarget(
             name: "CLITests",
-            dependencies: ["platform-cli", "StoreTestSupport"],
+            dependencies: ["platform-cli", "Platform", "StoreTestSupport"],
             exclude: ["Golden", "Fixtures"]
         ),
     ],
