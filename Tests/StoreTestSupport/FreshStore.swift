@@ -19,17 +19,39 @@ public final class FreshStore: Sendable {
     /// A new folder, and for PostgreSQL a new database; fails (never skips) when the store cannot be made.
     public init(_ kind: StoreKind) throws {
         self.kind = kind
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("platform-store-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        folder = try Self.newFolder()
         switch kind {
         case .sqlite:
             database = nil
             location = folder.appendingPathComponent("store.sqlite").path
         case .postgres:
-            let database = try TestDatabase()
+            let database = try TestDatabase(template: nil)
             self.database = database
             location = database.url
         }
+    }
+
+    /// A copy of `original`'s store as it is now, for a test that changes it (nothing may have it open: a
+    /// PostgreSQL database is copied as a template).
+    public init(copying original: FreshStore) throws {
+        kind = original.kind
+        folder = try Self.newFolder()
+        switch kind {
+        case .sqlite:
+            database = nil
+            location = folder.appendingPathComponent("store.sqlite").path
+            try FileManager.default.copyItem(atPath: original.location, toPath: location)
+        case .postgres:
+            let database = try TestDatabase(template: original.database)
+            self.database = database
+            location = database.url
+        }
+    }
+
+    private static func newFolder() throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("platform-store-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return folder
     }
 
     deinit {

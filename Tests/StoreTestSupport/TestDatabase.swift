@@ -27,14 +27,15 @@ struct TestDatabase: Sendable {
         }
     }
 
-    init() throws {
+    /// A new database, empty or (`template`) a copy of another.
+    init(template: TestDatabase?) throws {
         guard let admin = ProcessInfo.processInfo.environment["PLATFORM_TEST_POSTGRES"], !admin.isEmpty else {
             throw Problem.notConfigured
         }
         self.admin = admin
         name = "t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16)
         url = Self.url(admin, database: name)
-        try Self.psql(admin, "CREATE DATABASE \(name)")
+        try Self.psql(admin, "CREATE DATABASE \(name)" + (template.map { " TEMPLATE \($0.name)" } ?? ""))
     }
 
     /// Drops the database, ending the connections still open to it.
