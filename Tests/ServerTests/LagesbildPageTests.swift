@@ -49,6 +49,7 @@ struct LagesbildPageTests {
             let unknown = try await client.execute(uri: "/k/lysekil/lagesbild?period=2026-W47&area=atlantis", method: .get, headers: reader.headers)
             #expect(unknown.status == .notFound)
         }
+    }
 
     @Test("a report that comes in after the page was compiled shows the next time it is opened", arguments: StoreKind.tested)
     func neverStale(_ kind: StoreKind) async throws {
@@ -76,4 +77,5 @@ struct LagesbildPageTests {
             let reader = try await client.logIn("lasare.lysekil")
             #expect(try await klotter(client, reader) == 9)
         }
+    }
 }

@@ -37,6 +37,7 @@ struct LoginTests {
         // What was typed for an unknown login is not kept (it may be a password typed in the wrong field).
         let actors = try fixture.services.store.auditLog(kommun: nil, limit: 20).filter { $0.action == "login-failed" }.map(\.actor)
         #expect(actors.contains("(okänd inloggning)") && !actors.contains("ingen.alls") && actors.contains("lasare.lysekil"))
+    }
 
     @Test("a session survives a restart of the server (it is stored), and logging out ends it", arguments: StoreKind.tested)
     func sessionSurvivesRestart(_ kind: StoreKind) async throws {
@@ -56,6 +57,7 @@ struct LoginTests {
             let after = try await client.execute(uri: "/k/lysekil/insatser", method: .get, headers: person.headers)
             #expect(after.headers[.location]?.hasPrefix("/login") == true)
         }
+    }
 
     @Test("the session cookie is HttpOnly and SameSite=Lax, and Secure behind an https public URL", arguments: StoreKind.tested)
     func cookieFlags(_ kind: StoreKind) async throws {
@@ -67,6 +69,7 @@ struct LoginTests {
             #expect(set.contains("Secure") && set.contains("HttpOnly") && set.contains("SameSite=Lax"))
             #expect(page.headers[.strictTransportSecurity] != nil)
         }
+    }
 }
 
 /// Carries one value out of a `@Sendable` closure.
@@ -106,4 +109,5 @@ struct AdminAuditLogTests {
             let log = String(buffer: try await client.execute(uri: "/admin/logg", method: .get, headers: admin.headers).body)
             #expect(log.contains("<td>login-failed</td>") && log.contains("<td>login</td>") && log.contains("lysekil: samordnare.lysekil"))
         }
+    }
 }

@@ -55,6 +55,7 @@ struct ReportAPITests {
             let (_, third) = try await post(client, corrected, token: secret)
             #expect(third?.corrected == 1 && third?.unchanged == 2)
         }
+    }
 
     @Test("a bad row refuses the whole delivery with every problem by row (422), and nothing is stored", arguments: StoreKind.tested)
     func refusedWhole(_ kind: StoreKind) async throws {
@@ -73,6 +74,7 @@ struct ReportAPITests {
             #expect(summary.map { !String(describing: $0).contains("070-123") } == true)
         }
         #expect(try fixture.services.store.counts(kommun: "lysekil").reports == 0)
+    }
 
     @Test("a token bound to one organisation cannot deliver another's rows; other media types are 415", arguments: StoreKind.tested)
     func boundTokenAndMediaType(_ kind: StoreKind) async throws {
@@ -86,6 +88,7 @@ struct ReportAPITests {
             #expect(xml == .unsupportedMediaType)
         }
         #expect(try fixture.services.store.counts(kommun: "lysekil").reports == 0)
+    }
 
     @Test("GET lagesbild gives the week's lägesbild in JSON and CSV with the token", arguments: StoreKind.tested)
     func lagesbild(_ kind: StoreKind) async throws {
@@ -102,6 +105,7 @@ struct ReportAPITests {
                                                headers: [.authorization: "Bearer \(secret)"])
             #expect(csv.headers[.contentType]?.hasPrefix("text/csv") == true)
         }
+    }
 
     @Test("another method on an API path is 405 with the methods it takes", arguments: StoreKind.tested)
     func methodNotAllowed(_ kind: StoreKind) async throws {
@@ -121,4 +125,5 @@ struct ReportAPITests {
                                                 headers: [.authorization: "Bearer \(secret)"])
             #expect(head.status == .ok)
         }
+    }
 }

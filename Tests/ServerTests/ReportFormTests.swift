@@ -47,6 +47,7 @@ struct ReportFormTests {
                                                         from: CalendarDate(iso: "2026-11-23")!, to: CalendarDate(iso: "2026-11-29")!)
         #expect(stored.map(\.indicator).sorted() == ["klotter", "nedskrapning"])
         #expect(try fixture.services.store.auditLog(kommun: "lysekil", limit: 10).contains { $0.action == "report.submit" })
+    }
 
     @Test("a personnummer in a note is refused next to the note, never repeated, and nothing of the submission is stored", arguments: StoreKind.tested)
     func personnummerRefused(_ kind: StoreKind) async throws {
@@ -68,6 +69,7 @@ struct ReportFormTests {
             #expect(html.contains("value=\"Kajen\""))
         }
         #expect(try fixture.services.store.counts(kommun: "lysekil").reports == 0)
+    }
 
     @Test("a correction is a revision of the same report, and a withdrawal keeps it out of the list and the lägesbild", arguments: StoreKind.tested)
     func correctAndWithdraw(_ kind: StoreKind) async throws {
@@ -100,6 +102,7 @@ struct ReportFormTests {
             let again = try await client.execute(uri: "/k/lysekil/rapporter/\(klotter)/withdraw", method: .post, headers: h3, body: b3)
             #expect(again.status == .notFound)
         }
+    }
 
     @Test("inget att rapportera counts the organisation as reported for the period", arguments: StoreKind.tested)
     func nothingToReport(_ kind: StoreKind) async throws {
@@ -116,6 +119,7 @@ struct ReportFormTests {
             let row = try #require(page.components(separatedBy: "<tr>").first { $0.contains("Polis") })
             #expect(row.contains("<td>rapporterat</td>"))
         }
+    }
 
     @Test("a correction of an id the organisation has no report under is 404 and stores nothing", arguments: StoreKind.tested)
     func guessedReference(_ kind: StoreKind) async throws {
@@ -130,4 +134,5 @@ struct ReportFormTests {
             #expect(answer.status == .notFound)
         }
         #expect(try fixture.services.store.counts(kommun: "lysekil").reports == 0)
+    }
 }

@@ -47,6 +47,7 @@ struct SecondFactorTests {
             let open = try await client.execute(uri: "/k/lysekil/insatser", method: .get, headers: [.cookie: cookie])
             #expect(open.status == .ok)
         }
+    }
 
     @Test("where the kommun file requires it, a coordinator sets up TOTP at first login before anything else", arguments: StoreKind.tested)
     func requiredForCoordinators(_ kind: StoreKind) async throws {
@@ -78,6 +79,7 @@ struct SecondFactorTests {
         }
         #expect(try fixture.services.store.totpSecret(accountID: coordinator.id) != nil)
         #expect(try fixture.services.store.auditLog(kommun: nil, limit: 20).contains { $0.action == "totp.enable" && $0.actor == "samordnare.lysekil" })
+    }
 
     @Test("resetting a lost second factor removes the secret and is audited", arguments: StoreKind.tested)
     func reset(_ kind: StoreKind) throws {
@@ -87,4 +89,5 @@ struct SecondFactorTests {
         try Accounts.resetSecondFactor(login: "Samordnare.Lysekil", store: fixture.services.store, actor: "cli", now: ServerFixture.now)
         #expect(try fixture.services.store.totpSecret(accountID: account.id) == nil)
         #expect(try fixture.services.store.auditLog(kommun: nil, limit: 5).first?.action == "user.reset-totp")
+    }
 }

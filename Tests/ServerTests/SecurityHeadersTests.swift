@@ -19,6 +19,7 @@ struct SecurityHeadersTests {
                 #expect(response.headers[.init("Referrer-Policy")!] == "no-referrer")
             }
         }
+    }
 
     @Test("a kommun page without a session redirects to the login page, keeping where it was going", arguments: StoreKind.tested)
     func redirectsToLogin(_ kind: StoreKind) async throws {
@@ -28,6 +29,7 @@ struct SecurityHeadersTests {
                 #expect(response.headers[.location]?.hasPrefix("/login?next=%2Fk%2Flysekil%2Flagesbild") == true)
             }
         }
+    }
 
     @Test("the login page is Swedish by default, English on request, and sets an HttpOnly SameSite=Lax CSRF cookie", arguments: StoreKind.tested)
     func loginPage(_ kind: StoreKind) async throws {
@@ -46,6 +48,7 @@ struct SecurityHeadersTests {
                 #expect(String(buffer: response.body).contains("<html lang=\"en\">"))
             }
         }
+    }
 
     @Test("a login form without its CSRF token is refused", arguments: StoreKind.tested)
     func loginWithoutCSRF(_ kind: StoreKind) async throws {
@@ -55,6 +58,7 @@ struct SecurityHeadersTests {
                 #expect(response.status == .forbidden)
             }
         }
+    }
 
     @Test("the API without a token is 401 with a JSON error", arguments: StoreKind.tested)
     func apiWithoutToken(_ kind: StoreKind) async throws {
@@ -66,6 +70,7 @@ struct SecurityHeadersTests {
                 #expect(String(buffer: response.body).contains("\"error\""))
             }
         }
+    }
 
     @Test("an unknown page is an HTML 404 in the person's language", arguments: StoreKind.tested)
     func notFound(_ kind: StoreKind) async throws {
@@ -75,4 +80,5 @@ struct SecurityHeadersTests {
                 #expect(String(buffer: response.body).contains("Sidan finns inte"))
             }
         }
+    }
 }

@@ -41,6 +41,7 @@ struct StatusAndDecisionTests {
         }
         let event = try #require(try fixture.services.store.auditLog(kommun: "lysekil", limit: 1).first)
         #expect(event.action == "status.set" && event.actor == "samordnare.lysekil")
+    }
 
     @Test("a reason holding a personnummer is refused next to the field, emptied, and nothing is stored; a reader gets 404", arguments: StoreKind.tested)
     func statusProblems(_ kind: StoreKind) async throws {
@@ -60,6 +61,7 @@ struct StatusAndDecisionTests {
             #expect(try await client.execute(uri: "/k/lysekil/status", method: .get, headers: reader.headers).status == .notFound)
         }
         #expect(try fixture.services.store.areaStatusAssessments(kommun: "lysekil").isEmpty)
+    }
 
     @Test("a coordinator decides a proposed intervention on the interventions page; a reader sees no form", arguments: StoreKind.tested)
     func decide(_ kind: StoreKind) async throws {
@@ -101,4 +103,5 @@ struct StatusAndDecisionTests {
         #expect(intervention.owner == "strategiskt-trygghetsteam" && intervention.start == CalendarDate(iso: "2026-11-24"))
         #expect(intervention.plannedEnd == CalendarDate(iso: "2027-03-31"))
         #expect(try fixture.services.store.auditLog(kommun: "lysekil", limit: 1).first?.action == "intervention.decide")
+    }
 }

@@ -43,6 +43,7 @@ struct TenantIsolationTests {
                 }
             }
         }
+    }
 
     @Test("a reader cannot use the reporter's or the coordinator's pages of its own kommun", arguments: StoreKind.tested)
     func rolesWithinAKommun(_ kind: StoreKind) async throws {
@@ -57,6 +58,7 @@ struct TenantIsolationTests {
             let lagesbild = try await client.execute(uri: "/k/lysekil/lagesbild?period=2026-W47", method: .get, headers: reader.headers)
             #expect(lagesbild.status == .ok)
         }
+    }
 
     @Test("a Lysekil API token gets 404 for Tranemo and stores nothing there", arguments: StoreKind.tested)
     func apiTokenOfAnotherKommun(_ kind: StoreKind) async throws {
@@ -75,4 +77,5 @@ struct TenantIsolationTests {
             #expect(lagesbild.status == .notFound)
         }
         #expect(try fixture.services.store.counts(kommun: "tranemo").reports == 0)
+    }
 }

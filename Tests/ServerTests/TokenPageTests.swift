@@ -32,6 +32,7 @@ struct TokenPageTests {
         }
         let log = try fixture.services.store.auditLog(kommun: "lysekil", limit: 5).map(\.action)
         #expect(log.prefix(2) == ["token.revoke", "token.add"])
+    }
 
     @Test("a token without a name is refused next to the field; Tranemo's token cannot be revoked from Lysekil (404)", arguments: StoreKind.tested)
     func problemsAndIsolation(_ kind: StoreKind) async throws {
@@ -54,4 +55,5 @@ struct TokenPageTests {
             #expect(try await client.execute(uri: api, method: .get, headers: [.authorization: "Bearer \(secret)"]).status == .ok)
         }
         #expect(try fixture.services.store.apiTokens(kommun: "lysekil").isEmpty)
+    }
 }

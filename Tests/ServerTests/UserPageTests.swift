@@ -60,6 +60,7 @@ struct UserPageTests {
         #expect(!account.isAdmin)
         let log = try fixture.services.store.auditLog(kommun: nil, limit: 20).map { "\($0.actor) \($0.action)" }
         #expect(log.contains("samordnare.lysekil user.add") && log.contains("samordnare.lysekil user.invite"))
+    }
 
     @Test("a missing field and a reporter without an organisation are shown next to their fields, nothing is added", arguments: StoreKind.tested)
     func addProblems(_ kind: StoreKind) async throws {
@@ -91,6 +92,7 @@ struct UserPageTests {
         }
         #expect(try fixture.services.store.account(login: "kim") == nil)
         #expect(try fixture.services.store.account(login: "polis.tranemo")?.memberships.map(\.kommun).sorted() == ["lysekil", "tranemo"])
+    }
 
     @Test("the list holds only the kommun's accounts; a role change and a removal reach only this kommun's role", arguments: StoreKind.tested)
     func listChangeRemove(_ kind: StoreKind) async throws {
@@ -109,6 +111,7 @@ struct UserPageTests {
         }
         let after = try #require(try fixture.services.store.account(id: both.id))
         #expect(after.memberships == [Membership(kommun: "tranemo", role: .reporter, reporter: "polisen")])
+    }
 
     @Test("a Lysekil coordinator gets 404 for Tranemo's users and tokens and its accounts, and may not disable one that also reports in Tranemo", arguments: StoreKind.tested)
     func isolation(_ kind: StoreKind) async throws {
@@ -137,6 +140,7 @@ struct UserPageTests {
         #expect(try fixture.services.store.account(id: both.id)?.disabled == false)
         #expect(try fixture.services.store.account(id: lysekilOnly.id)?.disabled == true)
         #expect(try fixture.services.store.auditLog(kommun: "lysekil", limit: 5).first?.action == "user.disable")
+    }
 
     @Test("the admin may disable an account with roles in two kommuner from either kommun's page", arguments: StoreKind.tested)
     func adminDisablesAnyone(_ kind: StoreKind) async throws {
@@ -150,6 +154,7 @@ struct UserPageTests {
             #expect(response.status == .seeOther || response.status == .found)
         }
         #expect(try fixture.services.store.account(id: both.id)?.disabled == true)
+    }
 
     @Test("KommunAccounts: a coordinator may not change an admin, another kommun's account or their own", arguments: StoreKind.tested)
     func rules(_ kind: StoreKind) throws {
@@ -168,6 +173,7 @@ struct UserPageTests {
         #expect(throws: AccountError.self) { try accounts.revoke(accountID: coordinator.id, now: ServerFixture.now) }
         #expect(try store.account(id: coordinator.id)?.role(in: "lysekil") == .coordinator)
         #expect(try store.account(id: admin.id)?.memberships.first?.role == .reader && store.account(id: admin.id)?.disabled == false)
+    }
 
     /// The text of `<code id="id">…</code>` in `html`.
     static func code(_ id: String, in html: String) -> String? {

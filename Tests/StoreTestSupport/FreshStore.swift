@@ -16,8 +16,9 @@ public final class FreshStore: Sendable {
     /// The bcrypt cost of the passwords a test store sets: the lowest, as tests log in many times.
     public static let passwordCost: UInt8 = 4
 
-    /// A new folder, and for PostgreSQL a new database; fails (never skips) when the store cannot be made.
-    public init(_ kind: StoreKind) throws {
+    /// A new folder, and for PostgreSQL a new database on the cluster `environment` names
+    /// (`PLATFORM_TEST_POSTGRES`); fails (never skips) when the store cannot be made.
+    public init(_ kind: StoreKind, environment: [String: String] = ProcessInfo.processInfo.environment) throws {
         self.kind = kind
         folder = try Self.newFolder()
         switch kind {
@@ -25,7 +26,7 @@ public final class FreshStore: Sendable {
             database = nil
             location = folder.appendingPathComponent("store.sqlite").path
         case .postgres:
-            let database = try TestDatabase(template: nil)
+            let database = try TestDatabase(admin: environment["PLATFORM_TEST_POSTGRES"], template: nil)
             self.database = database
             location = database.url
         }
@@ -42,7 +43,7 @@ public final class FreshStore: Sendable {
             location = folder.appendingPathComponent("store.sqlite").path
             try FileManager.default.copyItem(atPath: original.location, toPath: location)
         case .postgres:
-            let database = try TestDatabase(template: original.database)
+            let database = try TestDatabase(admin: original.database?.admin, template: original.database)
             self.database = database
             location = database.url
         }

@@ -5,7 +5,8 @@ import Foundation
 struct TestDatabase: Sendable {
     /// The new database's URL: the admin URL with the database name replaced.
     let url: String
-    private let admin: String
+    /// The admin database's URL, which new databases are created from.
+    let admin: String
     private let name: String
 
     /// Why a PostgreSQL test could not get its database: the test fails with it.
@@ -22,14 +23,14 @@ struct TestDatabase: Sendable {
             case .notLinked:
                 "StoreKind.openPostgres is nil: the tests cannot open a PostgreSQL store until PlatformPostgres is linked"
             case .psqlFailed(let message):
-                "psql could not create the test database: \(message)"
+                "psql failed on the test cluster: \(message)"
             }
         }
     }
 
-    /// A new database, empty or (`template`) a copy of another.
-    init(template: TestDatabase?) throws {
-        guard let admin = ProcessInfo.processInfo.environment["PLATFORM_TEST_POSTGRES"], !admin.isEmpty else {
+    /// A new database on the cluster of the admin database `admin`, empty or (`template`) a copy of another.
+    init(admin: String?, template: TestDatabase?) throws {
+        guard let admin, !admin.isEmpty else {
             throw Problem.notConfigured
         }
         self.admin = admin

@@ -52,15 +52,15 @@ struct ReportFileSafetyTests {
         let corrected = try directory.write("v47.corrected.csv", text)
         let results = try ReportIngestor(config: ReportIngestTests.config, today: ReportIngestTests.today).ingest([corrected], store: { try fresh.open() })
         #expect(results.first?.outcome?.new == 3, "\(results.first?.diagnostics.map(\.headline) ?? [])")
-        func text(_ value: StoreValue?) -> String? {
+        func shown(_ value: StoreValue?) -> String? {
             switch value {
             case .text(let text): text
             case .real(let number): String(number)
             default: nil
             }
         }
-        let rows = try fresh.open().rows(of: "reports").filter { $0["ref"] != .text("ok") }
-            .map { row in ["place", "lon", "note", "ref"].map { text(row[$0]) } }
+        let stored: [[String: StoreValue]] = try fresh.open().rows(of: "reports").filter { $0["ref"] != .text("ok") }
+        let rows: [[String?]] = stored.map { row in ["place", "lon", "note", "ref"].map { shown(row[$0]) } }
             .sorted { ($0[3] ?? "") < ($1[3] ?? "") }
         // (A field's leading and trailing tabs and spaces are trimmed on ingest, as always.)
         #expect(rows == [["+torget", "11.43", "flik", "'=quoted"], ["@SUM(1+1)", "-11.43", "=cmd|' /C calc'!A0", "f1"],
