@@ -91,15 +91,23 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // What the store, CLI and service tests share: `StoreKind` (the test argument that runs a test against
+        // every store) and `FreshStore` (a new, empty store of a kind for one test).
+        .target(
+            name: "StoreTestSupport",
+            dependencies: ["Platform"],
+            path: "Tests/StoreTestSupport"
+        ),
         .testTarget(
             name: "PlatformTests",
-            dependencies: ["Platform", "Plugins", .product(name: "GRDBSQLite", package: "GRDB.swift")],
+            dependencies: ["Platform", "Plugins", "StoreTestSupport", .product(name: "GRDBSQLite", package: "GRDB.swift")],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(
             name: "ServerTests",
             dependencies: [
                 "PlatformServer",
+                "StoreTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HummingbirdOTP", package: "hummingbird-auth"),
             ]
@@ -119,7 +127,7 @@ let package = Package(
         // (re-record with RECORD_GOLDEN=1 swift test).
         .testTarget(
             name: "CLITests",
-            dependencies: ["platform-cli"],
+            dependencies: ["platform-cli", "Platform", "StoreTestSupport"],
             exclude: ["Golden", "Fixtures"]
         ),
     ],

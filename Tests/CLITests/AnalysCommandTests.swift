@@ -1,4 +1,5 @@
 import Foundation
+import StoreTestSupport
 import Testing
 
 /// `insats import` and `analys` on a simulated Lysekil year with a planted 60 % drop of klotter in Stadsparken
@@ -39,8 +40,9 @@ struct AnalysCommandTests {
         """
 
     /// A store with the planted year, the two interventions, the medborgardialog list and a priority decision.
-    func plantedStore() throws -> String {
-        let store = path("store.sqlite"), csv = path("lysekil.csv"), file = path("insatser.yaml")
+    func plantedStore(_ kind: StoreKind) throws -> FreshStore {
+        let fresh = try FreshStore(kind)
+        let store = fresh.location, csv = path("lysekil.csv"), file = path("insatser.yaml")
         let simulated = try CLI.run(["simulate", "lysekil", "--from", "2025-11-24", "--to", "2026-11-23", "--seed", "7", "--intensity", "10",
                                      "--effect", "stadsparken:klotter:2026-05-04:0.4", "--out", csv])
         #expect(simulated.status == 0, "\(simulated.stderr)")
@@ -53,11 +55,11 @@ struct AnalysCommandTests {
         #expect(try CLI.run(["insats", "import-list", "lysekil", "medborgardialog-trygghet", "--on", "2026-05-01", "--store", store]).status == 0)
         #expect(try CLI.run(["prioritet", "decide", "lysekil", "--period", "2026-Q4", "--areas", "kronbergsvallen,sodra-hamnen,ica-lysekil",
                              "--by", "styrgrupp", "--on", "2026-10-05", "--store", store]).status == 0)
-        return store
+        return fresh
     }
 
-    @Test func thePlantedDropIsNamedAndTheOtherIsNot() throws {
-        let store = try plantedStore()
+    @Test(arguments: StoreKind.tested) func thePlantedDropIsNamedAndTheOtherIsNot(_ kind: StoreKind) throws {
+        let planted = try plantedStore(kind), store = planted.location
         let markdown = try CLI.run(["analys", "lysekil", "--year", "2026", "--store", store])
         #expect(markdown.status == 0, "\(markdown.stderr)")
         try CLI.expectGolden(markdown.stdout, "analys-lysekil-2026.md")
@@ -74,8 +76,8 @@ struct AnalysCommandTests {
         #expect(again.stdout == "0 of 8 items new for lysekil\n")
     }
 
-    @Test func theAnalysisIsInEnglishOnRequest() throws {
-        let store = try plantedStore()
+    @Test(arguments: StoreKind.tested) func theAnalysisIsInEnglishOnRequest(_ kind: StoreKind) throws {
+        let planted = try plantedStore(kind), store = planted.location
         let markdown = try CLI.run(["analys", "lysekil", "--year", "2026", "--lang", "en", "--store", store])
         #expect(markdown.status == 0, "\(markdown.stderr)")
         try CLI.expectGolden(markdown.stdout, "analys-lysekil-2026-en.md")
@@ -87,8 +89,8 @@ struct AnalysCommandTests {
         #expect(json.stdout.contains("\"verdict\" : \"decreased-more\"") && json.stdout.contains("No reliable association: the number of reported events of littering"))
     }
 
-    @Test func theAtgardsplanIsInEnglishOnRequest() throws {
-        let store = try plantedStore()
+    @Test(arguments: StoreKind.tested) func theAtgardsplanIsInEnglishOnRequest(_ kind: StoreKind) throws {
+        let planted = try plantedStore(kind), store = planted.location
         let out = path("plan-en")
         let written = try CLI.run(["atgardsplan", "lysekil", "--year", "2026", "--lang", "en", "--out", out, "--store", store])
         #expect(written.status == 0, "\(written.stderr)")
@@ -100,8 +102,8 @@ struct AnalysCommandTests {
         #expect(markdown.contains("2026-09-14: continue – Mindre klotter sedan maj"))
     }
 
-    @Test func theAtgardsplanIsWrittenAsMarkdownAndEscapedHTML() throws {
-        let store = try plantedStore()
+    @Test(arguments: StoreKind.tested) func theAtgardsplanIsWrittenAsMarkdownAndEscapedHTML(_ kind: StoreKind) throws {
+        let planted = try plantedStore(kind), store = planted.location
         #expect(try CLI.run(["insats", "propose", "lysekil", "--title", "Belysning <i> \"Kronberget\" & tunneln", "--by",
                              "strategiskt-trygghetsteam", "--on", "2026-11-02", "--areas", "kronberget", "--store", store]).status == 0)
         let out = path("plan")

@@ -1,4 +1,5 @@
 import Foundation
+import StoreTestSupport
 import Testing
 
 /// `calendar`, `plan`, `escalation` and `due` as a säkerhetsstrateg runs them.
@@ -10,8 +11,6 @@ struct CalendarCommandTests {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("cli-calendar-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     }
-
-    private var store: String { directory.appendingPathComponent("store.sqlite").path }
 
     @Test func tranemosYearAsText() throws {
         let result = try CLI.run(["calendar", "tranemo", "--from", "2027-01-01", "--to", "2027-12-31", "--format", "text"])
@@ -27,7 +26,8 @@ struct CalendarCommandTests {
         #expect(try CLI.run(["plan", "tranemo", "--mandate", "2025"]).status != 0)
     }
 
-    @Test func declaringSocialOroRaisesTheFrequencyUntilItEnds() throws {
+    @Test(arguments: StoreKind.tested) func declaringSocialOroRaisesTheFrequencyUntilItEnds(_ kind: StoreKind) throws {
+        let fresh = try FreshStore(kind), store = fresh.location
         func operativt() throws -> Int {
             let text = try CLI.run(["calendar", "lysekil", "--from", "2026-12-01", "--to", "2026-12-20", "--format", "text", "--store", store]).stdout
             return text.split(separator: "\n").filter { $0.contains("Operativt trygghetsteam") }.count
@@ -58,7 +58,8 @@ struct CalendarCommandTests {
         #expect(english.contains("All 12 orter get at least 1 in the period."))
     }
 
-    @Test func escalationListIsInTheKommunsLanguage() throws {
+    @Test(arguments: StoreKind.tested) func escalationListIsInTheKommunsLanguage(_ kind: StoreKind) throws {
+        let fresh = try FreshStore(kind), store = fresh.location
         #expect(try CLI.run(["escalation", "declare", "lysekil", "social-oro", "--from", "2026-12-01", "--store", store]).status == 0)
         #expect(try CLI.run(["escalation", "list", "lysekil", "--store", store]).stdout == """
             eskalering  från        till och med
@@ -74,11 +75,11 @@ struct CalendarCommandTests {
 
     /// Issue 11: an escalation declared after the range, or ended before it, aborted every later command
     /// with `Range requires lowerBound <= upperBound`.
-    @Test func anEscalationOutsideTheRangeLeavesTheCalendarAsItIs() throws {
+    @Test(arguments: StoreKind.tested) func anEscalationOutsideTheRangeLeavesTheCalendarAsItIs(_ kind: StoreKind) throws {
         let january = ["calendar", "lysekil", "--from", "2027-01-01", "--to", "2027-01-31", "--format", "text"]
         let plain = try CLI.run(january)
         #expect(plain.status == 0, "\(plain.stderr)")
-        let later = directory.appendingPathComponent("later.sqlite").path
+        let laterStore = try FreshStore(kind), later = laterStore.location
         #expect(try CLI.run(["escalation", "declare", "lysekil", "social-oro", "--from", "2027-03-01", "--store", later]).status == 0)
         let declared = try CLI.run(january + ["--store", later])
         #expect(declared.status == 0, "\(declared.stderr)")
@@ -86,7 +87,7 @@ struct CalendarCommandTests {
         #expect(declared.stdout.contains("2027-01-04 mån 09:00–10:00 (UTC+01:00)  Operativt trygghetsteam"))
         #expect(declared.stdout.contains("4 möten"))
 
-        let ended = directory.appendingPathComponent("ended.sqlite").path
+        let endedStore = try FreshStore(kind), ended = endedStore.location
         #expect(try CLI.run(["escalation", "declare", "lysekil", "social-oro", "--from", "2026-12-01", "--store", ended]).status == 0)
         #expect(try CLI.run(["escalation", "end", "lysekil", "social-oro", "--on", "2026-12-06", "--store", ended]).status == 0)
         let after = try CLI.run(january + ["--store", ended])
@@ -101,7 +102,8 @@ struct CalendarCommandTests {
         #expect(insatser.status == 0, "\(insatser.stderr)")
     }
 
-    @Test func dueListsLateAndMissingReports() throws {
+    @Test(arguments: StoreKind.tested) func dueListsLateAndMissingReports(_ kind: StoreKind) throws {
+        let fresh = try FreshStore(kind), store = fresh.location
         let reports = directory.appendingPathComponent("w47.csv")
         try Data("""
             date,reporter,area,indicator,value
@@ -121,10 +123,9 @@ struct CalendarCommandTests {
 /// Issue 7's promise: the lägesbild shows interventions due for follow-up and the quarter's priority areas.
 @Suite("Lägesbild with interventions")
 struct LagesbildInterventionTests {
-    @Test func followUpsDueAndPrioritiesShow() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("cli-insats-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let store = ["--store", directory.appendingPathComponent("s.sqlite").path]
+    @Test(arguments: StoreKind.tested) func followUpsDueAndPrioritiesShow(_ kind: StoreKind) throws {
+        let fresh = try FreshStore(kind), directory = fresh.folder
+        let store = ["--store", fresh.location]
         #expect(try CLI.run(["insats", "propose", "lysekil", "--title", "Belysning vid Norra hamnen", "--by", "operativt-trygghetsteam",
                              "--on", "2026-06-01", "--areas", "norra-hamnen", "--indicators", "otrygg-plats"] + store).status == 0)
         #expect(try CLI.run(["insats", "decide", "lysekil", "I-2026-001", "--by", "styrgrupp", "--on", "2026-06-02",

@@ -1,4 +1,5 @@
 import Foundation
+import StoreTestSupport
 import Testing
 
 /// What two real `ingest` processes and unwritable folders do to the store: nothing another process
@@ -16,7 +17,8 @@ struct IngestStoreSafetyTests {
 
     /// A refused ingest that started before the store existed must not delete the store another process
     /// created and committed to meanwhile. The first process reads its file from a FIFO, so it is held
-    /// after it has seen no store and before it opens one, until the second has committed: no sleeps.
+    /// after it has seen no store and before it opens one, until the second has committed: no sleeps. (SQLite
+    /// only: a file that does not exist yet.)
     @Test func aRefusedIngestKeepsWhatAnotherProcessCommitted() throws {
         let store = path("s.sqlite")
         let fifo = path("bad-last-row.csv")
@@ -69,8 +71,8 @@ struct IngestStoreSafetyTests {
     /// With `--skip-invalid`, a file whose refused rows cannot be written (here: their file name is too long
     /// for the file system, which binds root as well) stores nothing, says why naming the path, and the
     /// files after it are still ingested, each with a line of its own.
-    @Test func skipInvalidStoresNothingWhenTheRefusedRowsCannotBeWritten() throws {
-        let store = path("s.sqlite")
+    @Test(arguments: StoreKind.tested) func skipInvalidStoresNothingWhenTheRefusedRowsCannotBeWritten(_ kind: StoreKind) throws {
+        let fresh = try FreshStore(kind), store = fresh.location
         let long = path(String(repeating: "v", count: 248) + ".csv")
         try Data("""
             date,reporter,area,indicator,value
@@ -97,12 +99,14 @@ struct IngestStoreSafetyTests {
         #expect(lines.last == "\(long): refused; nothing stored")
         #expect(!FileManager.default.fileExists(atPath: refused))
         #expect(result.stdout == "\(path("good.csv")): 1 new, 0 revised, 0 unchanged\n")
-        #expect(try CLI.sqlite(store, "SELECT group_concat(date) FROM reports") == "2026-11-18")
-        #expect(try CLI.sqlite(store, "SELECT COUNT(*) FROM ingests") == "1")
+        let stored = try fresh.open()
+        #expect(try stored.values(of: "date", in: "reports") == [.text("2026-11-18")])
+        #expect(try stored.rowCount(of: "ingests") == 1)
     }
 
     /// The same in a folder the user may not write to (0555, beside a store they may write). Root may write
-    /// anywhere, so then the ingest runs as `nobody` through `setpriv`.
+    /// anywhere, so then the ingest runs as `nobody` through `setpriv`. (SQLite only: `nobody` writes the store
+    /// in a folder it may write to.)
     @Test func skipInvalidStoresNothingWhenTheFolderIsReadOnly() throws {
         let reports = path("reports"), stores = path("stores")
         for folder in [reports, stores] { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
@@ -124,8 +128,8 @@ struct IngestStoreSafetyTests {
     }
 
     /// A corrected delivery without ids says how many of the stored rows it replaced (issue 12, item 4).
-    @Test func aCorrectedDeliveryWithoutIDsSaysWhatItReplaced() throws {
-        let store = path("s.sqlite")
+    @Test(arguments: StoreKind.tested) func aCorrectedDeliveryWithoutIDsSaysWhatItReplaced(_ kind: StoreKind) throws {
+        let fresh = try FreshStore(kind), store = fresh.location
         let header = "date,reporter,area,indicator,value\n"
         try Data((header + "2026-11-17,polisen,limmared,klotter,2\n2026-11-17,polisen,tranemo,klotter,1\n").utf8)
             .write(to: URL(fileURLWithPath: path("v47.csv")))
@@ -135,6 +139,6 @@ struct IngestStoreSafetyTests {
         #expect(dryRun.stdout == "\(path("v47.csv")): dry run: 1 new, 0 revised, 0 unchanged, 0 refused, 2 replaced without id; nothing written\n")
         let corrected = try CLI.run(["ingest", "tranemo", path("v47.csv"), "--store", store])
         #expect(corrected.stdout == "\(path("v47.csv")): 1 new, 0 revised, 0 unchanged; 2 replaced without id, withdrawn\n")
-        #expect(try CLI.sqlite(store, "SELECT group_concat(value) FROM reports WHERE withdrawn_in IS NULL") == "3")
+        #expect(try fresh.open().rows(of: "reports").filter { $0["withdrawn_in"] == .null }.map { $0["value"] } == [.integer(3)])
     }
 }

@@ -1,4 +1,6 @@
 import Foundation
+import Platform
+import StoreTestSupport
 import Testing
 
 /// `insats` as a coordinator runs it: a bad file is refused whole with every line named, a good one is stored.
@@ -13,8 +15,9 @@ struct InsatsCommandTests {
 
     private func path(_ name: String) -> String { directory.appendingPathComponent(name).path }
 
-    @Test func aBadCSVChangesNothingAndAGoodOneIsStored() throws {
-        let store = path("store.sqlite")
+    @Test(arguments: StoreKind.tested) func aBadCSVChangesNothingAndAGoodOneIsStored(_ kind: StoreKind) throws {
+        let fresh = try FreshStore(kind)
+        let store = fresh.location
         // The store exists (and is migrated) before the import, so "nothing changed" is a real count of 0.
         #expect(try CLI.run(["insats", "propose", "lysekil", "--title", "Första", "--by", "styrgrupp", "--on", "2026-01-12",
                              "--store", store]).stdout == "I-2026-001\n")
@@ -29,16 +32,17 @@ struct InsatsCommandTests {
         #expect(bad.status == 1)
         #expect(bad.stderr.contains("line 3: 'proposedOn': '2026-02-30' is not a date (YYYY-MM-DD)"))
         #expect(bad.stderr.contains("line 4: unknown indicator 'klottr' (did you mean 'klotter'?)"))
-        #expect(try CLI.sqlite(store, "SELECT COUNT(*) FROM interventions") == "1")
-        #expect(try CLI.sqlite(store, "SELECT COUNT(*) FROM intervention_events") == "1")
+        #expect(try fresh.open().rowCount(of: "interventions") == 1)
+        #expect(try fresh.open().rowCount(of: "intervention_events") == 1)
         try Data((header + """
             Klotterplank;strategiskt-trygghetsteam;2026-03-02;lysekil-centrum,stadsparken;klotter;styrgrupp;2026-03-16;2026-04-01
 
             """).utf8).write(to: URL(fileURLWithPath: path("good.csv")))
         let good = try CLI.run(["insats", "import", "lysekil", path("good.csv"), "--store", store])
         #expect(good.stdout == "1 intervention imported for lysekil: I-2026-002\n")
-        #expect(try CLI.sqliteRows(store, "SELECT id, status, areas, start_date FROM interventions WHERE id = 'I-2026-002'")
-            == [["I-2026-002", "decided", "lysekil-centrum,stadsparken", "2026-04-01"]])
+        let imported = try fresh.open().intervention("I-2026-002", kommun: "lysekil").0
+        #expect(imported.status == .decided && imported.areas == ["lysekil-centrum", "stadsparken"]
+                && imported.start == CalendarDate(iso: "2026-04-01"))
         let ended = try CLI.run(["insats", "follow-up", "lysekil", "I-2026-002", "--by", "styrgrupp", "--on", "2026-09-01",
                                  "--outcome", "avsluta", "--store", store])
         #expect(ended.stdout == "I-2026-002 followed up by Styrgrupp on 2026-09-01: avsluta\n")
@@ -50,8 +54,8 @@ struct InsatsCommandTests {
         #expect(words(active) == ["id status", "I-2026-002 avslutad"])
         let english = try CLI.run(["insats", "list", "lysekil", "--active-on", "2026-06-01", "--store", store, "--lang", "en"])
         #expect(words(english) == ["id status", "I-2026-002 ended"] && english.stdout.contains("areas"))
-        #expect(try CLI.sqlite(store, "SELECT group_concat(kind || ':' || ifnull(outcome, ''), ' ') FROM intervention_events WHERE intervention = 'I-2026-002'")
-            == "proposed: decided: follow-up:end")
+        #expect(try fresh.open().intervention("I-2026-002", kommun: "lysekil").1.map { "\($0.kind.rawValue):\($0.outcome?.rawValue ?? "")" }
+            == ["proposed:", "decided:", "follow-up:end"])
         // Another kommun sees none of Lysekil's interventions.
         #expect(try CLI.run(["insats", "show", "tranemo", "I-2026-002", "--store", store]).status != 0)
     }

@@ -54,7 +54,7 @@ struct KommunFileSafetyTests {
         ("list.yaml", Data("- secret\n- more secret\n".utf8), "not a kommun file (its top level is not a mapping of keys)"),
         ("passwd.yaml", Data("secretuser: x:0:0\nsecretdaemon: x:1:1\n".utf8),
          "not a kommun file (none of its top-level keys is a kommun file's, such as schemaVersion or kommun)"),
-    ])
+    ] as [(String, Data, String)])
     func somethingThatIsNotAKommunFileIsSaidOnce(name: String, contents: Data, message: String) throws {
         try write("municipalities/\(name)", contents)
         let result = try CLI.run(["validate", "\(folder)/\(name)"])

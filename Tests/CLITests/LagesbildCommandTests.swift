@@ -1,12 +1,14 @@
 import Foundation
+import Platform
+import StoreTestSupport
 import Testing
 
 /// `lagesbild` on a fixed dataset: Tranemo simulated from 2025-09-01 to 2026-11-22 with seed 11, plus one
 /// week in which a reporter stays silent.
 @Suite("Lägesbild command", .serialized)
 struct LagesbildCommandTests {
-    /// The store and output folder, built once for the suite.
-    static let fixture = StoreFixture("cli-lagesbild") { directory, store in
+    /// The store and output folder of each tested store, built once for the suite.
+    static let fixtures = StoreFixture.each("cli-lagesbild") { directory, store in
         let reports = directory.appendingPathComponent("tranemo.csv").path
         let simulate = try CLI.run(["simulate", "tranemo", "--from", "2025-09-01", "--to", "2026-11-22", "--seed", "11", "--out", reports])
         // Fritid stays silent in W47.
@@ -19,26 +21,32 @@ struct LagesbildCommandTests {
         return [simulate, try CLI.run(["ingest", "tranemo", reports, "--store", store])]
     }
 
-    private func compile(_ arguments: [String]) throws -> CLI.Result {
-        try Self.fixture.requireReady()
-        return try CLI.run(["lagesbild", "tranemo", "--period", "2026-W47", "--store", Self.fixture.store,
-                            "--out", Self.fixture.directory.appendingPathComponent("out").path] + arguments)
+    /// The SQLite store's fixture, for the exporter suites: their subject is a format's output, and the
+    /// lägesbild they export is this suite's, which is checked on every store.
+    static var fixture: StoreFixture { fixtures[.sqlite]! }
+
+    private func compile(_ arguments: [String], on fixture: StoreFixture) throws -> CLI.Result {
+        try CLI.run(["lagesbild", "tranemo", "--period", "2026-W47", "--store", fixture.store,
+                     "--out", fixture.directory.appendingPathComponent("out").path] + arguments)
     }
 
-    @Test(arguments: ["sv", "en"])
-    func everyFormatMatchesItsGolden(language: String) throws {
-        let result = try compile(["--format", "md,json,csv", "--lang", language])
+    @Test(arguments: StoreKind.tested, ["sv", "en"])
+    func everyFormatMatchesItsGolden(_ kind: StoreKind, language: String) throws {
+        let fixture = try Self.fixtures.ready(kind)
+        let result = try compile(["--format", "md,json,csv", "--lang", language], on: fixture)
         #expect(result.status == 0, "\(result.stderr)")
         for ext in ["md", "json", "csv"] {
-            let text = try String(contentsOfFile: Self.fixture.output("tranemo-2026-W47.\(ext)"), encoding: .utf8)
+            let text = try String(contentsOfFile: fixture.output("tranemo-2026-W47.\(ext)"), encoding: .utf8)
             try CLI.expectGolden(text, "lagesbild-tranemo-2026-W47-\(language).\(ext)")
         }
     }
 
-    /// value, previous, last_year and baseline per cell, computed by the sqlite3 tool from the store.
+    /// value, previous, last_year and baseline per cell, computed by the sqlite3 tool from the store (SQLite
+    /// only: the SQL is SQLite's, an independent reader of its file).
     @Test func csvMatchesAnIndependentSQLAggregation() throws {
-        #expect(try compile(["--format", "csv"]).status == 0)
-        let csv = try String(contentsOfFile: Self.fixture.output("tranemo-2026-W47.csv"), encoding: .utf8)
+        let fixture = try Self.fixtures.ready(.sqlite)
+        #expect(try compile(["--format", "csv"], on: fixture).status == 0)
+        let csv = try String(contentsOfFile: fixture.output("tranemo-2026-W47.csv"), encoding: .utf8)
         var fromPlatform: [String: [String]] = [:]
         for line in csv.split(separator: "\n").dropFirst() {
             let fields = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
@@ -66,7 +74,7 @@ struct LagesbildCommandTests {
                    ROUND(COALESCE((SELECT SUM(v) FROM weekly w WHERE w.area = c.area AND w.indicator = c.indicator AND bucket < 8), 0) / 8.0, 2)
             FROM cells c ORDER BY 1
             """
-        let rows = try CLI.sqliteRows(Self.fixture.store, sql)
+        let rows = try CLI.sqliteRows(fixture.store, sql)
         #expect(rows.count > 50)
         var checked = Set<String>()
         for row in rows {
@@ -81,45 +89,49 @@ struct LagesbildCommandTests {
         }
     }
 
-    @Test func aSilentReporterShowsAsMissing() throws {
-        // The fixture leaves out Fritid's W47 rows; the sqlite3 tool confirms it independently.
-        #expect(try CLI.sqlite(Self.fixture.store, "SELECT COUNT(*) FROM reports WHERE kommun='tranemo' AND reporter='fritid' AND date BETWEEN '2026-11-16' AND '2026-11-22'") == "0")
-        #expect(try compile(["--format", "md,json"]).status == 0)
-        let markdown = try String(contentsOfFile: Self.fixture.output("tranemo-2026-W47.md"), encoding: .utf8)
+    @Test(arguments: StoreKind.tested) func aSilentReporterShowsAsMissing(_ kind: StoreKind) throws {
+        let fixture = try Self.fixtures.ready(kind)
+        // The fixture leaves out Fritid's W47 rows; the store, read directly, confirms it.
+        let store = try #require(fixture.fresh).open()
+        #expect(try store.reports(kommun: "tranemo", reporter: "fritid", from: CalendarDate(iso: "2026-11-16")!,
+                                  to: CalendarDate(iso: "2026-11-22")!).isEmpty)
+        #expect(try compile(["--format", "md,json"], on: fixture).status == 0)
+        let markdown = try String(contentsOfFile: fixture.output("tranemo-2026-W47.md"), encoding: .utf8)
         #expect(markdown.contains("förväntade rapportörer har rapporterat; saknas: ") && markdown.contains(", Fritid.\n"))
         #expect(markdown.contains("| Fritid | 0 | saknas |"))
-        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: Self.fixture.output("tranemo-2026-W47.json")))) as? [String: Any]
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: fixture.output("tranemo-2026-W47.json")))) as? [String: Any]
         let reporters = ((json?["completeness"] as? [String: Any])?["reporters"] as? [[String: Any]]) ?? []
         #expect(reporters.first { $0["id"] as? String == "fritid" }?["reported"] as? Bool == false)
     }
 
     /// A format that declares it shows less of the lägesbild (the CSV: the cells) is written the same when
     /// the run compiles only its parts as when another format makes the run compile everything.
-    @Test(arguments: ["md", "csv", "geojson", "html", "ics"])
-    func aFormatWrittenAloneEqualsItWrittenBesideJSON(format: String) throws {
+    @Test(arguments: StoreKind.tested, ["md", "csv", "geojson", "html", "ics"])
+    func aFormatWrittenAloneEqualsItWrittenBesideJSON(_ kind: StoreKind, format: String) throws {
+        let fixture = try Self.fixtures.ready(kind)
         let name = "tranemo-2026-W47.\(format)"
-        let alone = Self.fixture.directory.appendingPathComponent("alone-\(format)").path
-        let beside = Self.fixture.directory.appendingPathComponent("beside-\(format)").path
-        #expect(try compile(["--format", format, "--out", alone]).status == 0)
-        #expect(try compile(["--format", "\(format),json", "--out", beside]).status == 0)
+        let alone = fixture.directory.appendingPathComponent("alone-\(format)").path
+        let beside = fixture.directory.appendingPathComponent("beside-\(format)").path
+        #expect(try compile(["--format", format, "--out", alone], on: fixture).status == 0)
+        #expect(try compile(["--format", "\(format),json", "--out", beside], on: fixture).status == 0)
         let written = try Data(contentsOf: URL(fileURLWithPath: "\(alone)/\(name)"))
         #expect(try Data(contentsOf: URL(fileURLWithPath: "\(beside)/\(name)")) == written)
     }
 
     /// `--all` compiles the kommuner on all cores: the same files, byte for byte, as one kommun at a time,
     /// listed in the kommuner's order, with a progress line for each.
-    @Test func allKommunerGiveTheSameFilesAsOneAtATime() throws {
-        try Self.fixture.requireReady()
+    @Test(arguments: StoreKind.tested) func allKommunerGiveTheSameFilesAsOneAtATime(_ kind: StoreKind) throws {
+        let fixture = try Self.fixtures.ready(kind)
         let kommuner = ["lysekil", "tranemo"], formats = ["md", "json", "csv"]
-        let batch = Self.fixture.directory.appendingPathComponent("batch").path
-        let arguments = ["--period", "2026-W47", "--format", formats.joined(separator: ","), "--store", Self.fixture.store]
+        let batch = fixture.directory.appendingPathComponent("batch").path
+        let arguments = ["--period", "2026-W47", "--format", formats.joined(separator: ","), "--store", fixture.store]
         let result = try CLI.run(["lagesbild", "--all", "--out", batch] + arguments)
         #expect(result.status == 0, "\(result.stderr)")
         let written = kommuner.flatMap { kommun in formats.map { "\(batch)/\(kommun)-2026-W47.\($0)" } }
         #expect(result.stdout.split(separator: "\n").map(String.init) == written)
         #expect(result.stderr.contains("[1/2] ") && result.stderr.contains("[2/2] "))
         for kommun in kommuner {
-            let single = Self.fixture.directory.appendingPathComponent("single-\(kommun)").path
+            let single = fixture.directory.appendingPathComponent("single-\(kommun)").path
             #expect(try CLI.run(["lagesbild", kommun, "--out", single] + arguments).status == 0)
             for format in formats {
                 let name = "\(kommun)-2026-W47.\(format)"
@@ -131,9 +143,9 @@ struct LagesbildCommandTests {
 
     /// With `--all`, a kommun file with errors, or one that repeats another file's kommun id, is reported
     /// and fails the run; the other kommuner are still written.
-    @Test func allReportsBrokenKommunFilesAndCompilesTheRest() throws {
-        try Self.fixture.requireReady()
-        let folder = Self.fixture.directory.appendingPathComponent("broken-municipalities")
+    @Test(arguments: StoreKind.tested) func allReportsBrokenKommunFilesAndCompilesTheRest(_ kind: StoreKind) throws {
+        let fixture = try Self.fixtures.ready(kind)
+        let folder = fixture.directory.appendingPathComponent("broken-municipalities")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let tranemo = try String(contentsOfFile: CLI.packageRoot.appendingPathComponent("municipalities/tranemo.yaml").path, encoding: .utf8)
         let lysekil = try String(contentsOfFile: CLI.packageRoot.appendingPathComponent("municipalities/lysekil.yaml").path, encoding: .utf8)
@@ -141,8 +153,8 @@ struct LagesbildCommandTests {
         try tranemo.write(to: folder.appendingPathComponent("tranemo-kopia.yaml"), atomically: true, encoding: .utf8)
         try lysekil.replacingOccurrences(of: "\nkommun:\n", with: "\nkommun:\n  invånare: 14000\n")
             .write(to: folder.appendingPathComponent("lysekil.yaml"), atomically: true, encoding: .utf8)
-        let out = Self.fixture.directory.appendingPathComponent("broken-out").path
-        let result = try CLI.run(["lagesbild", "--all", "--period", "2026-W47", "--format", "csv", "--store", Self.fixture.store,
+        let out = fixture.directory.appendingPathComponent("broken-out").path
+        let result = try CLI.run(["lagesbild", "--all", "--period", "2026-W47", "--format", "csv", "--store", fixture.store,
                                   "--municipalities", folder.path, "--out", out])
         #expect(result.status == 1)
         #expect(result.stdout == "\(out)/tranemo-2026-W47.csv\n")
@@ -150,8 +162,8 @@ struct LagesbildCommandTests {
         #expect(result.stderr.contains("error: \(folder.path)/tranemo.yaml gives no lägesbild: kommun id 'tranemo' is already used by \(folder.path)/tranemo-kopia.yaml"))
     }
 
-    @Test func unknownFormatFailsBeforeWritingAnything() throws {
-        let result = try compile(["--format", "md,pdf"])
+    @Test(arguments: StoreKind.tested) func unknownFormatFailsBeforeWritingAnything(_ kind: StoreKind) throws {
+        let result = try compile(["--format", "md,pdf"], on: try Self.fixtures.ready(kind))
         #expect(result.status != 0)
         #expect(result.stderr.contains("unknown format 'pdf' (known: md, json, csv, geojson, html, ics, template:epost, template:publik)"))
     }
@@ -166,10 +178,9 @@ struct LagesbildCommandTests {
 /// Issue 11: the "Stigande" (rising) table listed a red level whose change is 0.
 @Suite("Rising cells")
 struct RisingCellTests {
-    @Test func aLevelAtRedThatHasNotMovedIsNotRising() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("cli-rising-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let store = directory.appendingPathComponent("store.sqlite").path
+    @Test(arguments: StoreKind.tested) func aLevelAtRedThatHasNotMovedIsNotRising(_ kind: StoreKind) throws {
+        let fresh = try FreshStore(kind)
+        let directory = fresh.folder, store = fresh.location
         // Dalstorp answers the highest level (3 of 0–3) every week from W39 to W47; Limmared only in W47.
         let weeks = (39...47).map { "2026-W\($0),polisen,dalstorp,otrygg-plats,3" }
         let csv = (["date,reporter,area,indicator,value"] + weeks + ["2026-W47,polisen,limmared,otrygg-plats,3", ""]).joined(separator: "\n")

@@ -1,4 +1,6 @@
 import Foundation
+import Platform
+import StoreTestSupport
 import Testing
 
 /// Personal data in every disguise the issue lists never reaches the store: refused by default, redacted
@@ -15,10 +17,10 @@ struct PrivacyIntakeTests {
     private func path(_ name: String) -> String { directory.appendingPathComponent(name).path }
 
     /// A refused first ingest leaves an empty store (see docs/reports.md): no report, and no ingest recorded.
-    private static func expectNothingStored(_ store: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
-        guard FileManager.default.fileExists(atPath: store) else { return }
-        #expect(try CLI.sqlite(store, "SELECT (SELECT COUNT(*) FROM reports) + (SELECT COUNT(*) FROM report_revisions) + (SELECT COUNT(*) FROM ingests)") == "0",
-                sourceLocation: sourceLocation)
+    private static func expectNothingStored(_ fresh: FreshStore, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        if fresh.kind == .sqlite, !FileManager.default.fileExists(atPath: fresh.location) { return }
+        let store = try fresh.open()
+        #expect(try ["reports", "report_revisions", "ingests"].map { try store.rowCount(of: $0) }.reduce(0, +) == 0, sourceLocation: sourceLocation)
     }
 
     /// Each disguised form, and a substring of it that must not be in the store afterwards.
@@ -38,22 +40,26 @@ struct PrivacyIntakeTests {
         return path(name)
     }
 
-    @Test func everyDisguisedFormIsRefusedAndNothingStored() throws {
-        let store = path("store.sqlite")
+    @Test(arguments: StoreKind.tested) func everyDisguisedFormIsRefusedAndNothingStored(_ kind: StoreKind) throws {
+        let fresh = try FreshStore(kind), store = fresh.location
         let result = try CLI.run(["ingest", "lysekil", try writeReports("reports.csv"), "--store", store])
         #expect(result.status == 1)
         for line in 2...(Self.disguised.count + 1) {
             #expect(result.stderr.contains("reports.csv:\(line): error: "), "line \(line) not refused: \(result.stderr)")
         }
         for form in Self.disguised { #expect(!result.stderr.contains(form.text)) }
-        try Self.expectNothingStored(store)
+        try Self.expectNothingStored(fresh)
     }
 
-    @Test func withRedactEveryDisguisedFormIsRedacted() throws {
-        let store = path("store.sqlite")
+    @Test(arguments: StoreKind.tested) func withRedactEveryDisguisedFormIsRedacted(_ kind: StoreKind) throws {
+        let fresh = try FreshStore(kind), store = fresh.location
         let result = try CLI.run(["ingest", "lysekil", try writeReports("reports.csv"), "--store", store, "--redact"])
         #expect(result.status == 0, "\(result.stderr)")
-        let stored = try CLI.sqliteRows(store, "SELECT coalesce(place, ''), coalesce(note, '') FROM reports ORDER BY date")
+        func text(_ value: StoreValue?) -> String {
+            if case .text(let text) = value { text } else { "" }
+        }
+        let stored = try fresh.open().rows(of: "reports").sorted { text($0["date"]) < text($1["date"]) }
+            .map { [text($0["place"]), text($0["note"])] }
         #expect(stored.count == Self.disguised.count)
         for (row, form) in zip(stored, Self.disguised) {
             let text = row.joined(separator: " ")
@@ -64,9 +70,9 @@ struct PrivacyIntakeTests {
 
     /// The id column and the file name reach the store too: personal data there is refused (also with
     /// `--redact`: an id cannot be redacted), naming the field and never showing the data.
-    @Test(arguments: [false, true])
-    func anIdWithAPersonnummerIsRefused(redact: Bool) throws {
-        let store = path("store.sqlite")
+    @Test(arguments: StoreKind.tested, [false, true])
+    func anIdWithAPersonnummerIsRefused(_ kind: StoreKind, redact: Bool) throws {
+        let fresh = try FreshStore(kind), store = fresh.location
         try Data("""
             date,reporter,area,indicator,value,id
             2026-11-20,polismyndigheten,norra-hamnen,klotter,1,18900101-9802
@@ -76,11 +82,11 @@ struct PrivacyIntakeTests {
         #expect(result.status == 1)
         #expect(result.stderr.contains("\(path("rapport.csv")):2: error: id contains a personnummer or samordningsnummer"), "\(result.stderr)")
         #expect(!result.stderr.contains("9802"))
-        try Self.expectNothingStored(store)
+        try Self.expectNothingStored(fresh)
     }
 
-    @Test func aFileNameWithAPersonnummerIsRefusedWithoutShowingIt() throws {
-        let store = path("store.sqlite")
+    @Test(arguments: StoreKind.tested) func aFileNameWithAPersonnummerIsRefusedWithoutShowingIt(_ kind: StoreKind) throws {
+        let fresh = try FreshStore(kind), store = fresh.location
         let named = path("rapport-189001029819.csv")
         try Data("""
             date,reporter,area,indicator,value,id
@@ -92,7 +98,7 @@ struct PrivacyIntakeTests {
             #expect(result.stderr.contains("rapport-[personnummer].csv: error: the file name contains a personnummer or samordningsnummer"),
                     "\(result.stderr)")
             #expect(!result.stderr.contains("189001029819") && !result.stdout.contains("189001029819"))
-            try Self.expectNothingStored(store)
+            try Self.expectNothingStored(fresh)
         }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import StoreTestSupport
 import Testing
 
 /// `simulate`, `ingest` and `reports` as a coordinator runs them, on the shipped kommuner.
@@ -35,8 +36,8 @@ struct ReportCommandTests {
     }
 
     /// The issue's scenario: a year for both kommuner, ingested twice, then a bad file refused whole.
-    @Test func yearOfReportsIngestedTwiceThenABadFileIsRefused() throws {
-        let store = path("store.sqlite")
+    @Test(arguments: StoreKind.tested) func yearOfReportsIngestedTwiceThenABadFileIsRefused(_ kind: StoreKind) throws {
+        let fresh = try FreshStore(kind), store = fresh.location
         for kommun in ["lysekil", "tranemo"] {
             #expect(try simulate(kommun, from: "2025-11-24", to: "2026-11-23", out: path("\(kommun).csv")).status == 0)
             let first = try CLI.run(["ingest", kommun, path("\(kommun).csv"), "--store", store])
@@ -45,7 +46,7 @@ struct ReportCommandTests {
             let again = try CLI.run(["ingest", kommun, path("\(kommun).csv"), "--store", store])
             #expect(again.stdout.contains(": 0 new, 0 revised, "))
         }
-        let before = try Data(contentsOf: URL(fileURLWithPath: store))
+        let before = try Self.state(of: fresh)
         try Data("""
             date;reporter;area;indicator;value;note
             2026-11-20;polismyndigheten;norra-hamnen;klotter;1;Tips från 19811218-9876
@@ -60,11 +61,18 @@ struct ReportCommandTests {
 
             """)
         #expect(!bad.stderr.contains("9876"))
-        #expect(try Data(contentsOf: URL(fileURLWithPath: store)) == before)
+        #expect(try Self.state(of: fresh) == before)
     }
 
-    @Test func twoIngestsAtOnceLoseNothing() throws {
-        let store = path("store.sqlite")
+    /// What a refused delivery must leave as it was: SQLite's file byte for byte, another store's every row.
+    private static func state(of fresh: FreshStore) throws -> AnyHashable {
+        if fresh.kind == .sqlite { return try Data(contentsOf: URL(fileURLWithPath: fresh.location)) }
+        let store = try fresh.open()
+        return try store.dataTables().map { try store.content(of: $0) }
+    }
+
+    @Test(arguments: StoreKind.tested) func twoIngestsAtOnceLoseNothing(_ kind: StoreKind) throws {
+        let fresh = try FreshStore(kind), store = fresh.location
         _ = try simulate("lysekil", from: "2025-01-01", to: "2025-12-31", seed: 1, out: path("one.csv"))
         _ = try simulate("lysekil", from: "2025-01-01", to: "2025-12-31", seed: 2, out: path("two.csv"))
         let rows = { (name: String) in try String(contentsOfFile: self.path(name), encoding: .utf8).split(separator: "\n").count - 1 }
@@ -80,12 +88,11 @@ struct ReportCommandTests {
         }
         for process in results { process.waitUntilExit() }
         #expect(results.map(\.terminationStatus) == [0, 0])
-        let count = try CLI.sqlite(store, "SELECT COUNT(*) FROM reports WHERE kommun = 'lysekil'")
-        #expect(count == "\(expected)")
+        #expect(try fresh.open().rowCount(of: "reports") == expected)
     }
 
-    @Test func reportsShowsTotalsAndSilentReporters() throws {
-        let store = path("store.sqlite")
+    @Test(arguments: StoreKind.tested) func reportsShowsTotalsAndSilentReporters(_ kind: StoreKind) throws {
+        let fresh = try FreshStore(kind), store = fresh.location
         try Data("""
             date,reporter,area,indicator,value
             2026-11-16,polisen,tranemo,klotter,2
@@ -108,26 +115,28 @@ struct ReportCommandTests {
         #expect(english.stdout.contains("reporter") && english.stdout.contains("highest level"))
     }
 
-    @Test func oneBadRowIsSaidInTheSingular() throws {
+    @Test(arguments: StoreKind.tested) func oneBadRowIsSaidInTheSingular(_ kind: StoreKind) throws {
+        let fresh = try FreshStore(kind)
         try Data("""
             date,reporter,area,indicator,value
             2026-11-16,polisen,Atlantis,klotter,2
 
             """.utf8).write(to: URL(fileURLWithPath: path("one-bad.csv")))
-        let result = try CLI.run(["ingest", "tranemo", path("one-bad.csv"), "--store", path("store.sqlite")])
+        let result = try CLI.run(["ingest", "tranemo", path("one-bad.csv"), "--store", fresh.location])
         #expect(result.status == 1)
         #expect(result.stderr.hasSuffix(": refused (1 bad row); nothing stored\n"))
-        let skipped = try CLI.run(["ingest", "tranemo", path("one-bad.csv"), "--store", path("store.sqlite"), "--skip-invalid"])
+        let skipped = try CLI.run(["ingest", "tranemo", path("one-bad.csv"), "--store", fresh.location, "--skip-invalid"])
         #expect(skipped.stdout.contains("; 1 row refused, written to "), "\(skipped.stdout)")
     }
 
     /// A file of many bad rows lists the first 50 problems and counts the rest; a long value is cut.
-    @Test func manyProblemsAreCountedNotAllPrinted() throws {
+    @Test(arguments: StoreKind.tested) func manyProblemsAreCountedNotAllPrinted(_ kind: StoreKind) throws {
+        let fresh = try FreshStore(kind)
         let long = String(repeating: "Atlantis", count: 2000)
         let rows = (1...120).map { "2026-11-16,polisen,\($0 == 1 ? long : "Atlantis\($0)"),klotter,2" }
         try Data(("date,reporter,area,indicator,value\n" + rows.joined(separator: "\n") + "\n").utf8)
             .write(to: URL(fileURLWithPath: path("many-bad.csv")))
-        let result = try CLI.run(["ingest", "tranemo", path("many-bad.csv"), "--store", path("store.sqlite")])
+        let result = try CLI.run(["ingest", "tranemo", path("many-bad.csv"), "--store", fresh.location])
         #expect(result.status == 1)
         let lines = result.stderr.split(separator: "\n")
         #expect(lines.count == 52, "\(lines.count) lines")

@@ -1,21 +1,20 @@
 import Foundation
+import StoreTestSupport
 import Testing
 
 /// `report nothing`: a reporter's "inget att rapportera" counts as reported in `due` and is listed by `reports`.
 @Suite("Inget att rapportera")
 struct ReportNothingTests {
-    @Test func nothingToReportCountsAsReportedOnce() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("cli-nothing-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let store = directory.appendingPathComponent("store.sqlite").path
+    @Test(arguments: StoreKind.tested) func nothingToReportCountsAsReportedOnce(_ kind: StoreKind) throws {
+        let fresh = try FreshStore(kind)
+        let store = fresh.location
         let record = ["report", "nothing", "lysekil", "lysekilsbostader", "--period", "2026-W47", "--store", store]
         for _ in 1...2 {
             let result = try CLI.run(record)
             #expect(result.status == 0, "\(result.stderr)")
             #expect(result.stdout == "Lysekils kommun, 2026-W47: Lysekilsbostäder AB – inget att rapportera\n")
         }
-        #expect(try CLI.sqlite(store, "SELECT COUNT(*) FROM nothing_to_report") == "1")
+        #expect(try fresh.open().rowCount(of: "nothing_to_report") == 1)
         let due = try CLI.run(["due", "lysekil", "--period", "2026-W47", "--store", store])
         // Reported (late: the team met on Monday 09:00), with no rows, at the first recording's time.
         #expect(due.stdout.contains("Lysekilsbostäder AB            0      sent    \(CLI.now)\n"), "\(due.stdout)")

@@ -1,12 +1,14 @@
 import Foundation
+import StoreTestSupport
 import Testing
 
 /// A kommun with police statistics and a digital trygghetsvandring beside its two observers
 /// (`Tests/CLITests/Fixtures/sources/kallstad.yaml`): simulated, ingested, listed and compiled.
 @Suite("Report sources commands", .serialized)
 struct ReportSourcesCommandTests {
-    /// The store, built once for the suite: half a year simulated with seed 5, and two public reports.
-    static let fixture = StoreFixture("cli-sources") { directory, store in
+    /// The store of each tested kind, built once for the suite: half a year simulated with seed 5, and two
+    /// public reports.
+    static let fixtures = StoreFixture.each("cli-sources") { directory, store in
         let reports = directory.appendingPathComponent("kallstad.csv").path
         let simulate = try CLI.run(["simulate", "kallstad", "--from", "2026-05-01", "--to", "2026-11-23", "--seed", "5",
                                     "--intensity", "3", "--out", reports] + municipalities)
@@ -21,9 +23,8 @@ struct ReportSourcesCommandTests {
     }
     static let municipalities = ["--municipalities", "Tests/CLITests/Fixtures/sources"]
 
-    private func run(_ arguments: [String]) throws -> CLI.Result {
-        try Self.fixture.requireReady()
-        return try CLI.run(arguments + ["--store", Self.fixture.store] + Self.municipalities)
+    private func run(_ arguments: [String], on fixture: StoreFixture) throws -> CLI.Result {
+        try CLI.run(arguments + ["--store", fixture.store] + Self.municipalities)
     }
 
     @Test func simulateWritesMonthlyStatistics() throws {
@@ -35,9 +36,10 @@ struct ReportSourcesCommandTests {
         #expect(!result.stdout.contains(",trygghetsvandring,"))
     }
 
-    @Test func lagesbildShowsStatisticsBesideObservations() throws {
-        let out = Self.fixture.directory.appendingPathComponent("out")
-        let result = try run(["lagesbild", "kallstad", "--period", "2026-W47", "--format", "md,json,csv,html", "--out", out.path])
+    @Test(arguments: StoreKind.tested) func lagesbildShowsStatisticsBesideObservations(_ kind: StoreKind) throws {
+        let fixture = try Self.fixtures.ready(kind)
+        let out = fixture.directory.appendingPathComponent("out")
+        let result = try run(["lagesbild", "kallstad", "--period", "2026-W47", "--format", "md,json,csv,html", "--out", out.path], on: fixture)
         #expect(result.status == 0, "\(result.stderr)")
         for ext in ["md", "json", "csv", "html"] {
             let text = try String(contentsOf: out.appendingPathComponent("kallstad-2026-W47.\(ext)"), encoding: .utf8)
@@ -45,9 +47,10 @@ struct ReportSourcesCommandTests {
         }
     }
 
-    @Test func inEnglish() throws {
-        let out = Self.fixture.directory.appendingPathComponent("out-en")
-        let result = try run(["lagesbild", "kallstad", "--period", "2026-W47", "--format", "md", "--lang", "en", "--out", out.path])
+    @Test(arguments: StoreKind.tested) func inEnglish(_ kind: StoreKind) throws {
+        let fixture = try Self.fixtures.ready(kind)
+        let out = fixture.directory.appendingPathComponent("out-en")
+        let result = try run(["lagesbild", "kallstad", "--period", "2026-W47", "--format", "md", "--lang", "en", "--out", out.path], on: fixture)
         #expect(result.status == 0, "\(result.stderr)")
         try CLI.expectGolden(try String(contentsOf: out.appendingPathComponent("kallstad-2026-W47.md"), encoding: .utf8),
                              "lagesbild-kallstad-2026-W47-en.md")
@@ -58,21 +61,23 @@ struct ReportSourcesCommandTests {
         #expect(result.stdout.contains("Rapportörer: Polismyndigheten, Källstadsbostäder, Polisens statistik över anmälda brott (statistik), Digital trygghetsvandring (allmänheten)"))
     }
 
-    @Test func reportsListsEachLineWithItsSource() throws {
-        let result = try run(["reports", "kallstad", "--period", "2026-10"])
+    @Test(arguments: StoreKind.tested) func reportsListsEachLineWithItsSource(_ kind: StoreKind) throws {
+        let fixture = try Self.fixtures.ready(kind)
+        let result = try run(["reports", "kallstad", "--period", "2026-10"], on: fixture)
         #expect(result.status == 0, "\(result.stderr)")
         try CLI.expectGolden(result.stdout, "reports-kallstad-2026-10.txt")
     }
 
-    @Test func anObserverDatingByAMonthIsRefusedByLine() throws {
-        let file = Self.fixture.directory.appendingPathComponent("month.csv").path
+    @Test(arguments: StoreKind.tested) func anObserverDatingByAMonthIsRefusedByLine(_ kind: StoreKind) throws {
+        let fixture = try Self.fixtures.ready(kind)
+        let file = fixture.directory.appendingPathComponent("month.csv").path
         try Data("""
             date,reporter,area,indicator,value
             2026-11,polisen-statistik,centrum,skadegorelse,4
             2026-11,polisen,centrum,skadegorelse,4
 
             """.utf8).write(to: URL(fileURLWithPath: file))
-        let result = try run(["ingest", "kallstad", file])
+        let result = try run(["ingest", "kallstad", file], on: fixture)
         #expect(result.status == 1)
         // The refusal's last line ("refused (1 bad row…); nothing stored") is the ingest command's own.
         let lines = result.stderr.split(separator: "\n").map(String.init)

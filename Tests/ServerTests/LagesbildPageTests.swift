@@ -5,6 +5,7 @@ import Testing
 @testable import Platform
 @testable import PlatformServer
 import Plugins
+import StoreTestSupport
 
 /// The lägesbild in the browser: the HTML exporter's page inside the application, its periods and
 /// downloads, and never a stale picture after a report comes in.
@@ -26,9 +27,9 @@ struct LagesbildPageTests {
         return cells.first { $0["area"] as? String == "norra-hamnen" && $0["indicator"] as? String == "klotter" }?["value"] as? Double
     }
 
-    @Test("the page embeds the exporter's lägesbild with its style sheet allowed by hash, period links and a download per format")
-    func page() async throws {
-        let fixture = try ServerFixture()
+    @Test("the page embeds the exporter's lägesbild with its style sheet allowed by hash, period links and a download per format", arguments: StoreKind.tested)
+    func page(_ kind: StoreKind) async throws {
+        let fixture = try ServerFixture(store: kind)
         try fixture.account("lasare.lysekil", [Membership(kommun: "lysekil", role: .reader)])
         try await fixture.test { client in
             let reader = try await client.logIn("lasare.lysekil")
@@ -50,9 +51,9 @@ struct LagesbildPageTests {
         }
     }
 
-    @Test("a report that comes in after the page was compiled shows the next time it is opened")
-    func neverStale() async throws {
-        let fixture = try ServerFixture()
+    @Test("a report that comes in after the page was compiled shows the next time it is opened", arguments: StoreKind.tested)
+    func neverStale(_ kind: StoreKind) async throws {
+        let fixture = try ServerFixture(store: kind)
         try fixture.account("lasare.lysekil", [Membership(kommun: "lysekil", role: .reader)])
         let config = try #require(fixture.services.kommuner.kommun("lysekil"))
         let secret = try Accounts.addToken(name: "system", reporter: nil, config: config, store: fixture.services.store, actor: "test",
@@ -66,7 +67,7 @@ struct LagesbildPageTests {
             #expect(try await klotter(client, reader) == 6)
         }
         // A write by another process (the command line on the same store) too.
-        let other = try ReportStore(path: fixture.storePath)
+        let other = try fixture.store.open()
         _ = try ReportIngestor(config: config, today: CalendarDate(iso: "2026-11-25")!,
                                now: ServerFixture.now)
             .ingest(FormRows(name: "cli", rows: [RawReport(line: 1, values: [.date: "2026-11-18", .reporter: "polismyndigheten",

@@ -4,12 +4,13 @@ import HummingbirdTesting
 import Testing
 @testable import Platform
 @testable import PlatformServer
+import StoreTestSupport
 
 @Suite("Server: logging in and out")
 struct LoginTests {
-    @Test("a wrong password and an unknown login get the same 401 answer, and the fifth failure throttles")
-    func failedLogins() async throws {
-        let fixture = try ServerFixture()
+    @Test("a wrong password and an unknown login get the same 401 answer, and the fifth failure throttles", arguments: StoreKind.tested)
+    func failedLogins(_ kind: StoreKind) async throws {
+        let fixture = try ServerFixture(store: kind)
         try fixture.account("lasare.lysekil", [Membership(kommun: "lysekil", role: .reader)])
         try await fixture.test { client in
             let page = try await client.execute(uri: "/login", method: .get)
@@ -38,9 +39,9 @@ struct LoginTests {
         #expect(actors.contains("(okänd inloggning)") && !actors.contains("ingen.alls") && actors.contains("lasare.lysekil"))
     }
 
-    @Test("a session survives a restart of the server (it is stored), and logging out ends it")
-    func sessionSurvivesRestart() async throws {
-        let fixture = try ServerFixture()
+    @Test("a session survives a restart of the server (it is stored), and logging out ends it", arguments: StoreKind.tested)
+    func sessionSurvivesRestart(_ kind: StoreKind) async throws {
+        let fixture = try ServerFixture(store: kind)
         try fixture.account("lasare.lysekil", [Membership(kommun: "lysekil", role: .reader)])
         let person = try await carryOut { box in
             try await fixture.test { client in box.set(try await client.logIn("lasare.lysekil")) }
@@ -58,9 +59,9 @@ struct LoginTests {
         }
     }
 
-    @Test("the session cookie is HttpOnly and SameSite=Lax, and Secure behind an https public URL")
-    func cookieFlags() async throws {
-        let fixture = try ServerFixture(publicURL: URL(string: "https://trygghet.example.se"))
+    @Test("the session cookie is HttpOnly and SameSite=Lax, and Secure behind an https public URL", arguments: StoreKind.tested)
+    func cookieFlags(_ kind: StoreKind) async throws {
+        let fixture = try ServerFixture(store: kind, publicURL: URL(string: "https://trygghet.example.se"))
         try fixture.account("lasare.lysekil", [Membership(kommun: "lysekil", role: .reader)])
         try await fixture.test { client in
             let page = try await client.execute(uri: "/login", method: .get)
@@ -87,9 +88,9 @@ final class Box<T: Sendable>: @unchecked Sendable {
 
 @Suite("Server: the admin's audit log")
 struct AdminAuditLogTests {
-    @Test("the admin sees the platform-wide events (logins, failed logins) with every kommun's; a coordinator gets 404")
-    func adminLog() async throws {
-        let fixture = try ServerFixture()
+    @Test("the admin sees the platform-wide events (logins, failed logins) with every kommun's; a coordinator gets 404", arguments: StoreKind.tested)
+    func adminLog(_ kind: StoreKind) async throws {
+        let fixture = try ServerFixture(store: kind)
         try fixture.account("admin", [], admin: true)
         try fixture.account("samordnare.lysekil", [Membership(kommun: "lysekil", role: .coordinator)])
         try await fixture.test { client in

@@ -4,6 +4,7 @@ import HummingbirdTesting
 import Testing
 @testable import Platform
 @testable import PlatformServer
+import StoreTestSupport
 
 /// The API delivers reports the way `ingest` does: the same counts, all or nothing, idempotent by id.
 @Suite("Server: the reports API")
@@ -30,17 +31,17 @@ struct ReportAPITests {
                                      now: ServerFixture.now).secret
     }
 
-    @Test("the import summary matches what ingest reports for the same file, and the same body again changes nothing")
-    func summaryMatchesIngest() async throws {
-        let fixture = try ServerFixture()
+    @Test("the import summary matches what ingest reports for the same file, and the same body again changes nothing", arguments: StoreKind.tested)
+    func summaryMatchesIngest(_ kind: StoreKind) async throws {
+        let fixture = try ServerFixture(store: kind)
         let secret = try token(fixture)
         // The same file through the file intake, into a second store.
         let file = fixture.directory.appendingPathComponent("v47.csv")
         try Self.csv.write(to: file, atomically: true, encoding: .utf8)
         let config = try #require(fixture.services.kommuner.kommun("lysekil"))
-        let otherStore = fixture.directory.appendingPathComponent("other.sqlite").path
+        let otherStore = try FreshStore(kind)
         let ingestor = ReportIngestor(config: config, today: CalendarDate(iso: "2026-11-25")!, now: ServerFixture.now)
-        let fromFile = try #require(try ingestor.ingest([file.path], store: { try ReportStore(path: otherStore) }).first?.summary)
+        let fromFile = try #require(try ingestor.ingest([file.path], store: { try otherStore.open() }).first?.summary)
         try await fixture.test { client in
             let (status, summary) = try await post(client, Self.csv, token: secret)
             #expect(status == .ok)
@@ -56,9 +57,9 @@ struct ReportAPITests {
         }
     }
 
-    @Test("a bad row refuses the whole delivery with every problem by row (422), and nothing is stored")
-    func refusedWhole() async throws {
-        let fixture = try ServerFixture()
+    @Test("a bad row refuses the whole delivery with every problem by row (422), and nothing is stored", arguments: StoreKind.tested)
+    func refusedWhole(_ kind: StoreKind) async throws {
+        let fixture = try ServerFixture(store: kind)
         let secret = try token(fixture)
         try await fixture.test { client in
             let json = """
@@ -75,9 +76,9 @@ struct ReportAPITests {
         #expect(try fixture.services.store.counts(kommun: "lysekil").reports == 0)
     }
 
-    @Test("a token bound to one organisation cannot deliver another's rows; other media types are 415")
-    func boundTokenAndMediaType() async throws {
-        let fixture = try ServerFixture()
+    @Test("a token bound to one organisation cannot deliver another's rows; other media types are 415", arguments: StoreKind.tested)
+    func boundTokenAndMediaType(_ kind: StoreKind) async throws {
+        let fixture = try ServerFixture(store: kind)
         let secret = try token(fixture, reporter: "polismyndigheten")
         try await fixture.test { client in
             let (status, summary) = try await post(client, Self.csv, token: secret)
@@ -89,9 +90,9 @@ struct ReportAPITests {
         #expect(try fixture.services.store.counts(kommun: "lysekil").reports == 0)
     }
 
-    @Test("GET lagesbild gives the week's lägesbild in JSON and CSV with the token")
-    func lagesbild() async throws {
-        let fixture = try ServerFixture()
+    @Test("GET lagesbild gives the week's lägesbild in JSON and CSV with the token", arguments: StoreKind.tested)
+    func lagesbild(_ kind: StoreKind) async throws {
+        let fixture = try ServerFixture(store: kind)
         let secret = try token(fixture)
         try await fixture.test { client in
             _ = try await post(client, Self.csv, token: secret)
@@ -106,9 +107,9 @@ struct ReportAPITests {
         }
     }
 
-    @Test("another method on an API path is 405 with the methods it takes")
-    func methodNotAllowed() async throws {
-        let fixture = try ServerFixture()
+    @Test("another method on an API path is 405 with the methods it takes", arguments: StoreKind.tested)
+    func methodNotAllowed(_ kind: StoreKind) async throws {
+        let fixture = try ServerFixture(store: kind)
         let secret = try token(fixture)
         try await fixture.test { client in
             let trace = try await client.execute(uri: "/api/v1/kommuner/lysekil/reports", method: .trace, headers: [.authorization: "Bearer \(secret)"])

@@ -4,6 +4,7 @@ import HummingbirdTesting
 import Testing
 @testable import Platform
 @testable import PlatformServer
+import StoreTestSupport
 
 /// The reporter's form end to end in process: several events in one submission, personal data refused next
 /// to the field without being repeated, correction and withdrawal as revisions, inget att rapportera.
@@ -25,9 +26,9 @@ struct ReportFormTests {
         ["date": "2026-11-25", "area": "stadsparken", "indicator": "nedskrapning", "value": "1", "note": "Mycket skräp vid scenen"],
     ])
 
-    @Test("two events in one submission are stored and listed as the organisation's reports this period")
-    func twoEvents() async throws {
-        let fixture = try ServerFixture()
+    @Test("two events in one submission are stored and listed as the organisation's reports this period", arguments: StoreKind.tested)
+    func twoEvents(_ kind: StoreKind) async throws {
+        let fixture = try ServerFixture(store: kind)
         try fixture.account("polis.lysekil", [Self.reporter])
         try await fixture.test { client in
             let person = try await client.logIn("polis.lysekil")
@@ -48,9 +49,9 @@ struct ReportFormTests {
         #expect(try fixture.services.store.auditLog(kommun: "lysekil", limit: 10).contains { $0.action == "report.submit" })
     }
 
-    @Test("a personnummer in a note is refused next to the note, never repeated, and nothing of the submission is stored")
-    func personnummerRefused() async throws {
-        let fixture = try ServerFixture()
+    @Test("a personnummer in a note is refused next to the note, never repeated, and nothing of the submission is stored", arguments: StoreKind.tested)
+    func personnummerRefused(_ kind: StoreKind) async throws {
+        let fixture = try ServerFixture(store: kind)
         try fixture.account("polis.lysekil", [Self.reporter])
         try await fixture.test { client in
             let person = try await client.logIn("polis.lysekil")
@@ -70,9 +71,9 @@ struct ReportFormTests {
         #expect(try fixture.services.store.counts(kommun: "lysekil").reports == 0)
     }
 
-    @Test("a correction is a revision of the same report, and a withdrawal keeps it out of the list and the lägesbild")
-    func correctAndWithdraw() async throws {
-        let fixture = try ServerFixture()
+    @Test("a correction is a revision of the same report, and a withdrawal keeps it out of the list and the lägesbild", arguments: StoreKind.tested)
+    func correctAndWithdraw(_ kind: StoreKind) async throws {
+        let fixture = try ServerFixture(store: kind)
         try fixture.account("polis.lysekil", [Self.reporter])
         try await fixture.test { client in
             let person = try await client.logIn("polis.lysekil")
@@ -103,9 +104,9 @@ struct ReportFormTests {
         }
     }
 
-    @Test("inget att rapportera counts the organisation as reported for the period")
-    func nothingToReport() async throws {
-        let fixture = try ServerFixture()
+    @Test("inget att rapportera counts the organisation as reported for the period", arguments: StoreKind.tested)
+    func nothingToReport(_ kind: StoreKind) async throws {
+        let fixture = try ServerFixture(store: kind)
         try fixture.account("polis.lysekil", [Self.reporter])
         try fixture.account("lasare.lysekil", [Membership(kommun: "lysekil", role: .reader)])
         try await fixture.test { client in
@@ -120,9 +121,9 @@ struct ReportFormTests {
         }
     }
 
-    @Test("a correction of an id the organisation has no report under is 404 and stores nothing")
-    func guessedReference() async throws {
-        let fixture = try ServerFixture()
+    @Test("a correction of an id the organisation has no report under is 404 and stores nothing", arguments: StoreKind.tested)
+    func guessedReference(_ kind: StoreKind) async throws {
+        let fixture = try ServerFixture(store: kind)
         try fixture.account("polis.lysekil", [Self.reporter])
         try await fixture.test { client in
             let person = try await client.logIn("polis.lysekil")

@@ -5,6 +5,7 @@ import HummingbirdTesting
 import Testing
 @testable import Platform
 @testable import PlatformServer
+import StoreTestSupport
 
 @Suite("Server: the second factor (TOTP)")
 struct SecondFactorTests {
@@ -25,9 +26,9 @@ struct SecondFactorTests {
                                  body: ByteBuffer(string: fields))
     }
 
-    @Test("an account with TOTP gets in only with the current code; the password alone opens nothing")
-    func codeAfterPassword() async throws {
-        let fixture = try ServerFixture()
+    @Test("an account with TOTP gets in only with the current code; the password alone opens nothing", arguments: StoreKind.tested)
+    func codeAfterPassword(_ kind: StoreKind) async throws {
+        let fixture = try ServerFixture(store: kind)
         let account = try fixture.account("lasare.lysekil", [Membership(kommun: "lysekil", role: .reader)])
         let secret = "a-secret-of-the-test-that-is-32-bytes-long"
         try fixture.services.store.setTOTPSecret(secret, accountID: account.id, now: ServerFixture.now)
@@ -48,14 +49,14 @@ struct SecondFactorTests {
         }
     }
 
-    @Test("where the kommun file requires it, a coordinator sets up TOTP at first login before anything else")
-    func requiredForCoordinators() async throws {
+    @Test("where the kommun file requires it, a coordinator sets up TOTP at first login before anything else", arguments: StoreKind.tested)
+    func requiredForCoordinators(_ kind: StoreKind) async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kommuner-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let lysekil = try String(contentsOf: ServerFixture.repository.appendingPathComponent("municipalities/lysekil.yaml"), encoding: .utf8)
         try lysekil.replacingOccurrences(of: "\n  lan: ", with: "\n  secondFactor: coordinators\n  lan: ")
             .write(to: folder.appendingPathComponent("lysekil.yaml"), atomically: true, encoding: .utf8)
-        let fixture = try ServerFixture(municipalities: folder)
+        let fixture = try ServerFixture(store: kind, municipalities: folder)
         #expect(fixture.services.kommuner.kommun("lysekil")?.kommun.secondFactor == .coordinators)
         let coordinator = try fixture.account("samordnare.lysekil", [Membership(kommun: "lysekil", role: .coordinator)])
         try fixture.account("lasare.lysekil", [Membership(kommun: "lysekil", role: .reader)])
@@ -80,9 +81,9 @@ struct SecondFactorTests {
         #expect(try fixture.services.store.auditLog(kommun: nil, limit: 20).contains { $0.action == "totp.enable" && $0.actor == "samordnare.lysekil" })
     }
 
-    @Test("resetting a lost second factor removes the secret and is audited")
-    func reset() throws {
-        let fixture = try ServerFixture()
+    @Test("resetting a lost second factor removes the secret and is audited", arguments: StoreKind.tested)
+    func reset(_ kind: StoreKind) throws {
+        let fixture = try ServerFixture(store: kind)
         let account = try fixture.account("samordnare.lysekil", [Membership(kommun: "lysekil", role: .coordinator)])
         try fixture.services.store.setTOTPSecret("a-secret-of-the-test-that-is-32-bytes-long", accountID: account.id, now: ServerFixture.now)
         try Accounts.resetSecondFactor(login: "Samordnare.Lysekil", store: fixture.services.store, actor: "cli", now: ServerFixture.now)

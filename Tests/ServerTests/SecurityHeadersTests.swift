@@ -3,12 +3,13 @@ import Hummingbird
 import HummingbirdTesting
 import Testing
 @testable import PlatformServer
+import StoreTestSupport
 
 @Suite("Server: health, headers and anonymous access")
 struct SecurityHeadersTests {
-    @Test("healthz answers ok with the security headers")
-    func healthz() async throws {
-        try await ServerFixture().test { client in
+    @Test("healthz answers ok with the security headers", arguments: StoreKind.tested)
+    func healthz(_ kind: StoreKind) async throws {
+        try await ServerFixture(store: kind).test { client in
             try await client.execute(uri: "/healthz", method: .get) { response in
                 #expect(response.status == .ok)
                 #expect(String(buffer: response.body) == #"{"status":"ok"}"#)
@@ -20,9 +21,9 @@ struct SecurityHeadersTests {
         }
     }
 
-    @Test("a kommun page without a session redirects to the login page, keeping where it was going")
-    func redirectsToLogin() async throws {
-        try await ServerFixture().test { client in
+    @Test("a kommun page without a session redirects to the login page, keeping where it was going", arguments: StoreKind.tested)
+    func redirectsToLogin(_ kind: StoreKind) async throws {
+        try await ServerFixture(store: kind).test { client in
             try await client.execute(uri: "/k/lysekil/lagesbild?period=2026-W47", method: .get) { response in
                 #expect([.seeOther, .found].contains(response.status))
                 #expect(response.headers[.location]?.hasPrefix("/login?next=%2Fk%2Flysekil%2Flagesbild") == true)
@@ -30,9 +31,9 @@ struct SecurityHeadersTests {
         }
     }
 
-    @Test("the login page is Swedish by default, English on request, and sets an HttpOnly SameSite=Lax CSRF cookie")
-    func loginPage() async throws {
-        try await ServerFixture().test { client in
+    @Test("the login page is Swedish by default, English on request, and sets an HttpOnly SameSite=Lax CSRF cookie", arguments: StoreKind.tested)
+    func loginPage(_ kind: StoreKind) async throws {
+        try await ServerFixture(store: kind).test { client in
             try await client.execute(uri: "/login", method: .get) { response in
                 let html = String(buffer: response.body)
                 #expect(html.contains("<html lang=\"sv\">"))
@@ -49,9 +50,9 @@ struct SecurityHeadersTests {
         }
     }
 
-    @Test("a login form without its CSRF token is refused")
-    func loginWithoutCSRF() async throws {
-        try await ServerFixture().test { client in
+    @Test("a login form without its CSRF token is refused", arguments: StoreKind.tested)
+    func loginWithoutCSRF(_ kind: StoreKind) async throws {
+        try await ServerFixture(store: kind).test { client in
             try await client.execute(uri: "/login", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
                                      body: ByteBuffer(string: "login=a&password=b")) { response in
                 #expect(response.status == .forbidden)
@@ -59,9 +60,9 @@ struct SecurityHeadersTests {
         }
     }
 
-    @Test("the API without a token is 401 with a JSON error")
-    func apiWithoutToken() async throws {
-        try await ServerFixture().test { client in
+    @Test("the API without a token is 401 with a JSON error", arguments: StoreKind.tested)
+    func apiWithoutToken(_ kind: StoreKind) async throws {
+        try await ServerFixture(store: kind).test { client in
             try await client.execute(uri: "/api/v1/kommuner/lysekil/reports", method: .post, headers: [.contentType: "text/csv"],
                                      body: ByteBuffer(string: "date,reporter,area,indicator\n")) { response in
                 #expect(response.status == .unauthorized)
@@ -71,9 +72,9 @@ struct SecurityHeadersTests {
         }
     }
 
-    @Test("an unknown page is an HTML 404 in the person's language")
-    func notFound() async throws {
-        try await ServerFixture().test { client in
+    @Test("an unknown page is an HTML 404 in the person's language", arguments: StoreKind.tested)
+    func notFound(_ kind: StoreKind) async throws {
+        try await ServerFixture(store: kind).test { client in
             try await client.execute(uri: "/nowhere", method: .get) { response in
                 #expect(response.status == .notFound)
                 #expect(String(buffer: response.body).contains("Sidan finns inte"))

@@ -5,41 +5,43 @@ import HummingbirdTesting
 @testable import Platform
 @testable import PlatformServer
 import Plugins
+import StoreTestSupport
 
-/// A server over a new store in a temporary folder, serving the shipped kommun files, with a fixed clock
-/// (2026-11-25, a Wednesday of week 48). Tests drive its router in process with HummingbirdTesting.
+/// A server over a new store of a kind (`FreshStore`) with a temporary folder, serving the shipped kommun files,
+/// with a fixed clock (2026-11-25, a Wednesday of week 48). Tests drive its router in process with
+/// HummingbirdTesting.
 struct ServerFixture {
     static let now = Timestamp.date("2026-11-25T09:00:00Z")!
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    let directory: URL
-    /// The fixture's SQLite store, which another process (a command) may open too.
-    var storePath: String { directory.appendingPathComponent("store.sqlite").path }
+    /// The store's temporary folder, for the templates, plugins and files of the test.
+    var directory: URL { store.folder }
+    /// The fixture's store, which another process (a command) or a restarted server opens again (`open()`).
+    let store: FreshStore
     let services: ServerServices
 
-    /// A new folder and store; `publicURL` as `--public-url`.
-    init(publicURL: URL? = nil, municipalities: URL? = nil) throws {
-        try self.init(directory: FileManager.default.temporaryDirectory.appendingPathComponent("server-\(UUID().uuidString)"),
-                      publicURL: publicURL, municipalities: municipalities)
+    /// A new folder and store of `kind`; `publicURL` as `--public-url`.
+    init(store kind: StoreKind, publicURL: URL? = nil, municipalities: URL? = nil) throws {
+        try self.init(store: FreshStore(kind), publicURL: publicURL, municipalities: municipalities)
     }
 
-    /// A second application on `fixture`'s store: a restart.
+    /// A second application on `fixture`'s store (the same file or database): a restart.
     init(reopening fixture: ServerFixture) throws {
-        try self.init(directory: fixture.directory, publicURL: fixture.services.configuration.publicURL,
+        try self.init(store: fixture.store, publicURL: fixture.services.configuration.publicURL,
                       municipalities: URL(fileURLWithPath: fixture.services.configuration.municipalitiesFolder))
     }
 
-    private init(directory: URL, publicURL: URL?, municipalities: URL?) throws {
-        self.directory = directory
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    private init(store: FreshStore, publicURL: URL?, municipalities: URL?) throws {
+        self.store = store
+        let directory = store.folder
         let exporters = try ExporterCatalog(templates: TemplateFolder(path: directory.appendingPathComponent("templates").path),
                                             pluginFolder: directory.appendingPathComponent("plugins").path, timeLimit: .seconds(10))
         let configuration = ServerConfiguration(publicURL: publicURL,
                                                 municipalitiesFolder: (municipalities ?? Self.repository.appendingPathComponent("municipalities")).path,
                                                 exporters: exporters, clock: { ServerFixture.now })
-        // bcrypt at its lowest cost: the tests log in many times.
+        // bcrypt at its lowest cost (`FreshStore.passwordCost`): the tests log in many times.
         services = try ServerServices(configuration: configuration, kommuner: KommunDirectory(folder: configuration.municipalitiesFolder),
-                                      store: ReportStore(path: directory.appendingPathComponent("store.sqlite").path, passwordCost: 4))
+                                      store: store.open())
     }
 
     static let password = "demo-lösenord-2026"

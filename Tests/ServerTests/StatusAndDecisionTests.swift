@@ -4,14 +4,15 @@ import HummingbirdTesting
 import Testing
 @testable import Platform
 @testable import PlatformServer
+import StoreTestSupport
 
 /// A coordinator sets an area's assessed status and decides a proposed intervention in the browser; both
 /// are the CLI's use cases, and both reach the lägesbild and the interventions list.
 @Suite("Server: setting status and deciding interventions")
 struct StatusAndDecisionTests {
-    @Test("a status set on the page is the area's assessed status in the lägesbild JSON, and is in the history")
-    func statusReachesLagesbild() async throws {
-        let fixture = try ServerFixture()
+    @Test("a status set on the page is the area's assessed status in the lägesbild JSON, and is in the history", arguments: StoreKind.tested)
+    func statusReachesLagesbild(_ kind: StoreKind) async throws {
+        let fixture = try ServerFixture(store: kind)
         try fixture.account("samordnare.lysekil", [Membership(kommun: "lysekil", role: .coordinator)])
         try await fixture.test { client in
             let coordinator = try await client.logIn("samordnare.lysekil")
@@ -42,9 +43,9 @@ struct StatusAndDecisionTests {
         #expect(event.action == "status.set" && event.actor == "samordnare.lysekil")
     }
 
-    @Test("a reason holding a personnummer is refused next to the field, emptied, and nothing is stored; a reader gets 404")
-    func statusProblems() async throws {
-        let fixture = try ServerFixture()
+    @Test("a reason holding a personnummer is refused next to the field, emptied, and nothing is stored; a reader gets 404", arguments: StoreKind.tested)
+    func statusProblems(_ kind: StoreKind) async throws {
+        let fixture = try ServerFixture(store: kind)
         try fixture.account("samordnare.lysekil", [Membership(kommun: "lysekil", role: .coordinator)])
         try fixture.account("lasare.lysekil", [Membership(kommun: "lysekil", role: .reader)])
         try await fixture.test { client in
@@ -62,9 +63,9 @@ struct StatusAndDecisionTests {
         #expect(try fixture.services.store.areaStatusAssessments(kommun: "lysekil").isEmpty)
     }
 
-    @Test("a coordinator decides a proposed intervention on the interventions page; a reader sees no form")
-    func decide() async throws {
-        let fixture = try ServerFixture()
+    @Test("a coordinator decides a proposed intervention on the interventions page; a reader sees no form", arguments: StoreKind.tested)
+    func decide(_ kind: StoreKind) async throws {
+        let fixture = try ServerFixture(store: kind)
         try fixture.account("samordnare.lysekil", [Membership(kommun: "lysekil", role: .coordinator)])
         try fixture.account("lasare.lysekil", [Membership(kommun: "lysekil", role: .reader)])
         let config = try #require(fixture.services.kommuner.kommun("lysekil"))

@@ -4,6 +4,7 @@ import HummingbirdTesting
 import Testing
 @testable import Platform
 @testable import PlatformServer
+import StoreTestSupport
 
 /// A Lysekil user can neither see nor change anything of Tranemo's: every kommun route answers 404 for
 /// another kommun, exactly as for a kommun that does not exist.
@@ -20,9 +21,9 @@ struct TenantIsolationTests {
         (.get, "tokens"), (.post, "tokens"), (.post, "tokens/1/revoke"), (.get, "status"), (.post, "status"),
     ]
 
-    @Test("a Lysekil reporter, reader and coordinator get 404 on every Tranemo route, as on an unknown kommun")
-    func everyRouteOfAnotherKommun() async throws {
-        let fixture = try ServerFixture()
+    @Test("a Lysekil reporter, reader and coordinator get 404 on every Tranemo route, as on an unknown kommun", arguments: StoreKind.tested)
+    func everyRouteOfAnotherKommun(_ kind: StoreKind) async throws {
+        let fixture = try ServerFixture(store: kind)
         try fixture.account("polis.lysekil", [Membership(kommun: "lysekil", role: .reporter, reporter: "polismyndigheten")])
         try fixture.account("lasare.lysekil", [Membership(kommun: "lysekil", role: .reader)])
         try fixture.account("samordnare.lysekil", [Membership(kommun: "lysekil", role: .coordinator)])
@@ -44,9 +45,9 @@ struct TenantIsolationTests {
         }
     }
 
-    @Test("a reader cannot use the reporter's or the coordinator's pages of its own kommun")
-    func rolesWithinAKommun() async throws {
-        let fixture = try ServerFixture()
+    @Test("a reader cannot use the reporter's or the coordinator's pages of its own kommun", arguments: StoreKind.tested)
+    func rolesWithinAKommun(_ kind: StoreKind) async throws {
+        let fixture = try ServerFixture(store: kind)
         try fixture.account("lasare.lysekil", [Membership(kommun: "lysekil", role: .reader)])
         try await fixture.test { client in
             let reader = try await client.logIn("lasare.lysekil")
@@ -59,9 +60,9 @@ struct TenantIsolationTests {
         }
     }
 
-    @Test("a Lysekil API token gets 404 for Tranemo and stores nothing there")
-    func apiTokenOfAnotherKommun() async throws {
-        let fixture = try ServerFixture()
+    @Test("a Lysekil API token gets 404 for Tranemo and stores nothing there", arguments: StoreKind.tested)
+    func apiTokenOfAnotherKommun(_ kind: StoreKind) async throws {
+        let fixture = try ServerFixture(store: kind)
         let config = try #require(fixture.services.kommuner.kommun("lysekil"))
         let (secret, _) = try Accounts.addToken(name: "test", reporter: nil, config: config, store: fixture.services.store, actor: "test",
                                                 now: ServerFixture.now)

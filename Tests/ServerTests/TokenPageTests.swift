@@ -4,13 +4,14 @@ import HummingbirdTesting
 import Testing
 @testable import Platform
 @testable import PlatformServer
+import StoreTestSupport
 
 /// A coordinator makes and revokes the kommun's API tokens in the browser; the API follows at once.
 @Suite("Server: the coordinator's token page")
 struct TokenPageTests {
-    @Test("a token added on the page works with the API (its secret shown once); revoked, the API answers 401")
-    func addAndRevoke() async throws {
-        let fixture = try ServerFixture()
+    @Test("a token added on the page works with the API (its secret shown once); revoked, the API answers 401", arguments: StoreKind.tested)
+    func addAndRevoke(_ kind: StoreKind) async throws {
+        let fixture = try ServerFixture(store: kind)
         try fixture.account("samordnare.lysekil", [Membership(kommun: "lysekil", role: .coordinator)])
         try await fixture.test { client in
             let coordinator = try await client.logIn("samordnare.lysekil")
@@ -33,9 +34,9 @@ struct TokenPageTests {
         #expect(log.prefix(2) == ["token.revoke", "token.add"])
     }
 
-    @Test("a token without a name is refused next to the field; Tranemo's token cannot be revoked from Lysekil (404)")
-    func problemsAndIsolation() async throws {
-        let fixture = try ServerFixture()
+    @Test("a token without a name is refused next to the field; Tranemo's token cannot be revoked from Lysekil (404)", arguments: StoreKind.tested)
+    func problemsAndIsolation(_ kind: StoreKind) async throws {
+        let fixture = try ServerFixture(store: kind)
         try fixture.account("samordnare.lysekil", [Membership(kommun: "lysekil", role: .coordinator)])
         let tranemo = try #require(fixture.services.kommuner.kommun("tranemo"))
         let (secret, token) = try Accounts.addToken(name: "Tranemos system", reporter: nil, config: tranemo, store: fixture.services.store,

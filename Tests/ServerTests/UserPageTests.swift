@@ -4,6 +4,7 @@ import HummingbirdTesting
 import Testing
 @testable import Platform
 @testable import PlatformServer
+import StoreTestSupport
 
 /// A kommun's coordinator manages its people: adds one with an invitation link that works, changes roles,
 /// removes and disables — and reaches nothing of another kommun's.
@@ -18,9 +19,9 @@ struct UserPageTests {
         return (tranemo, both)
     }
 
-    @Test("a coordinator adds a reporter; the invitation link, shown once, lets them choose a password and log in as a reporter")
-    func addAndInvite() async throws {
-        let fixture = try ServerFixture(publicURL: URL(string: "https://trygghet.example.se"))
+    @Test("a coordinator adds a reporter; the invitation link, shown once, lets them choose a password and log in as a reporter", arguments: StoreKind.tested)
+    func addAndInvite(_ kind: StoreKind) async throws {
+        let fixture = try ServerFixture(store: kind, publicURL: URL(string: "https://trygghet.example.se"))
         _ = try Self.people(fixture)
         try await fixture.test { client in
             let coordinator = try await client.logIn("samordnare.lysekil")
@@ -61,9 +62,9 @@ struct UserPageTests {
         #expect(log.contains("samordnare.lysekil user.add") && log.contains("samordnare.lysekil user.invite"))
     }
 
-    @Test("a missing field and a reporter without an organisation are shown next to their fields, nothing is added")
-    func addProblems() async throws {
-        let fixture = try ServerFixture()
+    @Test("a missing field and a reporter without an organisation are shown next to their fields, nothing is added", arguments: StoreKind.tested)
+    func addProblems(_ kind: StoreKind) async throws {
+        let fixture = try ServerFixture(store: kind)
         _ = try Self.people(fixture)
         try await fixture.test { client in
             let coordinator = try await client.logIn("samordnare.lysekil")
@@ -93,9 +94,9 @@ struct UserPageTests {
         #expect(try fixture.services.store.account(login: "polis.tranemo")?.memberships.map(\.kommun).sorted() == ["lysekil", "tranemo"])
     }
 
-    @Test("the list holds only the kommun's accounts; a role change and a removal reach only this kommun's role")
-    func listChangeRemove() async throws {
-        let fixture = try ServerFixture()
+    @Test("the list holds only the kommun's accounts; a role change and a removal reach only this kommun's role", arguments: StoreKind.tested)
+    func listChangeRemove(_ kind: StoreKind) async throws {
+        let fixture = try ServerFixture(store: kind)
         let (_, both) = try Self.people(fixture)
         try await fixture.test { client in
             let coordinator = try await client.logIn("samordnare.lysekil")
@@ -112,9 +113,9 @@ struct UserPageTests {
         #expect(after.memberships == [Membership(kommun: "tranemo", role: .reporter, reporter: "polisen")])
     }
 
-    @Test("a Lysekil coordinator gets 404 for Tranemo's users and tokens and its accounts, and may not disable one that also reports in Tranemo")
-    func isolation() async throws {
-        let fixture = try ServerFixture()
+    @Test("a Lysekil coordinator gets 404 for Tranemo's users and tokens and its accounts, and may not disable one that also reports in Tranemo", arguments: StoreKind.tested)
+    func isolation(_ kind: StoreKind) async throws {
+        let fixture = try ServerFixture(store: kind)
         let (tranemo, both) = try Self.people(fixture)
         let lysekilOnly = try fixture.account("lasare.lysekil", [Membership(kommun: "lysekil", role: .reader)])
         try await fixture.test { client in
@@ -141,9 +142,9 @@ struct UserPageTests {
         #expect(try fixture.services.store.auditLog(kommun: "lysekil", limit: 5).first?.action == "user.disable")
     }
 
-    @Test("the admin may disable an account with roles in two kommuner from either kommun's page")
-    func adminDisablesAnyone() async throws {
-        let fixture = try ServerFixture()
+    @Test("the admin may disable an account with roles in two kommuner from either kommun's page", arguments: StoreKind.tested)
+    func adminDisablesAnyone(_ kind: StoreKind) async throws {
+        let fixture = try ServerFixture(store: kind)
         let (_, both) = try Self.people(fixture)
         try fixture.account("admin", [], admin: true)
         try await fixture.test { client in
@@ -155,9 +156,9 @@ struct UserPageTests {
         #expect(try fixture.services.store.account(id: both.id)?.disabled == true)
     }
 
-    @Test("KommunAccounts: a coordinator may not change an admin, another kommun's account or their own")
-    func rules() throws {
-        let fixture = try ServerFixture()
+    @Test("KommunAccounts: a coordinator may not change an admin, another kommun's account or their own", arguments: StoreKind.tested)
+    func rules(_ kind: StoreKind) throws {
+        let fixture = try ServerFixture(store: kind)
         let store = fixture.services.store
         let lysekil = try #require(fixture.services.kommuner.kommun("lysekil"))
         let coordinator = try fixture.account("samordnare.lysekil", [Membership(kommun: "lysekil", role: .coordinator)])

@@ -1,19 +1,13 @@
 import Foundation
 import Testing
 @testable import Platform
+import StoreTestSupport
 
 /// The use cases both doors call: roles checked against the kommun file, every change in the audit log.
 @Suite("Accounts use cases")
 struct AccountsUseCaseTests {
-    let directory: TemporaryDirectory
-    let store: ReportStore
     let config = ReportIngestTests.config
     static let now = AccountStoreTests.now
-
-    init() throws {
-        directory = try TemporaryDirectory()
-        store = try ReportStore(path: directory.path("store.sqlite"), passwordCost: 4)
-    }
 
     private func problems(_ memberships: [Membership]) -> [String] {
         do {
@@ -41,7 +35,9 @@ struct AccountsUseCaseTests {
             == ["kommun: one role per kommun, but 'exempel' is given 2 times"])
     }
 
-    @Test func aRefusedAccountIsNotStoredAndEveryChangeIsAudited() throws {
+    @Test(arguments: StoreKind.tested) func aRefusedAccountIsNotStoredAndEveryChangeIsAudited(_ kind: StoreKind) throws {
+        let fresh = try FreshStore(kind)
+        let store = try fresh.open()
         #expect(throws: AccountError.self) {
             try Accounts.add(login: "kim", name: "Kim", isAdmin: false, memberships: [Membership(kommun: "exempel", role: .reporter, reporter: "polis")],
                              password: nil, kommuner: [config], store: store, actor: "cli", now: Self.now)

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import Platform
 @testable import Plugins
+import StoreTestSupport
 
 /// Bodies, activities, reporters, escalations and lägesbilder that belong to an area (issue 11), on the
 /// fixture city `stad`: the ort Staden with the districts Norr (place Norra torget) and Söder (place Södra
@@ -67,9 +68,9 @@ struct AreaScopeTests {
             .map(\.target) == ["lokal-est-soder"])
     }
 
-    @Test func theSameEscalationCanBeDeclaredInTwoDistrictsAndEndedInOne() throws {
-        let directory = try TemporaryDirectory()
-        let store = try ReportStore(path: directory.path("s.sqlite"))
+    @Test(arguments: StoreKind.tested) func theSameEscalationCanBeDeclaredInTwoDistrictsAndEndedInOne(_ kind: StoreKind) throws {
+        let fresh = try FreshStore(kind)
+        let store = try fresh.open()
         try store.declare("social-oro", kommun: "stad", area: "norr", from: date("2026-11-20"), note: nil, now: Self.now)
         try store.declare("social-oro", kommun: "stad", area: "soder", from: date("2026-11-25"), note: nil, now: Self.now)
         try store.declare("social-oro", kommun: "stad", area: nil, from: date("2026-11-26"), note: nil, now: Self.now)
@@ -86,20 +87,19 @@ struct AreaScopeTests {
     }
 
     /// Week 47 (Fixtures/districts/stad-2026-W47.csv): Norra torget 4 klotter, Söder's park 2, Norr 1 anlagd brand, Byn 3 klotter; Norr 1 klotter in week 46.
-    private func compiled(area: String?) throws -> Lagesbild {
-        let directory = try TemporaryDirectory()
+    private func compiled(area: String?, store kind: StoreKind) throws -> Lagesbild {
+        let fresh = try FreshStore(kind)
         let reports = ShippedKommunFilesTests.root.appendingPathComponent("Tests/PlatformTests/Fixtures/districts/stad-2026-W47.csv").path
-        let storePath = directory.path("s.sqlite")
         _ = try ReportIngestor(config: Self.stad, options: .init(), today: date("2026-11-24"),
-                               now: Date(timeIntervalSince1970: 1_795_000_000)).ingest([reports], store: { try ReportStore(path: storePath) })
-        let store = try ReportStore(path: storePath)
+                               now: Date(timeIntervalSince1970: 1_795_000_000)).ingest([reports], store: { try fresh.open() })
+        let store = try fresh.open()
         try store.declare("social-oro", kommun: "stad", area: "norr", from: date("2026-11-20"), note: nil, now: Self.now)
         return try LagesbildCompiler(config: Self.stad, store: store, now: Date(timeIntervalSince1970: 1_795_000_000), area: area)
             .compile(period: Period("2026-W47")!, language: .sv)
     }
 
-    @Test func anAreasLagesbildShowsOnlyThatAreaItsReportersAndItsBodies() throws {
-        let norr = try compiled(area: "norr")
+    @Test(arguments: StoreKind.tested) func anAreasLagesbildShowsOnlyThatAreaItsReportersAndItsBodies(_ kind: StoreKind) throws {
+        let norr = try compiled(area: "norr", store: kind)
         #expect(norr.area == .init(id: "norr", name: "Norr"))
         #expect(norr.subjectName == "Norr, Stads kommun")
         #expect(norr.areas.map { "\($0.id) \($0.parent ?? "-") \($0.depth)" } == ["norr - 0", "norra-torget norr 1"])
@@ -116,17 +116,17 @@ struct AreaScopeTests {
         #expect(norr.upcoming.map { "\($0.date) \($0.source)" } == ["2026-11-23 trygghetsforum", "2026-11-24 lokal-est-norr",
                                                                      "2026-11-27 lokal-est-norr"])
 
-        let whole = try compiled(area: nil)
+        let whole = try compiled(area: nil, store: kind)
         #expect(whole.area == nil)
         #expect(whole.subjectName == "Stads kommun")
         #expect(whole.areas.count == 6 && whole.highlights.events == 10)
         #expect(whole.completeness.reporters.count == 6)
         #expect(Set(whole.upcoming.map(\.source)) == ["trygghetsforum", "lokal-est-norr", "lokal-est-soder"])
-        #expect(throws: KommunConfig.UnknownArea.self) { try compiled(area: "vivalla") }
+        #expect(throws: KommunConfig.UnknownArea.self) { try compiled(area: "vivalla", store: kind) }
     }
 
-    @Test func theAreaIsInTheJSONAndTheFileNameOnlyWhenThereIsOne() throws {
-        let norr = try compiled(area: "norr"), whole = try compiled(area: nil)
+    @Test(arguments: StoreKind.tested) func theAreaIsInTheJSONAndTheFileNameOnlyWhenThereIsOne(_ kind: StoreKind) throws {
+        let norr = try compiled(area: "norr", store: kind), whole = try compiled(area: nil, store: kind)
         let md = MarkdownExporter()
         #expect(LagesbildWriter.fileName(for: norr, exporter: md, among: [md]) == "stad-norr-2026-W47.md")
         #expect(LagesbildWriter.fileName(for: whole, exporter: md, among: [md]) == "stad-2026-W47.md")

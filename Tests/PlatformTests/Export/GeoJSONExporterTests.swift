@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import Platform
 @testable import Plugins
+import StoreTestSupport
 
 /// The GeoJSON exporter on the made-up kommun `Fixtures/geo/exempelby.yaml`: Centrum has a clockwise, open
 /// boundary and a location, Hamnen a counterclockwise, closed boundary, Torget only a location, and Skogen
@@ -20,19 +21,19 @@ struct GeoJSONExporterTests {
         config = try #require(loaded.config)
     }
 
-    private func lagesbild(_ language: Language, reports: String = """
+    private func lagesbild(_ language: Language, store kind: StoreKind, reports: String = """
         2026-11-17,polisen,centrum,klotter,3,,,,,,r1
         2026-11-18,polisen,centrum,skadegorelse,1,,,,,,r2
         2026-11-18,ksf,centrum,otrygg-plats,2,,,,,,r3
         2026-11-19,polisen,torget,klotter,1,,,,,,r4
 
         """) throws -> Lagesbild {
-        let store = directory.path("store.sqlite")
+        let fresh = try FreshStore(kind)
         let file = try directory.write("reports.csv", ReportIngestTests.header + reports)
         let results = try ReportIngestor(config: config, options: .init(), privacy: .refuse,
-                                         today: ReportIngestTests.today).ingest([file], store: { try ReportStore(path: store) })
+                                         today: ReportIngestTests.today).ingest([file], store: { try fresh.open() })
         #expect(results.flatMap(\.diagnostics).isEmpty)
-        return try LagesbildCompiler(config: config, store: ReportStore(path: store)).compile(period: Period("2026-W47")!, language: language)
+        return try LagesbildCompiler(config: config, store: fresh.open()).compile(period: Period("2026-W47")!, language: language)
     }
 
     private func export(_ lagesbild: Lagesbild, _ language: Language) throws -> (text: String, json: [String: Any]) {
@@ -63,8 +64,8 @@ struct GeoJSONExporterTests {
         zip(ring, ring.dropFirst()).reduce(0) { $0 + $1.0[0] * $1.1[1] - $1.1[0] * $1.0[1] }
     }
 
-    @Test func theBoundaryReachesTheModelInGeoJSONOrder() throws {
-        let lagesbild = try lagesbild(.sv)
+    @Test(arguments: StoreKind.tested) func theBoundaryReachesTheModelInGeoJSONOrder(_ kind: StoreKind) throws {
+        let lagesbild = try lagesbild(.sv, store: kind)
         #expect(lagesbild.area("centrum")?.boundary == [[11.90, 58.36], [11.92, 58.36], [11.92, 58.35], [11.90, 58.35], [11.90, 58.36]])
         #expect(lagesbild.area("hamnen")?.boundary?.count == 4)
         #expect(lagesbild.area("torget")?.boundary == nil)
@@ -73,8 +74,8 @@ struct GeoJSONExporterTests {
         #expect(json.components(separatedBy: "\"boundary\"").count == 3)
     }
 
-    @Test func aClockwiseBoundaryBecomesAClosedCounterclockwisePolygonInLonLatOrder() throws {
-        let (_, json) = try export(try lagesbild(.sv), .sv)
+    @Test(arguments: StoreKind.tested) func aClockwiseBoundaryBecomesAClosedCounterclockwisePolygonInLonLatOrder(_ kind: StoreKind) throws {
+        let (_, json) = try export(try lagesbild(.sv, store: kind), .sv)
         #expect(json["type"] as? String == "FeatureCollection")
         #expect(json["crs"] == nil)
         #expect(Self.features(json).map { $0["id"] as? String } == ["centrum", "hamnen", "torget"])
@@ -100,8 +101,8 @@ struct GeoJSONExporterTests {
         #expect(json["bbox"] as? [Double] == [11.90, 58.35, 11.92, 58.36])
     }
 
-    @Test func propertiesAreFlatWithThePeriodsFigures() throws {
-        let lagesbild = try lagesbild(.sv)
+    @Test(arguments: StoreKind.tested) func propertiesAreFlatWithThePeriodsFigures(_ kind: StoreKind) throws {
+        let lagesbild = try lagesbild(.sv, store: kind)
         let (text, json) = try export(lagesbild, .sv)
         let centrum = try #require(try Self.feature("centrum", in: json)["properties"] as? [String: Any])
         #expect(centrum["id"] as? String == "centrum")
@@ -149,8 +150,8 @@ struct GeoJSONExporterTests {
         #expect(text.contains("\"score\": 0.0,"))
     }
 
-    @Test func theOutputIsTheSameEveryTimeAndHasNoCRS() throws {
-        let lagesbild = try lagesbild(.en)
+    @Test(arguments: StoreKind.tested) func theOutputIsTheSameEveryTimeAndHasNoCRS(_ kind: StoreKind) throws {
+        let lagesbild = try lagesbild(.en, store: kind)
         let first = try export(lagesbild, .en).text
         #expect(try export(lagesbild, .en).text == first)
         #expect(!first.contains("\"crs\""))
@@ -159,8 +160,8 @@ struct GeoJSONExporterTests {
         #expect(first.contains("\"status_label\": \"green\""))
     }
 
-    @Test func areasWithoutCoordinatesAreNamedInANotice() throws {
-        let lagesbild = try lagesbild(.sv)
+    @Test(arguments: StoreKind.tested) func areasWithoutCoordinatesAreNamedInANotice(_ kind: StoreKind) throws {
+        let lagesbild = try lagesbild(.sv, store: kind)
         #expect(GeoJSONExporter().notices(for: lagesbild, options: ExportOptions(language: .sv))
             == ["2 områden saknar koordinater och visas inte på kartan: Skogen, Bryggan"])
         #expect(GeoJSONExporter().notices(for: lagesbild, options: ExportOptions(language: .en))
@@ -174,8 +175,8 @@ struct GeoJSONExporterTests {
         #expect(GeoJSONExporter().notices(for: one, options: ExportOptions(language: .en)) == [])
     }
 
-    @Test func aBoundaryThatEnclosesNothingFallsBackToThePoint() throws {
-        var lagesbild = try lagesbild(.en)
+    @Test(arguments: StoreKind.tested) func aBoundaryThatEnclosesNothingFallsBackToThePoint(_ kind: StoreKind) throws {
+        var lagesbild = try lagesbild(.en, store: kind)
         let index = try #require(lagesbild.areas.firstIndex { $0.id == "centrum" })
         // Distinct in the model, but one line once rounded to 6 decimals.
         lagesbild.areas[index].boundary = [[11.9, 58.36], [11.9000000001, 58.3600000001], [11.9000000002, 58.36], [11.9, 58.36]]

@@ -1,25 +1,26 @@
 import Foundation
 import Testing
 @testable import Platform
+import StoreTestSupport
 
 /// `insats import` from YAML and CSV: every problem listed by line, and a file with any bad row changes nothing.
 @Suite("Intervention import")
 struct InterventionImportTests {
     let directory: TemporaryDirectory
-    let store: ReportStore
 
     init() throws {
         directory = try TemporaryDirectory()
-        store = try ReportStore(path: directory.path("store.sqlite"))
     }
 
-    private func importFile(_ name: String, _ text: String) throws -> [String] {
+    private func importFile(_ name: String, into store: some InterventionStore, _ text: String) throws -> [String] {
         let rows = try InterventionFileReader.rows(path: try directory.write(name, text), config: InterventionStoreTests.config)
         return try store.importInterventions(rows, config: InterventionStoreTests.config)
     }
 
-    @Test func goodYAMLIsImportedWithDecisions() throws {
-        let ids = try importFile("ok.yaml", """
+    @Test(arguments: StoreKind.tested) func goodYAMLIsImportedWithDecisions(_ kind: StoreKind) throws {
+        let fresh = try FreshStore(kind)
+        let store = try fresh.open()
+        let ids = try importFile("ok.yaml", into: store, """
             interventions:
               - title: Klotterplank
                 proposedBy: team
@@ -43,9 +44,11 @@ struct InterventionImportTests {
         #expect(try store.intervention("I-2026-001", kommun: "exempel").1.map(\.kind) == [.proposed, .decided])
     }
 
-    @Test func aYAMLFileWithOneBadRowChangesNothing() throws {
+    @Test(arguments: StoreKind.tested) func aYAMLFileWithOneBadRowChangesNothing(_ kind: StoreKind) throws {
+        let fresh = try FreshStore(kind)
+        let store = try fresh.open()
         let error = try #require(throws: InterventionError.self) {
-            try importFile("bad.yaml", """
+            try importFile("bad.yaml", into: store, """
                 interventions:
                   - title: Bra rad
                     proposedBy: team
@@ -60,7 +63,7 @@ struct InterventionImportTests {
         }
         #expect(error.problems == ["line 6: unknown key 'indicatorz' (did you mean 'indicators'?)"])
         let second = try #require(throws: InterventionError.self) {
-            try importFile("bad2.yaml", """
+            try importFile("bad2.yaml", into: store, """
                 interventions:
                   - title: Bra rad
                     proposedBy: team
@@ -75,10 +78,12 @@ struct InterventionImportTests {
         #expect(try store.interventions(kommun: "exempel").isEmpty)
     }
 
-    @Test func aCSVFileWithBadRowsChangesNothingAndListsEveryLine() throws {
+    @Test(arguments: StoreKind.tested) func aCSVFileWithBadRowsChangesNothingAndListsEveryLine(_ kind: StoreKind) throws {
+        let fresh = try FreshStore(kind)
+        let store = try fresh.open()
         let header = "title,proposedBy,proposedOn,areas,indicators,decidedBy,decidedOn,start\n"
         let error = try #require(throws: InterventionError.self) {
-            try importFile("bad.csv", header + """
+            try importFile("bad.csv", into: store, header + """
                 Klotterplank,team,2026-03-02,torget,klotter,styrgrupp,2026-03-16,2026-04-01
                 Belysning,team,2026-13-02,centrum,,,,
                 Vakter,team,2026-03-02,"centrum,torg",klotter,styrgrupp,2026-03-01,2026-04-01
@@ -90,7 +95,7 @@ struct InterventionImportTests {
             "line 4: decided on 2026-03-01, before it was proposed on 2026-03-02",
         ])
         #expect(try store.interventions(kommun: "exempel").isEmpty)
-        let ids = try importFile("ok.csv", header + """
+        let ids = try importFile("ok.csv", into: store, header + """
             Klotterplank,team,2026-03-02,torget,klotter,styrgrupp,2026-03-16,2026-04-01
             Vakter,team,2026-03-02,"centrum,torget",,,,
             """)

@@ -1,20 +1,13 @@
 import Foundation
 import Testing
 @testable import Platform
+import StoreTestSupport
 
 /// Interventions on the minimal kommun (bodies styrgrupp and team; areas centrum and torget; indicators
 /// klotter and otrygg-plats).
 @Suite("Intervention store")
 struct InterventionStoreTests {
     static let config = ReportIngestTests.config
-
-    let directory: TemporaryDirectory
-    let store: ReportStore
-
-    init() throws {
-        directory = try TemporaryDirectory()
-        store = try ReportStore(path: directory.path("store.sqlite"))
-    }
 
     static func day(_ text: String) -> CalendarDate { CalendarDate(iso: text)! }
 
@@ -23,7 +16,9 @@ struct InterventionStoreTests {
                              areas: ["torget"], indicators: ["klotter"])
     }
 
-    @Test func lifecycleKeepsEveryStepInTheHistory() throws {
+    @Test(arguments: StoreKind.tested) func lifecycleKeepsEveryStepInTheHistory(_ kind: StoreKind) throws {
+        let fresh = try FreshStore(kind)
+        let store = try fresh.open()
         let id = try store.propose(Self.proposal(), config: Self.config)
         #expect(id == "I-2026-001")
         #expect(try store.propose(Self.proposal("Belysning"), config: Self.config) == "I-2026-002")
@@ -50,7 +45,9 @@ struct InterventionStoreTests {
         #expect(try store.interventions(kommun: "annan").isEmpty)
     }
 
-    @Test func unknownReferencesAreAllListedAndNothingIsStored() throws {
+    @Test(arguments: StoreKind.tested) func unknownReferencesAreAllListedAndNothingIsStored(_ kind: StoreKind) throws {
+        let fresh = try FreshStore(kind)
+        let store = try fresh.open()
         var proposal = Self.proposal()
         proposal.proposedBy = "teem"
         proposal.areas = ["torg", "centrum"]
@@ -63,7 +60,9 @@ struct InterventionStoreTests {
         #expect(try store.interventions(kommun: "exempel").isEmpty)
     }
 
-    @Test func followUpsAreDueWithoutOneInTheWindow() throws {
+    @Test(arguments: StoreKind.tested) func followUpsAreDueWithoutOneInTheWindow(_ kind: StoreKind) throws {
+        let fresh = try FreshStore(kind)
+        let store = try fresh.open()
         let a = try store.propose(Self.proposal("A"), config: Self.config)
         let b = try store.propose(Self.proposal("B"), config: Self.config)
         _ = try store.propose(Self.proposal("C"), config: Self.config)
@@ -85,7 +84,10 @@ struct InterventionStoreTests {
         #expect(try store.followUpsDue(kommun: "exempel", by: Self.day("2026-09-10"), meetings: [meeting]).map(\.id) == [a])
     }
 
+    /// SQLite's triggers, by SQL on the file (the PostgreSQL store's own tests check its triggers).
     @Test func historyCannotBeRewritten() throws {
+        let directory = try TemporaryDirectory()
+        let store = try ReportStore(path: directory.path("store.sqlite"))
         _ = try store.propose(Self.proposal(), config: Self.config)
         #expect(throws: (any Error).self) { try store.queue.write { try $0.execute(sql: "UPDATE intervention_events SET body = 'x'") } }
         #expect(throws: (any Error).self) { try store.queue.write { try $0.execute(sql: "DELETE FROM intervention_events") } }

@@ -2,14 +2,16 @@ import Foundation
 import GRDB
 import Testing
 @testable import Platform
+import StoreTestSupport
 
 /// Group commit (`ReportStore.ingest(batch:now:)`): several deliveries in one transaction, each all or
 /// nothing on its own, each stored one with its audit event.
 @Suite("Report intake: group commit")
 struct GroupCommitTests {
-    @Test func aRefusedDeliveryInABatchLeavesNoTraceAndTheOthersAreStoredWithTheirAuditEvents() throws {
-        let directory = try TemporaryDirectory()
-        let store = try ReportStore(path: directory.path("store.sqlite"))
+    @Test(arguments: StoreKind.tested)
+    func aRefusedDeliveryInABatchLeavesNoTraceAndTheOthersAreStoredWithTheirAuditEvents(_ kind: StoreKind) throws {
+        let fresh = try FreshStore(kind)
+        let store = try fresh.open()
         let validator = ReportValidator(config: ReportIntakeTests.config, today: ReportIntakeTests.today, privacy: .refuse)
         var bad = ReportIntakeTests.events[1]
         bad[.note] = "ring 070-123 45 67"
@@ -26,11 +28,11 @@ struct GroupCommitTests {
         #expect(outcomes[1].refused.map(\.problems.line) == [2])
         // The refused delivery's first row was stored in its savepoint and taken back: web-a3 came in once, by the third.
         #expect(try store.counts(kommun: ReportIntakeTests.config.id).reports == 2)
-        let ingests = try store.queue.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM ingests") }
-        #expect(ingests == 2)
+        #expect(try store.rowCount(of: "ingests") == 2)
         #expect(try store.auditLog(kommun: ReportIntakeTests.config.id, limit: 10).map(\.action).sorted() == ["delivery-0", "delivery-2"])
     }
 
+    /// SQLite's own setting, read from the file.
     @Test func theStoreSyncsEveryCommit() throws {
         let directory = try TemporaryDirectory()
         let store = try ReportStore(path: directory.path("store.sqlite"))

@@ -1,7 +1,7 @@
-import GRDB
 import Foundation
 import Testing
 @testable import Platform
+import StoreTestSupport
 
 /// Report files as careless tools write them (issue 12).
 @Suite("Report file safety")
@@ -27,8 +27,8 @@ struct ReportFileSafetyTests {
 
     /// Item 8: the refused-rows file is opened in Excel; a cell that would run as a formula is written with a
     /// leading `'`, and that `'` is taken off again when the corrected file is ingested.
-    @Test func refusedRowsCannotRunAsFormulasAndSurviveReingest() throws {
-        let store = directory.path("store.sqlite")
+    @Test(arguments: StoreKind.tested) func refusedRowsCannotRunAsFormulasAndSurviveReingest(_ kind: StoreKind) throws {
+        let fresh = try FreshStore(kind)
         let file = try directory.write("v47.csv", """
             date,reporter,area,indicator,value,place,lat,lon,note,id
             2026-11-02,polisen,Atlantis,klotter,1,@SUM(1+1),58.27,-11.43,=cmd|' /C calc'!A0,f1
@@ -39,7 +39,7 @@ struct ReportFileSafetyTests {
             """)
         let ingestor = ReportIngestor(config: ReportIngestTests.config, options: .init(skipInvalid: true),
                                       today: ReportIngestTests.today)
-        let refused = try #require(try ingestor.ingest([file], store: { try ReportStore(path: store) }).first?.refusedFile)
+        let refused = try #require(try ingestor.ingest([file], store: { try fresh.open() }).first?.refusedFile)
         let reader = try CSVReader(path: refused)
         var cells: [String] = []
         while let record = try reader.next() { cells += record.fields }
@@ -50,13 +50,18 @@ struct ReportFileSafetyTests {
         // The coordinator corrects the area and ingests the refused file: every value as it was written.
         let text = try String(contentsOfFile: refused, encoding: .utf8).replacingOccurrences(of: "Atlantis", with: "centrum")
         let corrected = try directory.write("v47.corrected.csv", text)
-        let results = try ReportIngestor(config: ReportIngestTests.config, today: ReportIngestTests.today).ingest([corrected], store: { try ReportStore(path: store) })
+        let results = try ReportIngestor(config: ReportIngestTests.config, today: ReportIngestTests.today).ingest([corrected], store: { try fresh.open() })
         #expect(results.first?.outcome?.new == 3, "\(results.first?.diagnostics.map(\.headline) ?? [])")
-        let rows = try ReportStore(path: store).queue.read { db in
-            try Row.fetchAll(db, sql: "SELECT place, lon, note, ref FROM reports WHERE ref != 'ok' ORDER BY ref").map {
-                [$0["place"] as String?, ($0["lon"] as Double?).map { String($0) }, $0["note"] as String?, $0["ref"] as String?]
+        func shown(_ value: StoreValue?) -> String? {
+            switch value {
+            case .text(let text): text
+            case .real(let number): String(number)
+            default: nil
             }
         }
+        let stored: [[String: StoreValue]] = try fresh.open().rows(of: "reports").filter { $0["ref"] != .text("ok") }
+        let rows: [[String?]] = stored.map { row in ["place", "lon", "note", "ref"].map { shown(row[$0]) } }
+            .sorted { ($0[3] ?? "") < ($1[3] ?? "") }
         // (A field's leading and trailing tabs and spaces are trimmed on ingest, as always.)
         #expect(rows == [["+torget", "11.43", "flik", "'=quoted"], ["@SUM(1+1)", "-11.43", "=cmd|' /C calc'!A0", "f1"],
                          ["-plats", "11.43", "\rnot", "f3"]])

@@ -1,7 +1,7 @@
 import Foundation
-import GRDB
 import Testing
 @testable import Platform
+import StoreTestSupport
 
 /// One path into the store for every door: files, uploaded bodies (the API) and the web form (`FormRows`) go
 /// through the same validator, privacy guard and revisions; withdrawal and "inget att rapportera". On the
@@ -24,18 +24,6 @@ struct ReportIntakeTests {
                        today: Self.today, now: now)
     }
 
-    private func store(_ name: String = "store.sqlite") throws -> ReportStore {
-        try ReportStore(path: directory.path(name))
-    }
-
-    /// Rows of every table the store has, by table.
-    private func tableCounts(_ store: ReportStore) throws -> [String: Int] {
-        try store.queue.read { db in
-            let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
-            return try Dictionary(uniqueKeysWithValues: tables.map { ($0, try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \"\($0)\"") ?? 0) })
-        }
-    }
-
     /// Three events as a reporter types them into the form.
     static let events: [[ReportColumn: String]] = [
         [.date: "2026-11-19", .reporter: "polisen", .area: "centrum", .indicator: "klotter", .value: "2", .time: "21:30",
@@ -48,10 +36,11 @@ struct ReportIntakeTests {
         FormRows(name: "webbformulär", rows: events.enumerated().map { RawReport(line: $0 + 1, values: $1) })
     }
 
-    @Test func aFormDeliveryWithOneBadRowIsRefusedWholeWithEveryProblemByLine() throws {
-        let store = try store()
+    @Test(arguments: StoreKind.tested) func aFormDeliveryWithOneBadRowIsRefusedWholeWithEveryProblemByLine(_ kind: StoreKind) throws {
+        let fresh = try FreshStore(kind)
+        let store = try fresh.open()
         _ = try ingestor().ingest(Self.form([Self.events[2]]), store: store)
-        let before = try tableCounts(store)
+        let before = try store.tableCounts()
         var events = Self.events
         events[1][.area] = "söder"
         events[1][.value] = "7"
@@ -59,11 +48,11 @@ struct ReportIntakeTests {
         #expect(summary == ImportSummary(source: "webbformulär", refused: [
             .init(line: 2, problems: ["unknown area 'söder'", "value 7 is off the scale 0–3 of 'otrygg-plats'"]),
         ], committed: false))
-        #expect(try tableCounts(store) == before)
+        #expect(try store.tableCounts() == before)
         #expect(before["reports"] == 1 && before["ingests"] == 1)
     }
 
-    @Test func theSameRowsByFileBodyAndFormGiveTheSameSummaryAndTheSameStoredRows() throws {
+    @Test(arguments: StoreKind.tested) func theSameRowsByFileBodyAndFormGiveTheSameSummaryAndTheSameStoredRows(_ kind: StoreKind) throws {
         let columns = ReportColumn.allCases
         let csv = columns.map(\.rawValue).joined(separator: ",") + "\n"
             + Self.events.map { event in columns.map { event[$0] ?? "" }.joined(separator: ",") }.joined(separator: "\n") + "\n"
@@ -81,8 +70,9 @@ struct ReportIntakeTests {
             ("form", { Self.form() }),
         ]
         var summaries: [ImportSummary] = [], stored: [[StoredReport]] = []
-        for (name, source) in sources {
-            let store = try store("\(name).sqlite")
+        for (_, source) in sources {
+            let fresh = try FreshStore(kind)
+            let store = try fresh.open()
             var summary = try ingestor().ingest(try source(), store: store)
             summary.source = "-"
             summaries.append(summary)
@@ -96,8 +86,9 @@ struct ReportIntakeTests {
                                                 note: "Nytt klotter på väntkuren", ingestedAt: "2026-11-24T09:00:00Z"))
         for other in stored.dropFirst() { #expect(other == stored[0]) }
         // The command line's path (a list of files) reports the same summary.
+        let files = try FreshStore(kind)
         let results = try ReportIngestor(config: Self.config, today: Self.today, now: Self.now)
-            .ingest([file], store: { try ReportStore(path: directory.path("files.sqlite")) })
+            .ingest([file], store: { try files.open() })
         #expect(results[0].summary == ImportSummary(source: file, stored: 3, committed: true))
     }
 
@@ -112,8 +103,9 @@ struct ReportIntakeTests {
         #expect(throws: Diagnostic(file: "api", mark: Mark(line: 2, column: 0), message: "a field is longer than 16 bytes")) { try reader.next() }
     }
 
-    @Test func personalDataInAFormNoteIsRefusedWithoutEchoingIt() throws {
-        let store = try store()
+    @Test(arguments: StoreKind.tested) func personalDataInAFormNoteIsRefusedWithoutEchoingIt(_ kind: StoreKind) throws {
+        let fresh = try FreshStore(kind)
+        let store = try fresh.open()
         var events = Self.events
         events[0][.note] = "Anmälare 811218-9876, ring 070-123 45 67"
         let summary = try ingestor().ingest(Self.form(events), store: store)
@@ -126,8 +118,9 @@ struct ReportIntakeTests {
         #expect(try store.counts(kommun: "exempel").reports == 0)
     }
 
-    @Test func aFormCorrectionIsARevision() throws {
-        let store = try store()
+    @Test(arguments: StoreKind.tested) func aFormCorrectionIsARevision(_ kind: StoreKind) throws {
+        let fresh = try FreshStore(kind)
+        let store = try fresh.open()
         _ = try ingestor().ingest(Self.form(), store: store)
         var corrected = Self.events[0]
         corrected[.value] = "5"
@@ -136,11 +129,12 @@ struct ReportIntakeTests {
         #expect(summary == ImportSummary(source: "webbformulär", corrected: 1, committed: true))
         #expect(try store.history(kommun: "exempel", reporter: "polisen", ref: "web-a1") == (5, [2]))
         // The revision is stamped with the clock the ingest was given, not the wall clock.
-        #expect(try store.queue.read { try String.fetchAll($0, sql: "SELECT replaced_at FROM report_revisions") } == ["2026-11-24T10:00:00Z"])
+        #expect(try store.values(of: "replaced_at", in: "report_revisions") == [.text("2026-11-24T10:00:00Z")])
     }
 
-    @Test func withdrawalKeepsTheRowAsARevisionAndDropsItFromTheLagesbild() throws {
-        let store = try store()
+    @Test(arguments: StoreKind.tested) func withdrawalKeepsTheRowAsARevisionAndDropsItFromTheLagesbild(_ kind: StoreKind) throws {
+        let fresh = try FreshStore(kind)
+        let store = try fresh.open()
         _ = try ingestor().ingest(Self.form(), store: store)
         func centrumKlotter() throws -> Double? {
             try LagesbildCompiler(config: Self.config, store: store, now: Self.now).compile(period: Self.week, language: .sv)
@@ -153,14 +147,11 @@ struct ReportIntakeTests {
         #expect(try store.reports(kommun: "exempel", reporter: "polisen", from: Self.week.start, to: Self.week.end).map(\.ref) == ["web-a2", "web-a3"])
         #expect(try store.counts(kommun: "exempel") == (2, 1))
         // The row stays with what it said, marked with the delivery that withdrew it.
-        let kept = try store.queue.read { db in
-            try Row.fetchOne(db, sql: """
-                SELECT r.value, r.note, i.source_file, i.started_at, i.rows_withdrawn FROM reports r JOIN ingests i ON i.id = r.withdrawn_in
-                WHERE r.ref = 'web-a1'
-                """)
-        }
-        #expect(kept?[0] as Int? == 2 && kept?[1] as String? == "Nytt klotter på väntkuren")
-        #expect(kept?[2] as String? == "webbformulär" && kept?[3] as String? == "2026-11-24T11:00:00Z" && kept?[4] as Int? == 1)
+        let kept = try #require(try store.rows(of: "reports").first { $0["ref"] == .text("web-a1") })
+        let withdrawal = try #require(try store.rows(of: "ingests").first { $0["id"] == kept["withdrawn_in"] })
+        #expect(kept["value"] == .integer(2) && kept["note"] == .text("Nytt klotter på väntkuren"))
+        #expect(withdrawal["source_file"] == .text("webbformulär") && withdrawal["started_at"] == .text("2026-11-24T11:00:00Z")
+                && withdrawal["rows_withdrawn"] == .integer(1))
         // Withdrawn once: there is no current report to withdraw again, and another kommun's never was there.
         #expect(throws: Diagnostic.self) {
             try store.withdraw(kommun: "exempel", reporter: "polisen", ref: "web-a1", source: "webbformulär", now: withdrawnAt)
@@ -176,8 +167,9 @@ struct ReportIntakeTests {
         #expect(try store.history(kommun: "exempel", reporter: "polisen", ref: "web-a1") == (1, [2]))
     }
 
-    @Test func nothingToReportCountsAsReportedAndIsIdempotent() throws {
-        let store = try store()
+    @Test(arguments: StoreKind.tested) func nothingToReportCountsAsReportedAndIsIdempotent(_ kind: StoreKind) throws {
+        let fresh = try FreshStore(kind)
+        let store = try fresh.open()
         func completeness() throws -> Lagesbild.Completeness {
             try LagesbildCompiler(config: Self.config, store: store, now: Timestamp.date("2026-11-30T18:00:00Z")!)
                 .compile(period: Self.week, language: .sv, parts: .reporting).completeness
@@ -187,7 +179,7 @@ struct ReportIntakeTests {
                                         now: Timestamp.date("2026-11-20T16:00:00Z")!)
         try store.recordNothingToReport(kommun: "exempel", reporter: "polisen", period: Self.week, source: "webbformulär",
                                         now: Timestamp.date("2026-11-25T09:00:00Z")!)
-        #expect(try tableCounts(store)["nothing_to_report"] == 1)
+        #expect(try store.tableCounts()["nothing_to_report"] == 1)
         let status = try completeness()
         #expect(status.reported == 1 && status.expected == 1)
         let polisen = status.reporters.first { $0.id == "polisen" }

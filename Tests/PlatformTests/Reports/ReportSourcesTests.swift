@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Platform
+import StoreTestSupport
 
 /// Reporters that deliver statistics or public reports beside the observers: declared in the kommun file,
 /// ingested with their own dates, shown beside the observations in the lägesbild and never counted for
@@ -32,23 +33,22 @@ struct ReportSourcesTests {
     static let header = "date,reporter,area,indicator,value,time,place,lat,lon,note,id\n"
 
     let directory: TemporaryDirectory
-    var store: String { directory.path("store.sqlite") }
 
     init() throws {
         directory = try TemporaryDirectory()
     }
 
-    private func ingest(_ text: String, name: String = "r.csv") throws -> ReportIngestor.FileResult {
+    private func ingest(_ fresh: FreshStore, _ text: String, name: String = "r.csv") throws -> ReportIngestor.FileResult {
         let file = try directory.write(name, Self.header + text)
-        return try ReportIngestor(config: Self.config, options: .init(), today: Self.today).ingest([file], store: { try ReportStore(path: store) })[0]
+        return try ReportIngestor(config: Self.config, options: .init(), today: Self.today).ingest([file], store: { try fresh.open() })[0]
     }
 
     private func headlines(_ result: ReportIngestor.FileResult) -> [String] {
         result.diagnostics.map { $0.headline.replacingOccurrences(of: directory.url.path + "/", with: "") }
     }
 
-    private func compile(_ period: String) throws -> Lagesbild {
-        try LagesbildCompiler(config: Self.config, store: ReportStore(path: store), now: Self.now)
+    private func compile(_ fresh: FreshStore, _ period: String) throws -> Lagesbild {
+        try LagesbildCompiler(config: Self.config, store: fresh.open(), now: Self.now)
             .compile(period: Period(period)!, language: .sv)
     }
 
@@ -70,8 +70,9 @@ struct ReportSourcesTests {
 
     // MARK: Intake
 
-    @Test func statisticsMayBeDatedByAPeriodObservationsMayNot() throws {
-        let refused = try ingest("""
+    @Test(arguments: StoreKind.tested) func statisticsMayBeDatedByAPeriodObservationsMayNot(_ kind: StoreKind) throws {
+        let fresh = try FreshStore(kind)
+        let refused = try ingest(fresh, """
             2026-11,polisen,centrum,klotter,3,,,,,,
             2026-Q3,trygghetsvandring,centrum,klotter,3,,,,,,
             2026-11,polisen-statistik,centrum,klotter,3,,,,,,
@@ -96,9 +97,13 @@ struct ReportSourcesTests {
             2026-11-18,polisen-statistik,torget,klotter,1,,,,,,
 
             """
-        #expect(try ingest(rows).outcome?.new == 6)
-        let stored = try ReportStore(path: store).queue.read { db in
-            try String.fetchAll(db, sql: "SELECT date || ' ' || precision || ' ' || ifnull(period, '-') || ' ' || ifnull(period_end, '-') || ' ' || ifnull(source, 'NULL') FROM reports ORDER BY id")
+        #expect(try ingest(fresh, rows).outcome?.new == 6)
+        func text(_ value: StoreValue?, else null: String) -> String {
+            if case .text(let text) = value { text } else { null }
+        }
+        let stored = try fresh.open().rows(of: "reports").map { row in
+            [text(row["date"], else: "NULL"), text(row["precision"], else: "NULL"), text(row["period"], else: "-"),
+             text(row["period_end"], else: "-"), text(row["source"], else: "NULL")].joined(separator: " ")
         }
         #expect(stored == [
             "2026-10-01 period 2026-10 2026-10-31 statistics",
@@ -109,7 +114,7 @@ struct ReportSourcesTests {
             "2026-11-18 day - - statistics",
         ])
         // Ingesting the same file again stores nothing new.
-        let again = try ingest(rows)
+        let again = try ingest(fresh, rows)
         #expect((again.outcome?.new, again.outcome?.unchanged) == (0, 6))
         // A period row's hash covers its period as written; day and week rows hash as they always have.
         let month = Report(reporter: "polisen-statistik", date: CalendarDate(year: 2026, month: 11, day: 1)!, precision: .period,
@@ -120,15 +125,16 @@ struct ReportSourcesTests {
         #expect(month.contentHash != asDay.contentHash)
     }
 
-    @Test func ingestingAgainAfterTheKommunFileChangesASourceMovesTheRows() throws {
+    @Test(arguments: StoreKind.tested) func ingestingAgainAfterTheKommunFileChangesASourceMovesTheRows(_ kind: StoreKind) throws {
+        let fresh = try FreshStore(kind)
         // ksf first observes, then the kommun file says its rows are the public's.
         let file = try directory.write("ksf.csv", Self.header + "2026-11-18,ksf,centrum,klotter,2,,,,,,\n")
-        let observing = try ReportIngestor(config: ReportIngestTests.config, options: .init(), today: Self.today).ingest([file], store: { try ReportStore(path: store) })
+        let observing = try ReportIngestor(config: ReportIngestTests.config, options: .init(), today: Self.today).ingest([file], store: { try fresh.open() })
         #expect(observing[0].outcome?.new == 1)
-        #expect(try compile("2026-W47").cells.first { $0.area == "centrum" && $0.indicator == "klotter" }?.value == 2)
-        let again = try ReportIngestor(config: Self.publicKSF, options: .init(), today: Self.today).ingest([file], store: { try ReportStore(path: store) })
+        #expect(try compile(fresh, "2026-W47").cells.first { $0.area == "centrum" && $0.indicator == "klotter" }?.value == 2)
+        let again = try ReportIngestor(config: Self.publicKSF, options: .init(), today: Self.today).ingest([file], store: { try fresh.open() })
         #expect((again[0].outcome?.new, again[0].outcome?.unchanged) == (0, 1))
-        let week = try LagesbildCompiler(config: Self.publicKSF, store: ReportStore(path: store), now: Self.now)
+        let week = try LagesbildCompiler(config: Self.publicKSF, store: fresh.open(), now: Self.now)
             .compile(period: Period("2026-W47")!, language: .sv)
         let cell = week.cells.first { $0.area == "centrum" && $0.indicator == "klotter" }
         #expect((cell?.value, cell?.sources) == (0, .init(public: 2)))
@@ -138,33 +144,36 @@ struct ReportSourcesTests {
     static let publicKSF = KommunConfigLoader().decode(KommunConfigDecodingTests.minimal
         .replacingOccurrences(of: "    expected: false\n", with: "    source: public\n"), file: "exempel.yaml").config!
 
-    @Test func aStatisticsFileMayHeadItsDateColumnMonth() throws {
+    @Test(arguments: StoreKind.tested) func aStatisticsFileMayHeadItsDateColumnMonth(_ kind: StoreKind) throws {
+        let fresh = try FreshStore(kind)
         let file = try directory.write("brott.csv", "månad;rapportör;område;indikator;antal\n2026-10;polisen-statistik;Torget;klotter;4\n")
-        let result = try ReportIngestor(config: Self.config, options: .init(), today: Self.today).ingest([file], store: { try ReportStore(path: store) })[0]
+        let result = try ReportIngestor(config: Self.config, options: .init(), today: Self.today).ingest([file], store: { try fresh.open() })[0]
         #expect(result.diagnostics == [] && result.outcome?.new == 1)
-        #expect(try ReportStore(path: store).totals(kommun: "exempel", period: Period("2026-10")!).map(\.periods) == [["2026-10"]])
+        #expect(try fresh.open().totals(kommun: "exempel", period: Period("2026-10")!).map(\.periods) == [["2026-10"]])
     }
 
-    @Test func reportsListsStatisticsWhosePeriodLiesWithin() throws {
-        _ = try ingest("""
+    @Test(arguments: StoreKind.tested) func reportsListsStatisticsWhosePeriodLiesWithin(_ kind: StoreKind) throws {
+        let fresh = try FreshStore(kind)
+        _ = try ingest(fresh, """
             2026-10,polisen-statistik,centrum,klotter,7,,,,,,
             2026-11,polisen-statistik,centrum,klotter,3,,,,,,
             2026-11-18,polisen,centrum,klotter,1,,,,,,
 
             """)
-        let totals = try ReportStore(path: store).totals(kommun: "exempel", period: Period("2026-11")!)
+        let totals = try fresh.open().totals(kommun: "exempel", period: Period("2026-11")!)
         #expect(totals.map { "\($0.reporter) \($0.source.rawValue) \($0.total) \($0.periods)" } == [
             "polisen observations 1 []", "polisen-statistik statistics 3 [\"2026-11\"]",
         ])
         // A week holds no month; the fourth quarter holds both.
-        #expect(try ReportStore(path: store).totals(kommun: "exempel", period: Period("2026-W44")!) == [])
-        #expect(try ReportStore(path: store).totals(kommun: "exempel", period: Period("2026-Q4")!).map(\.total) == [1, 10])
+        #expect(try fresh.open().totals(kommun: "exempel", period: Period("2026-W44")!) == [])
+        #expect(try fresh.open().totals(kommun: "exempel", period: Period("2026-Q4")!).map(\.total) == [1, 10])
     }
 
     // MARK: The lägesbild
 
-    @Test func sourcesAreShownSideBySideNeverSummed() throws {
-        _ = try ingest("""
+    @Test(arguments: StoreKind.tested) func sourcesAreShownSideBySideNeverSummed(_ kind: StoreKind) throws {
+        let fresh = try FreshStore(kind)
+        _ = try ingest(fresh, """
             2026-11-17,polisen,centrum,klotter,2,,,,,,
             2026-11-18,polisen,torget,klotter,1,,,,,,
             2026-09,polisen-statistik,centrum,klotter,5,,,,,,
@@ -175,7 +184,7 @@ struct ReportSourcesTests {
             2026-11-20,trygghetsvandring,centrum,otrygg-plats,2,,,,,,
 
             """)
-        let week = try compile("2026-W47")
+        let week = try compile(fresh, "2026-W47")
         let centrum = try #require(week.cells.first { $0.area == "centrum" && $0.indicator == "klotter" })
         // The value and everything made of it are the observations.
         #expect(centrum.value == 2)
@@ -195,21 +204,22 @@ struct ReportSourcesTests {
         let publicReports = try #require(week.sources?.last)
         #expect((publicReports.source, publicReports.label, publicReports.withinPeriod) == ("public", "vecka 47 2026", true))
         // In a monthly lägesbild the month's own statistics, and in a quarter's the months within it, summed.
-        #expect(try compile("2026-11").cells.first { $0.area == "centrum" && $0.indicator == "klotter" }?.sources?.statistics == 30)
-        let quarter = try compile("2026-Q4")
+        #expect(try compile(fresh, "2026-11").cells.first { $0.area == "centrum" && $0.indicator == "klotter" }?.sources?.statistics == 30)
+        let quarter = try compile(fresh, "2026-Q4")
         #expect(quarter.cells.first { $0.area == "centrum" && $0.indicator == "klotter" }?.sources?.statistics == 42)
         #expect(quarter.sources?.first?.periods == ["2026-10", "2026-11"])
         #expect(quarter.sources?.first?.line(.sv, periodEnd: quarter.period.end)
             == "Statistik (Polisens statistik: 3 rader): kvartal 4 2026 (2026-10, 2026-11).")
         // Before any statistics ended there is nothing to show.
-        let early = try compile("2026-W36")
+        let early = try compile(fresh, "2026-W36")
         #expect(early.sources?.first?.periods == [])
         #expect(early.cells.allSatisfy { $0.sources == nil })
     }
 
-    @Test func completenessCountsOnlyExpectedObservers() throws {
-        _ = try ingest("2026-11-17,polisen,centrum,klotter,2,,,,,,\n")
-        let week = try compile("2026-W47")
+    @Test(arguments: StoreKind.tested) func completenessCountsOnlyExpectedObservers(_ kind: StoreKind) throws {
+        let fresh = try FreshStore(kind)
+        _ = try ingest(fresh, "2026-11-17,polisen,centrum,klotter,2,,,,,,\n")
+        let week = try compile(fresh, "2026-W47")
         #expect((week.completeness.expected, week.completeness.reported) == (1, 1))
         #expect(week.completeness.reporters.map(\.id) == ["polisen", "ksf"])
         #expect(week.highlights.missingReporters == [])

@@ -1,40 +1,37 @@
 import Foundation
 import Testing
 @testable import Platform
+import StoreTestSupport
 
 /// Assessed area status in the store (set, history, append-only, refused with personal data) and in the
 /// lägesbild beside the computed one; and no data, not 0, for periods without any reports.
 @Suite("Area status and no data")
 struct AreaStatusTests {
-    let directory: TemporaryDirectory
-    let store: ReportStore
     let config = ReportIngestTests.config
-
-    init() throws {
-        directory = try TemporaryDirectory()
-        store = try ReportStore(path: directory.path("store.sqlite"))
-    }
 
     static func day(_ text: String) -> CalendarDate { CalendarDate(iso: text)! }
 
-    private func set(_ area: String, _ status: Lagesbild.Status, by body: String = "team", on day: String,
+    private func set(_ store: some AreaStatusStore, _ area: String, _ status: Lagesbild.Status, by body: String = "team", on day: String,
                      reason: String = "Fler larm kvällstid vid torget") throws {
         try store.setAreaStatus(.init(area: area, status: status, body: body, date: Self.day(day), reason: reason), config: config)
     }
 
     /// Stores `rows` (`date,reporter,area,indicator,value`) through the ingestor.
-    private func ingest(_ rows: [String]) throws {
+    private func ingest(_ fresh: FreshStore, _ rows: [String]) throws {
+        let directory = try TemporaryDirectory()
         let file = try directory.write("reports.csv", "date,reporter,area,indicator,value,time,place,lat,lon,note,id\n"
             + rows.enumerated().map { "\($1),,,,,,r\($0)" }.joined(separator: "\n") + "\n")
         let results = try ReportIngestor(config: config, options: .init(skipInvalid: false, dryRun: false),
-                                         privacy: .refuse, today: Self.day("2026-11-24")).ingest([file], store: { try ReportStore(path: store.path) })
+                                         privacy: .refuse, today: Self.day("2026-11-24")).ingest([file], store: { try fresh.open() })
         #expect(results.flatMap(\.diagnostics).isEmpty)
     }
 
-    @Test func everyStatusSetIsKeptAndTheLatestOnADayApplies() throws {
-        try set("torget", .orange, on: "2026-11-10")
-        try set("torget", .red, by: "styrgrupp", on: "2026-11-20", reason: "Bedömning efter mötet")
-        try set("centrum", .yellow, on: "2026-11-12")
+    @Test(arguments: StoreKind.tested) func everyStatusSetIsKeptAndTheLatestOnADayApplies(_ kind: StoreKind) throws {
+        let fresh = try FreshStore(kind)
+        let store = try fresh.open()
+        try set(store, "torget", .orange, on: "2026-11-10")
+        try set(store, "torget", .red, by: "styrgrupp", on: "2026-11-20", reason: "Bedömning efter mötet")
+        try set(store, "centrum", .yellow, on: "2026-11-12")
         let all = try store.areaStatusAssessments(kommun: "exempel")
         #expect(all.map { "\($0.date) \($0.area) \($0.status) \($0.body)" } == [
             "2026-11-10 torget orange team", "2026-11-12 centrum yellow team", "2026-11-20 torget red styrgrupp",
@@ -43,31 +40,38 @@ struct AreaStatusTests {
         #expect(try store.areaStatusAssessments(kommun: "annan").isEmpty)
     }
 
+    /// SQLite's triggers, by SQL on the file (the PostgreSQL store's own tests check its triggers).
     @Test func theHistoryCannotBeRewritten() throws {
-        try set("torget", .orange, on: "2026-11-10")
+        let directory = try TemporaryDirectory()
+        let store = try ReportStore(path: directory.path("store.sqlite"))
+        try set(store, "torget", .orange, on: "2026-11-10")
         #expect(throws: (any Error).self) { try store.queue.write { try $0.execute(sql: "UPDATE area_statuses SET status = 'green'") } }
         #expect(throws: (any Error).self) { try store.queue.write { try $0.execute(sql: "DELETE FROM area_statuses") } }
         #expect(try store.areaStatusAssessments(kommun: "exempel").map(\.status) == [.orange])
     }
 
-    @Test func personalDataUnknownIdsAndNoReasonAreRefusedAndNothingIsStored() throws {
+    @Test(arguments: StoreKind.tested) func personalDataUnknownIdsAndNoReasonAreRefusedAndNothingIsStored(_ kind: StoreKind) throws {
+        let fresh = try FreshStore(kind)
+        let store = try fresh.open()
         let error = try #require(throws: AreaStatusError.self) {
-            try set("torg", .red, by: "tem", on: "2026-11-10", reason: "Ring 070-123 45 67 eller mejla a.b@exempel.se")
+            try set(store, "torg", .red, by: "tem", on: "2026-11-10", reason: "Ring 070-123 45 67 eller mejla a.b@exempel.se")
         }
         #expect(error.problems == [
             "unknown area 'torg' (did you mean 'torget'?)",
             "unknown assessing body 'tem' (did you mean 'team'?)",
             "the reason holds a phone number and an e-mail address; personal data is never stored: describe the place, not persons",
         ])
-        #expect(throws: AreaStatusError.self) { try set("torget", .red, on: "2026-11-10", reason: "  ") }
+        #expect(throws: AreaStatusError.self) { try set(store, "torget", .red, on: "2026-11-10", reason: "  ") }
         #expect(try store.areaStatusAssessments(kommun: "exempel").isEmpty)
     }
 
-    @Test func theLagesbildShowsTheAssessedStatusBesideTheComputedOne() throws {
-        try ingest(["2026-11-03,polisen,torget,klotter,1", "2026-11-10,polisen,torget,klotter,1",
+    @Test(arguments: StoreKind.tested) func theLagesbildShowsTheAssessedStatusBesideTheComputedOne(_ kind: StoreKind) throws {
+        let fresh = try FreshStore(kind)
+        let store = try fresh.open()
+        try ingest(fresh, ["2026-11-03,polisen,torget,klotter,1", "2026-11-10,polisen,torget,klotter,1",
                     "2026-11-17,polisen,torget,klotter,6", "2026-11-17,polisen,torget,otrygg-plats,2"])
-        try set("torget", .orange, on: "2026-11-16")
-        try set("torget", .red, on: "2026-11-23")
+        try set(store, "torget", .orange, on: "2026-11-16")
+        try set(store, "torget", .red, on: "2026-11-23")
         let lagesbild = try LagesbildCompiler(config: config, store: store, now: Date(timeIntervalSince1970: 1_795_000_000))
             .compile(period: Period("2026-W47")!, language: .sv)
         let torget = try #require(lagesbild.areaStatus("torget"))
@@ -78,10 +82,12 @@ struct AreaStatusTests {
         #expect(lagesbild.statusScale.map(\.name) == ["grön", "gul", "orange", "röd"])
     }
 
-    @Test func aPeriodWithoutAnyReportsIsNoDataNotZero() throws {
+    @Test(arguments: StoreKind.tested) func aPeriodWithoutAnyReportsIsNoDataNotZero(_ kind: StoreKind) throws {
+        let fresh = try FreshStore(kind)
+        let store = try fresh.open()
         // Reports in W45 (torget) and W47 (centrum) only: W46 and the whole year before are no data; torget
         // has 0 in W47, when the kommun did report.
-        try ingest(["2026-11-03,polisen,torget,klotter,2", "2026-11-17,polisen,centrum,klotter,1"])
+        try ingest(fresh, ["2026-11-03,polisen,torget,klotter,2", "2026-11-17,polisen,centrum,klotter,1"])
         let lagesbild = try LagesbildCompiler(config: config, store: store, now: Date(timeIntervalSince1970: 1_795_000_000))
             .compile(period: Period("2026-W47")!, language: .sv)
         let torget = try #require(lagesbild.cells.first { $0.area == "torget" && $0.indicator == "klotter" })
@@ -101,8 +107,10 @@ struct AreaStatusTests {
         #expect(try JSONDecoder().decode(Lagesbild.Cell.self, from: Data(json.utf8)) == torget)
     }
 
-    @Test func withoutAnyBaselineCountsAreGreenAndNeverHotspotsOrNew() throws {
-        try ingest(["2026-11-17,polisen,torget,klotter,9"])
+    @Test(arguments: StoreKind.tested) func withoutAnyBaselineCountsAreGreenAndNeverHotspotsOrNew(_ kind: StoreKind) throws {
+        let fresh = try FreshStore(kind)
+        let store = try fresh.open()
+        try ingest(fresh, ["2026-11-17,polisen,torget,klotter,9"])
         let lagesbild = try LagesbildCompiler(config: config, store: store, now: Date(timeIntervalSince1970: 1_795_000_000))
             .compile(period: Period("2026-W47")!, language: .en)
         let torget = try #require(lagesbild.cells.first { $0.area == "torget" && $0.indicator == "klotter" })
