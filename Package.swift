@@ -20,6 +20,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         // libyaml from Debian's libyaml-dev; only Platform imports it, and never re-exports it.
@@ -67,6 +68,19 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
             ]
         ),
+        // The PostgreSQL store (`--store postgres://…`): postgres-nio behind a synchronous bridge. Only platform-cli
+        // and the tests depend on it; Platform and PlatformServer never import it.
+        .target(
+            name: "PlatformPostgres",
+            dependencies: [
+                "Platform",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ]
+        ),
         .executableTarget(
             name: "platform-cli",
             dependencies: [
@@ -88,6 +102,17 @@ let package = Package(
                 "PlatformServer",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HummingbirdOTP", package: "hummingbird-auth"),
+            ]
+        ),
+        // The PostgreSQL bridge, migrations and isolation against a real server (PLATFORM_TEST_POSTGRES, set by
+        // scripts/test.sh through scripts/postgres.sh).
+        .testTarget(
+            name: "PostgresTests",
+            dependencies: [
+                "PlatformPostgres",
+                "Platform",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             ]
         ),
         // Runs the real platform-cli binary against golden files in Tests/CLITests/Golden

@@ -1,19 +1,25 @@
-/// Where the report store is, as `--store` or `PLATFORM_STORE` names it: today a SQLite file. A value with a
-/// URL scheme (`postgres://…`) is never taken as a path (it would silently create a folder `postgres:`); it is
-/// refused until that kind of store is supported.
+/// Where the report store is, as `--store` or `PLATFORM_STORE` names it: a SQLite file, or a PostgreSQL
+/// database (`postgres://…`, `PostgresURL`). Any other value with a URL scheme is never taken as a path (it
+/// would silently create a folder `mysql:`): it is refused.
 public enum StoreLocation: Sendable, Hashable {
     /// A SQLite file at this path.
     case sqlite(path: String)
+    /// A PostgreSQL database.
+    case postgres(PostgresURL)
 
     /// The store `argument` names; `source` is where it came from (`--store`, `PLATFORM_STORE`) for the error.
-    /// A value with a URL scheme is refused, naming only its scheme (the rest may hold a password).
+    /// A `postgres://` or `postgresql://` URL is parsed (`PostgresURL`); any other value with a URL scheme is
+    /// refused, naming only its scheme (the rest may hold a password).
     public init(_ argument: String, source: String) throws {
-        if let scheme = Self.urlScheme(argument) {
-            throw Diagnostic(file: source, mark: nil, message: "'\(scheme)://…' is a URL, not a file path; "
-                + (scheme.lowercased().hasPrefix("postgres") ? "PostgreSQL stores are not supported yet" : "only SQLite stores are supported")
-                + "; give a SQLite file path")
+        guard let scheme = Self.urlScheme(argument) else {
+            self = .sqlite(path: argument)
+            return
         }
-        self = .sqlite(path: argument)
+        guard ["postgres", "postgresql"].contains(scheme.lowercased()) else {
+            throw Diagnostic(file: source, mark: nil, message: "'\(scheme)://…' is a URL, not a file path; "
+                + "give a SQLite file path or a postgres:// URL")
+        }
+        self = .postgres(try PostgresURL(argument, source: source))
     }
 
     /// The store `option` (`--store`) names, else the one `environment` names or its default.
@@ -25,10 +31,20 @@ public enum StoreLocation: Sendable, Hashable {
         }
     }
 
-    /// The SQLite file's path.
-    public var path: String {
+    /// The SQLite path `argument` names; a URL, PostgreSQL's included, is refused (`source` names the opener).
+    public static func sqlitePath(_ argument: String, source: String) throws -> String {
+        switch try StoreLocation(argument, source: source) {
+        case .sqlite(let path): return path
+        case .postgres: throw Diagnostic(file: source, mark: nil, message: "'\(urlScheme(argument) ?? "postgres")://…' is a "
+            + "PostgreSQL URL, not a SQLite file path")
+        }
+    }
+
+    /// The SQLite file's path; nil for a PostgreSQL store.
+    public var sqlitePath: String? {
         switch self {
         case .sqlite(let path): path
+        case .postgres: nil
         }
     }
 

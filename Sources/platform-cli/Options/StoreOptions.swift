@@ -7,8 +7,14 @@ struct StoreOptions: ParsableArguments {
         "The SQLite store (default: $PLATFORM_STORE or data/platform.sqlite).", valueName: "path"))
     var path: String?
 
-    /// Refuses a store that is not a SQLite path (`postgres://…`) before the command touches anything.
-    func validate() throws { _ = try location }
+    /// Refuses a store that is not a SQLite path before the command touches anything: a malformed value, and
+    /// (until the commands open the PostgreSQL store) a well-formed `postgres://` URL, named without its password.
+    func validate() throws {
+        if case .postgres = try location {
+            throw Diagnostic(file: path != nil ? "--store" : "PLATFORM_STORE", mark: nil, message: "'postgres://…' is a URL, "
+                + "not a file path; PostgreSQL stores are not supported yet; give a SQLite file path")
+        }
+    }
 
     /// The store `--store` or `PLATFORM_STORE` names (`StoreLocation`'s rules).
     var location: StoreLocation { get throws { try StoreLocation(option: path, environment: Now.environment) } }

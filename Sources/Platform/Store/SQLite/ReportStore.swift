@@ -18,7 +18,7 @@ public final class ReportStore: Sendable {
     /// `postgres://…` is refused, never taken as a path: `StoreLocation`); passwords set
     /// through it are hashed with bcrypt at `passwordCost` (4…31).
     public init(path: String, passwordCost: UInt8 = 12) throws {
-        _ = try StoreLocation(path, source: "store")
+        _ = try StoreLocation.sqlitePath(path, source: "store")
         _ = Self.sqliteConfigured
         self.path = path
         self.passwordCost = passwordCost
