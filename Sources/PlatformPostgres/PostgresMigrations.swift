@@ -18,7 +18,7 @@ public enum PostgresMigrations {
     }
 
     /// Every migration, oldest first.
-    public static let all: [Migration] = [v1, v2, v3, v4, v5, v6, v7, v8, v9]
+    public static let all: [Migration] = [v1, v2, v3, v4, v5, v6, v7, v8, v9] + postgresOnly
 
     /// The advisory lock a migration holds, so that two processes starting at once on a new database migrate
     /// one after the other (the second then finds nothing left to do).

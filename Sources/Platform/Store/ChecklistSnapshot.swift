@@ -1,7 +1,7 @@
 import Foundation
 
 /// The indicators of one checklist version as stored beside the reports checked against it.
-struct ChecklistSnapshot: Codable {
+public struct ChecklistSnapshot: Codable {
     struct Item: Codable {
         var id: String
         var name: String
@@ -17,7 +17,8 @@ struct ChecklistSnapshot: Codable {
     var version: String
     var indicators: [Item]
 
-    init(_ checklist: Checklist) {
+    /// The snapshot of `checklist`.
+    public init(_ checklist: Checklist) {
         version = checklist.version
         indicators = checklist.indicators.map {
             Item(id: $0.id, name: $0.name.sv, nameEn: $0.name.en, category: $0.category, measure: $0.measure.rawValue,
@@ -26,7 +27,7 @@ struct ChecklistSnapshot: Codable {
     }
 
     /// Canonical JSON (sorted keys), so equal checklists compare equal as text.
-    var json: String {
+    public var json: String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         return String(decoding: (try? encoder.encode(self)) ?? Data(), as: UTF8.self)

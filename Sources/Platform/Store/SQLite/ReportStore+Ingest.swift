@@ -195,7 +195,7 @@ private struct RowWriter {
         let hash = report.contentHash
         var occurrence = 1
         while true {
-            let ref = report.ref ?? "#\(String(UInt64(bitPattern: hash), radix: 16))-\(occurrence)"
+            let ref = report.storedRef(hash: hash, occurrence: occurrence)
             try bindRow(report, ref: ref, hash: hash)
             try insert.execute()
             if db.changesCount == 1 { return .new }
@@ -342,12 +342,5 @@ private final class RowTexts {
         if let source = bytes.baseAddress { UnsafeMutableRawPointer(start).copyMemory(from: source, byteCount: bytes.count) }
         used += bytes.count
         return (UnsafePointer(start), CInt(bytes.count))
-    }
-}
-
-extension Report {
-    /// The store's `source`: NULL for observations, else the source's name.
-    var storedSource: String? {
-        source == .observations ? nil : source.rawValue
     }
 }

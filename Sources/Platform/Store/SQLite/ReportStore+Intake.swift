@@ -11,8 +11,7 @@ extension ReportStore {
             ORDER BY date DESC, time DESC, id DESC
             """, [kommun, from.description, to.description, reporter]) { row in
             guard let date = CalendarDate(iso: row[1] as String) else { return nil }
-            let ref: String = row[0]
-            return StoredReport(ref: ref.hasPrefix("#") ? nil : ref, date: date, time: row[2], area: row[3], indicator: row[4],
+            return StoredReport(ref: Report.id(storedRef: row[0]), date: date, time: row[2], area: row[3], indicator: row[4],
                                 value: row[5], place: row[6], note: row[7], ingestedAt: row[8])
         }
     }

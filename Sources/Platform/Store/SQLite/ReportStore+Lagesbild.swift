@@ -33,15 +33,8 @@ extension ReportStore {
             WHERE kommun = ? AND date BETWEEN ? AND ? AND source = ? AND withdrawn_in IS NULL
             ORDER BY date, id
             """, [kommun, from.description, to.description, source.rawValue]) { row in
-            guard let date = CalendarDate(iso: row[4] as String) else { return nil }
-            var (dated, first, last) = (date.description, date, date)
-            if let period: String = row[6], let end = (row[7] as String?).flatMap(CalendarDate.init(iso:)) {
-                (dated, last) = (period, end)
-            } else if row[5] as String == Report.Precision.week.rawValue {
-                let week = Period(containing: date, kind: .week)
-                (dated, first, last) = (week.description, week.start, week.end)
-            }
-            return SourceRow(reporter: row[0], area: row[1], indicator: row[2], value: row[3], dated: dated, first: first, last: last)
+            SourceRow(reporter: row[0], area: row[1], indicator: row[2], value: row[3], storedDate: row[4], precision: row[5],
+                      period: row[6], periodEnd: row[7])
         }
     }
 
