@@ -87,6 +87,7 @@ let package = Package(
                 "Platform",
                 "Plugins",
                 "PlatformServer",
+                "PlatformPostgres",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -95,7 +96,7 @@ let package = Package(
         // every store) and `FreshStore` (a new, empty store of a kind for one test).
         .target(
             name: "StoreTestSupport",
-            dependencies: ["Platform"],
+            dependencies: ["Platform", "PlatformPostgres"],
             path: "Tests/StoreTestSupport"
         ),
         .testTarget(

@@ -29,6 +29,8 @@ public enum PostgresMigrations {
     @discardableResult
     public static func migrate(_ bridge: PostgresBridge) throws -> [String] {
         try bridge.transaction(kommun: "*") { transaction in
+            // A current schema needs nothing, not even the CREATE privilege the application's role may lack.
+            if Set(try applied(transaction)).isSuperset(of: all.map(\.identifier)) { return [] }
             try transaction.execute("SELECT pg_advisory_xact_lock($1)", [.int(lockKey)])
             try transaction.execute("""
                 CREATE TABLE IF NOT EXISTS schema_migrations (
@@ -62,28 +64,15 @@ public enum PostgresMigrations {
             .map(\.identifier)
     }
 
-    /// The store's version: a number that changes whenever a statement writes any of its tables, in this
-    /// process or another (`PlatformStore.version()`). It may change without a visible change (a rolled-back
-    /// write, an UPDATE of no row), never the other way round.
+    /// The store's version: the sum of the change counters (`storeVersion`), which changes with the commit
+    /// of every transaction that writes a table, in this process or another (`PlatformStore.version()`).
     public static func changeCount(_ transaction: PostgresTransaction) throws -> Int64 {
-        let row = try transaction.queryFirst("SELECT last_value, is_called FROM store_changes")
-        guard let row, try row.bool("is_called") else { return 0 }
-        return try row.int64("last_value")
+        try transaction.queryFirst("SELECT coalesce(sum(changes), 0)::bigint AS changes FROM store_changes")?.int64("changes") ?? 0
     }
 
-    /// The statements for new tables with a `kommun` column: row-level security and change counting.
+    /// Row-level security for new tables with a `kommun` column.
     static func kommunTables(_ tables: String...) -> [String] {
-        tables.flatMap { isolated($0) + counted($0) }
-    }
-
-    /// Triggers drawing a number from `store_changes` after every statement that writes `tables`.
-    static func counted(_ tables: String...) -> [String] {
-        tables.map { table in
-            """
-            CREATE TRIGGER \(table)_counted AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON \(table)
-                FOR EACH STATEMENT EXECUTE FUNCTION count_change()
-            """
-        }
+        tables.flatMap(isolated)
     }
 
     /// Row-level security on `table`, whose `kommun` column scopes it: a row is visible, and may be written,

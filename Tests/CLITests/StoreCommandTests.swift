@@ -83,34 +83,48 @@ struct StoreCommandTests {
             """)
     }
 
-    /// Every kind of command, given a store URL by `--store` or `PLATFORM_STORE`: refused, naming the
-    /// option, without the URL's password, and nothing is created (not the `postgres:` folder a path would make).
+    /// Every kind of command, given a store by `--store` or `PLATFORM_STORE`.
     static let commands: [[String]] = [
         ["ingest", "tranemo", "Tests/PlatformTests/Fixtures/districts/stad-2026-W47.csv"],
         ["reports", "tranemo", "--period", "2026-W47"],
         ["lagesbild", "tranemo", "--period", "2026-W47"],
-        ["user", "list", "tranemo"],
+        ["user", "list", "--kommun", "tranemo"],
         ["store", "check"],
         ["serve"],
     ]
 
+    /// A URL of another scheme is refused before anything is touched, naming the option, and is never taken
+    /// for a path (which would create a folder `mysql:`).
     @Test(arguments: commands)
-    func aStoreURLIsRefused(_ command: [String]) throws {
-        let url = "postgres://platform:s3cret@db.example/platform"
+    func aURLOfAnotherKindIsRefused(_ command: [String]) throws {
+        let url = "mysql://platform:s3cret@db.example/platform"
         let viaOption = try CLI.run(command + ["--store", url])
         let viaEnvironment = try CLI.run(command, environment: ["PLATFORM_STORE": url])
         for (result, source) in [(viaOption, "--store"), (viaEnvironment, "PLATFORM_STORE")] {
             #expect(result.status != 0)
-            #expect(result.stderr.contains("\(source): error: 'postgres://…' is a URL, not a file path; "
-                + "PostgreSQL stores are not supported yet; give a SQLite file path"), "\(command): \(result.stderr)")
+            #expect(result.stderr.contains("\(source): error: 'mysql://…' is a URL, not a file path; "
+                + "give a SQLite file path or a postgres:// URL"), "\(command): \(result.stderr)")
             #expect(!result.stderr.contains("s3cret"))
+        }
+        #expect(!FileManager.default.fileExists(atPath: CLI.packageRoot.appendingPathComponent("mysql:").path))
+    }
+
+    /// A PostgreSQL database that cannot be reached is an error of the command, which never shows the URL's
+    /// password, and nothing is created in its place.
+    @Test(arguments: commands)
+    func anUnreachablePostgreSQLStoreIsAnErrorWithoutItsPassword(_ command: [String]) throws {
+        let url = "postgres://platform:s3cret@db.invalid/platform"
+        for result in [try CLI.run(command + ["--store", url]), try CLI.run(command, environment: ["PLATFORM_STORE": url])] {
+            #expect(result.status != 0)
+            #expect(result.stderr.contains("db.invalid") && !result.stderr.contains("s3cret"), "\(command): \(result.stderr)")
         }
         #expect(!FileManager.default.fileExists(atPath: CLI.packageRoot.appendingPathComponent("postgres:").path))
     }
 
-    @Test func backupFromAStoreURLWritesNothing() throws {
-        let result = try CLI.run(["store", "backup", path("copy.sqlite"), "--store", "postgres://h/db"])
+    @Test func backupOfAPostgreSQLStoreSaysToUsePgDumpAndWritesNothing() throws {
+        let result = try CLI.run(["store", "backup", path("copy.sqlite"), "--store", "postgres://u@h/db"])
         #expect(result.status != 0)
+        #expect(result.stderr.contains("--store: error: store backup copies a SQLite store; back up a PostgreSQL store with pg_dump"))
         #expect(!FileManager.default.fileExists(atPath: path("copy.sqlite")))
     }
 }

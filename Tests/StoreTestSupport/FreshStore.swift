@@ -67,8 +67,7 @@ public final class FreshStore: Sendable {
         case .sqlite:
             return try ReportStore(path: location, passwordCost: Self.passwordCost)
         case .postgres:
-            guard let open = StoreKind.openPostgres else { throw TestDatabase.Problem.notLinked }
-            return try open(location, Self.passwordCost)
+            return try StoreKind.openPostgres(location, passwordCost: Self.passwordCost)
         }
     }
 

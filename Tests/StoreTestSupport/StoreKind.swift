@@ -1,5 +1,6 @@
 import Foundation
 import Platform
+import PlatformPostgres
 import Testing
 
 /// The two implementations of the store contract. Store, CLI and service tests take one as their argument
@@ -10,13 +11,13 @@ public enum StoreKind: String, CaseIterable, Sendable, CustomTestStringConvertib
     /// The PostgreSQL store, a fresh database on the cluster `PLATFORM_TEST_POSTGRES` names (scripts/test.sh).
     case postgres
 
-    /// The stores every store test runs against. PostgreSQL joins when PlatformPostgres lands: then this is
-    /// `allCases`, and `openPostgres` opens its store.
-    public static let tested: [StoreKind] = [.sqlite]
+    /// The stores every store test runs against: both.
+    public static let tested: [StoreKind] = allCases
 
-    /// Opens the PostgreSQL store at a database URL with a bcrypt cost; nil until the tests can import
-    /// PlatformPostgres (`{ try PostgresStore(url: PostgresURL($0, source: "PLATFORM_TEST_POSTGRES"), passwordCost: $1) }`).
-    public static let openPostgres: (@Sendable (_ url: String, _ passwordCost: UInt8) throws -> any PlatformStore & StoreTables)? = nil
+    /// Opens the PostgreSQL store at a database URL with a bcrypt cost.
+    static func openPostgres(_ url: String, passwordCost: UInt8) throws -> any PlatformStore & StoreTables {
+        try PostgresStore(url: PostgresURL(url, source: "PLATFORM_TEST_POSTGRES"), passwordCost: passwordCost)
+    }
 
     public var testDescription: String { rawValue }
 }

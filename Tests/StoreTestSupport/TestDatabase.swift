@@ -12,7 +12,6 @@ struct TestDatabase: Sendable {
     /// Why a PostgreSQL test could not get its database: the test fails with it.
     enum Problem: Error, CustomStringConvertible {
         case notConfigured
-        case notLinked
         case psqlFailed(String)
 
         var description: String {
@@ -20,8 +19,6 @@ struct TestDatabase: Sendable {
             case .notConfigured:
                 "PLATFORM_TEST_POSTGRES is not set: run scripts/test.sh, which starts a throwaway PostgreSQL cluster "
                     + "(scripts/postgres.sh) and sets it; the PostgreSQL store's tests never skip"
-            case .notLinked:
-                "StoreKind.openPostgres is nil: the tests cannot open a PostgreSQL store until PlatformPostgres is linked"
             case .psqlFailed(let message):
                 "psql failed on the test cluster: \(message)"
             }

@@ -1,17 +1,17 @@
 import Platform
 
 extension PostgresStore: StoreTables {
-    /// Every table but `schema_migrations`, parents before the tables whose foreign keys name them.
+    /// Every table but the migrations' own and PostgreSQL's own (the change counters), parents before the tables whose foreign keys name them.
     public func dataTables() throws -> [String] { try Self.dataTables(bridge) }
 
     /// `dataTables()` of the database `bridge` reaches.
     static func dataTables(_ bridge: PostgresBridge) throws -> [String] {
         try bridge.transaction(kommun: "*", readOnly: true) { transaction in
+            let ownTables = Set(["schema_migrations"] + PostgresMigrations.postgresOnlyTables)
             let names = try transaction.query("""
                 SELECT table_name::text AS name FROM information_schema.tables
-                WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' AND table_name <> 'schema_migrations'
-                ORDER BY table_name COLLATE "C"
-                """).map { try $0.text("name") }
+                WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY table_name COLLATE "C"
+                """).map { try $0.text("name") }.filter { !ownTables.contains($0) }
             var parents: [String: Set<String>] = [:]
             for row in try transaction.query("""
                 SELECT conrelid::regclass::text AS child, confrelid::regclass::text AS parent FROM pg_constraint

@@ -7,10 +7,9 @@ extension PostgresStore {
     /// one means nothing was committed in between.
     public func version() throws -> StoreVersion {
         try bridge.transaction(kommun: nil, readOnly: true) { transaction in
-            let row = try transaction.queryFirst("SELECT coalesce(sum(changes), 0)::bigint AS changes FROM store_changes")
-            return StoreVersion([try row?.int64("changes") ?? 0])
+            StoreVersion([try PostgresMigrations.changeCount(transaction)])
         }
     }
 }
 
-extension PostgresStore: LagesbildReading, ReportIntake {}
+extension PostgresStore: PlatformStore {}

@@ -52,7 +52,7 @@ struct CalendarCommand: ParsableCommand {
         let config = try catalogOptions.kommun(kommun)
         let (from, to) = period.map { ($0.start, $0.end) } ?? (from!, to!)
         let store = try storeOptions.existing()
-        if store == nil, storeOptions.isNamed { Output.error("warning: no report store at \(storeOptions.resolvedPath); the calendar shows no declared escalations") }
+        if store == nil, storeOptions.isNamed { Output.error("warning: no report store at \(storeOptions.shown); the calendar shows no declared escalations") }
         let meetings = try MeetingPlanner(config: config, declaredIn: store).meetings(from: from, to: to)
         let language = languageOption.resolved(for: config)
         let title = "\(config.kommun.name): \(from) – \(to)"

@@ -54,7 +54,7 @@ struct LagesbildCommand: ParsableCommand {
         if let area = choice.area { for config in kommuner { _ = try config.requireArea(area) } }
         for warning in exporterCatalog.warnings { Output.error("warning: \(warning)") }
         let store = try storeOptions.existing()
-        if store == nil { Output.error("warning: no report store at \(storeOptions.resolvedPath); the lägesbild shows no reports") }
+        if store == nil { Output.error("warning: no report store at \(storeOptions.shown); the lägesbild shows no reports") }
         let jobs = jobs(for: kommuner, failures: &failures)
         let outcomes = compile(jobs, exporters: exporters, store: store)
         for (job, outcome) in zip(jobs, outcomes) {
@@ -109,7 +109,7 @@ struct LagesbildCommand: ParsableCommand {
         let parts = exporters.reduce(into: Lagesbild.Parts()) { $0.formUnion($1.parts) }
         let finished = Mutex(0)
         return jobs.concurrentMap(lane: { lane in
-            lane == 0 || store == nil ? .success(store) : Result { try storeOptions.existing() }
+            lane == 0 || store == nil ? .success(store) : Result { try storeOptions.parallelReader(of: store!) }
         }) { (connection: Result<(any PlatformStore)?, any Error>, job) in
             let outcome = Result {
                 let lagesbild = try LagesbildCompiler(config: job.config, store: connection.get(), now: Now.date, area: choice.area)

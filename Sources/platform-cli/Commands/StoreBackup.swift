@@ -14,7 +14,11 @@ extension StoreCommand {
         @OptionGroup var languageOption: LanguageOption
 
         func run() throws {
-            let report = try ReportStore.backup(at: storeOptions.resolvedPath, to: file, replacing: force)
+            guard case .sqlite(let path) = try storeOptions.location else {
+                throw Diagnostic(file: "--store", mark: nil, message: "store backup copies a SQLite store; back up a PostgreSQL "
+                    + "store with pg_dump (docs/deploy.md)")
+            }
+            let report = try ReportStore.backup(at: path, to: file, replacing: force)
             let language = languageOption.language ?? .sv
             let rows = report.tables.reduce(0) { $0 + $1.rows }
             print(language.pick("Kopia skriven: \(file) (\(report.tables.count) tabeller, \(rows) rader, kontrollen godkänd)",

@@ -1,4 +1,5 @@
 import Platform
+import PlatformPostgres
 
 /// Opens the store a `StoreLocation` names: the one place the command line chooses between the SQLite and
 /// the PostgreSQL store; everything after works through the `PlatformStore` protocols.
@@ -7,15 +8,16 @@ enum StoreOpener {
     static func open(_ location: StoreLocation) throws -> any PlatformStore & StoreTables {
         switch location {
         case .sqlite(let path): try ReportStore(path: path)
-        case .postgres: throw notYet
+        case .postgres(let url): try PostgresStore(url: url)
         }
     }
 
-    /// The store at `location` for reading; a store that is not there is an error.
+    /// The store at `location` for reading; a store that is not there is an error. (A PostgreSQL database is
+    /// there once the URL connects; a new one is migrated, as on every open.)
     static func reading(_ location: StoreLocation) throws -> any PlatformStore & StoreTables {
         switch location {
         case .sqlite(let path): try ReportStore.reading(at: path)
-        case .postgres: throw notYet
+        case .postgres(let url): try PostgresStore(url: url)
         }
     }
 
@@ -23,7 +25,7 @@ enum StoreOpener {
     static func existing(_ location: StoreLocation) throws -> (any PlatformStore & StoreTables)? {
         switch location {
         case .sqlite(let path): try ReportStore.existing(at: path)
-        case .postgres: throw notYet
+        case .postgres(let url): try PostgresStore(url: url)
         }
     }
 
@@ -31,12 +33,7 @@ enum StoreOpener {
     static func check(_ location: StoreLocation) throws -> StoreCheckReport {
         switch location {
         case .sqlite(let path): try ReportStore.check(at: path)
-        case .postgres: throw notYet
+        case .postgres(let url): try PostgresStore.check(url: url)
         }
-    }
-
-    /// Until the PostgreSQL store is merged (issue 14).
-    private static var notYet: Diagnostic {
-        Diagnostic(file: "--store", mark: nil, message: "PostgreSQL stores are not supported yet; give a SQLite file path")
     }
 }

@@ -4,23 +4,25 @@ import Platform
 /// Where the report store is; shared by every command that reads or writes reports.
 struct StoreOptions: ParsableArguments {
     @Option(name: .customLong("store"), help: ArgumentHelp(
-        "The SQLite store (default: $PLATFORM_STORE or data/platform.sqlite).", valueName: "path"))
+        "The store: a SQLite file, or a PostgreSQL database as postgres://user@host/db (default: $PLATFORM_STORE or data/platform.sqlite).",
+        valueName: "path or URL"))
     var path: String?
 
-    /// Refuses a store that is not a SQLite path before the command touches anything: a malformed value, and
-    /// (until the commands open the PostgreSQL store) a well-formed `postgres://` URL, named without its password.
-    func validate() throws {
-        if case .postgres = try location {
-            throw Diagnostic(file: path != nil ? "--store" : "PLATFORM_STORE", mark: nil, message: "'postgres://…' is a URL, "
-                + "not a file path; PostgreSQL stores are not supported yet; give a SQLite file path")
-        }
-    }
+    /// Refuses a malformed store value (another URL scheme, a bad `postgres://` URL) before the command touches
+    /// anything, named without a password.
+    func validate() throws { _ = try location }
 
     /// The store `--store` or `PLATFORM_STORE` names (`StoreLocation`'s rules).
     var location: StoreLocation { get throws { try StoreLocation(option: path, environment: Now.environment) } }
 
-    /// The SQLite file's path (`validate()` has refused anything else before a command runs).
-    var resolvedPath: String { path ?? Now.environment.storePath }
+    /// The store as the user named it, for a message: a SQLite path, or a PostgreSQL URL without its password.
+    var shown: String {
+        switch try? location {
+        case .postgres(let url): url.description
+        case .sqlite(let path): path
+        case nil: path ?? Now.environment.storePath
+        }
+    }
 
     /// Whether the store was named (`--store` or `PLATFORM_STORE`) rather than left to the default.
     var isNamed: Bool { path != nil || Now.environment.isStoreNamed }
@@ -34,6 +36,18 @@ struct StoreOptions: ParsableArguments {
     /// The store, opened read-only, or nil when there is none yet (a lägesbild without reports).
     func existing() throws -> (any PlatformStore)? { try StoreOpener.existing(location) }
 
-    /// The store an ingest writes to (a dry run creates nothing: `ReportStore.forIngest(at:dryRun:)`).
-    func forIngest(dryRun: Bool) throws -> any ReportIntake { try ReportStore.forIngest(at: resolvedPath, dryRun: dryRun) }
+    /// The store an ingest writes to (a dry run into a SQLite file creates nothing: `ReportStore.forIngest(at:dryRun:)`;
+    /// on PostgreSQL it writes no report either way).
+    func forIngest(dryRun: Bool) throws -> any ReportIntake {
+        switch try location {
+        case .sqlite(let path): try ReportStore.forIngest(at: path, dryRun: dryRun)
+        case .postgres: try open()
+        }
+    }
+
+    /// Another reader of `store` for a parallel worker: SQLite readers work best on a connection each;
+    /// the PostgreSQL store already keeps a pool of connections, and is shared.
+    func parallelReader(of store: any PlatformStore) throws -> (any PlatformStore)? {
+        store is ReportStore ? try existing() : store
+    }
 }
