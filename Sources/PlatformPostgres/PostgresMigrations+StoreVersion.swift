@@ -12,30 +12,40 @@ extension PostgresMigrations {
         "calendar_secrets", "audit_log",
     ]
 
-    /// The store's version (`PostgresStore.version()`; SQLite tells a change by its `data_version`): one change counter per kommun (per `app.kommun`, so that
-    /// the writers of different kommuner never wait for one another's counter), added to by a statement trigger on
-    /// every table in the transaction that changes it, and so committed with the change itself. (A sequence would
-    /// not do: it moves before the commit, and a reader could keep what it read before the change under the new
-    /// number.)
+    /// The store's version (`PostgresStore.version()`; SQLite tells a change by its `data_version`): the sum of
+    /// the `changes` in `store_changes`, to which every transaction that changes a table adds a row of its own (a
+    /// statement trigger on every table, once per transaction), committed with the change itself. Inserting never
+    /// waits for another transaction, so writers are never serialised by it (a counter row would be: its lock held
+    /// until commit). Every thousandth row folds the rows before it into one row of their sum, which leaves the sum
+    /// as it was. (A sequence would not do: it moves before the commit, and a reader could keep what it read
+    /// before the change under the new number.)
     static let storeVersion = Migration(identifier: "postgres 1: store change counters", statements: [
         """
         CREATE TABLE store_changes (
-            scope text PRIMARY KEY,
-            changes bigint NOT NULL
+            id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            changes bigint NOT NULL DEFAULT 1
         )
         """,
         """
         CREATE FUNCTION store_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+        DECLARE
+            added bigint;
         BEGIN
-            INSERT INTO store_changes AS counter (scope, changes) VALUES (coalesce(current_setting('app.kommun', true), ''), 1)
-            ON CONFLICT (scope) DO UPDATE SET changes = counter.changes + 1;
+            IF current_setting('app.store_changed', true) IS DISTINCT FROM 'yes' THEN
+                INSERT INTO store_changes DEFAULT VALUES RETURNING id INTO added;
+                PERFORM set_config('app.store_changed', 'yes', true);
+                IF added % 1000 = 0 THEN
+                    WITH folded AS (DELETE FROM store_changes WHERE id < added RETURNING changes)
+                    INSERT INTO store_changes (changes) SELECT sum(changes) FROM folded HAVING count(*) > 0;
+                END IF;
+            END IF;
             RETURN NULL;
         END
         $$
         """,
     ] + countedTables.map(changeCounted))
 
-    /// The trigger counting every change to `table` (one count per statement, whatever it changed).
+    /// The trigger counting the changes to `table` (once per transaction, whatever the statements changed).
     static func changeCounted(_ table: String) -> String {
         "CREATE TRIGGER \(table)_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON \(table) FOR EACH STATEMENT EXECUTE FUNCTION store_changed()"
     }
