@@ -231,7 +231,7 @@ struct IntakeParityTests {
             try store.recordNothingToReport(config: config, reporter: "socialforvaltningen", period: Period("2026-W47")!, source: "webbformulär",
                                             now: StorePair.now)
         }
-        let postgres = PostgresReports(postgres: pair.postgres, rest: try ReportStore.inMemory())
+        let postgres = pair.postgres
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
         var compared = 0
