@@ -1,4 +1,4 @@
-# Sourced by the lägesbild benchmarks (Benchmarks/lagesbild.sh, Benchmarks/postgres-floor.sh) after
+# Sourced by the lägesbild benchmarks (Benchmarks/lagesbild.sh, Benchmarks/postgres.sh) after
 # common.sh: the week they compile and the weeks its SQL reads, `make_ten_kommuner` (ten kommuner with five
 # years of simulated reports in one SQLite store), `lagesbild_sql` (the bare SQL, for SQLite or PostgreSQL),
 # `check_sql_cells` (a bare SQL's result against the platform's batch CSV) and `measure` (one timed run).
