@@ -27,9 +27,14 @@ public enum InterventionRules {
 
     /// The id after `last` (the kommun's highest id of the year, if any): `I-2026-001`, `I-2026-002`, …
     public static func nextID(after last: String?, year: Int) -> String {
-        let prefix = "I-\(year)-"
+        let prefix = idPrefix(year: year)
         let next = (last.flatMap { Int($0.dropFirst(prefix.count)) } ?? 0) + 1
         return prefix + CalendarDate.pad(next, 3)
+    }
+
+    /// What every id of `year` starts with: `I-2026-` (a store finds the year's highest id by it).
+    public static func idPrefix(year: Int) -> String {
+        "I-\(year)-"
     }
 
     /// The comment of a proposal's first event: which lägesbild it came from.

@@ -53,7 +53,7 @@ public final class ReportDelivery: @unchecked Sendable {
     }
 
     /// Refuses the report `next()` returned last, for a reason only the store can see.
-    public func refuseLast(because message: String) {
+    private func refuseLast(because message: String) {
         guard let raw = lastRaw else { return }
         refused.append((RowProblems(line: raw.line, messages: [message]), raw))
     }

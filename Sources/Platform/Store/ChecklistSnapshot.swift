@@ -26,6 +26,13 @@ public struct ChecklistSnapshot: Codable {
         }
     }
 
+    /// The problem with storing `checklist` when its version is already stored for `kommun` with other
+    /// indicators (every store refuses such a delivery whole).
+    public static func versionConflict(_ checklist: Checklist, kommun: String) -> String {
+        "checklist version '\(checklist.version)' is already stored for \(kommun) with other indicators; "
+            + "give the changed checklist a new checklist.version in the kommun file"
+    }
+
     /// Canonical JSON (sorted keys), so equal checklists compare equal as text.
     public var json: String {
         let encoder = JSONEncoder()

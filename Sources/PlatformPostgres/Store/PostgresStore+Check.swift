@@ -18,16 +18,7 @@ extension PostgresStore {
                 return
             }
             report.migrationsApplied = known.filter(applied.contains).count
-            let missing = known.filter { !applied.contains($0) }
-            if !missing.isEmpty {
-                report.problems.append("migrations not applied (a store from an older version; any writing command migrates it): "
-                    + missing.joined(separator: ", "))
-            }
-            let unknown = Set(applied).subtracting(known).sorted()
-            if !unknown.isEmpty {
-                report.problems.append("the store is from a newer version of the platform (migrations this version does not know: "
-                    + unknown.joined(separator: ", ") + ")")
-            }
+            report.problems += StoreCheckReport.migrationProblems(applied: Set(applied), known: known)
             for row in try transaction.query("""
                 SELECT conrelid::regclass::text AS tab, conname::text AS name FROM pg_constraint
                 WHERE connamespace = current_schema()::regnamespace AND NOT convalidated ORDER BY 1, 2

@@ -147,8 +147,7 @@ extension PostgresStore {
         if let stored = try transaction.queryFirst("SELECT definition FROM checklists WHERE kommun = $1 AND version = $2",
                                                    [.text(kommun), .text(checklist.version)]) {
             guard try stored.text("definition") == definition else {
-                return "checklist version '\(checklist.version)' is already stored for \(kommun) with other indicators; "
-                    + "give the changed checklist a new checklist.version in the kommun file"
+                return ChecklistSnapshot.versionConflict(checklist, kommun: kommun)
             }
             return nil
         }

@@ -31,7 +31,7 @@ extension PostgresStore {
                 WHERE kommun = $1 AND reporter = $2 AND ref = $3 AND withdrawn_in IS NULL AND ref NOT LIKE '#%'
                 """, [.text(kommun), .text(reporter), .text(ref)])
             guard let row else {
-                throw Diagnostic(file: source, mark: nil, message: "\(kommun) has no current report of '\(reporter)' with that id")
+                throw Diagnostic.noCurrentReport(kommun: kommun, reporter: reporter, source: source)
             }
             let ingest = try transaction.queryFirst("""
                 INSERT INTO ingests (kommun, source_file, started_at, checklist_version, rows_withdrawn) VALUES ($1, $2, $3, $4, 1)

@@ -85,7 +85,7 @@ extension PostgresStore {
     private static func insert(_ proposal: InterventionProposal, kommun: String, _ transaction: PostgresTransaction, now: Date) throws -> String {
         let last = try transaction.queryFirst("""
             SELECT id FROM interventions WHERE kommun = $1 AND id LIKE $2 ORDER BY length(id) DESC, id COLLATE "C" DESC LIMIT 1
-            """, [.text(kommun), .text("I-\(proposal.proposedOn.year)-%")])?.text("id")
+            """, [.text(kommun), .text(InterventionRules.idPrefix(year: proposal.proposedOn.year) + "%")])?.text("id")
         let id = InterventionRules.nextID(after: last, year: proposal.proposedOn.year)
         try transaction.execute("""
             INSERT INTO interventions (kommun, id, title, status, proposed_by, proposed_on, lagesbild_period, areas, indicators, source)

@@ -103,8 +103,7 @@ extension PostgresStore: StoreTables {
     /// `name` when it is a plain lower-case identifier (every table and column of the store is), else an error:
     /// table names are written into the SQL, never taken from outside.
     static func identifier(_ name: String) throws -> String {
-        guard let first = name.first, first.isLetter || first == "_",
-              name.allSatisfy({ ($0.isASCII && ($0.isLowercase || $0.isNumber)) || $0 == "_" }) else {
+        guard PostgresTransaction.isPlainIdentifier(name) else {
             throw StoreCopy.Failure(description: "'\(name)' is not a table or column of the store")
         }
         return name

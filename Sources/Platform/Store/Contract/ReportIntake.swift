@@ -28,6 +28,14 @@ public protocol ReportIntake: Sendable {
     func history(kommun: String, reporter: String, ref: String) throws -> (current: Int?, earlier: [Int])
 }
 
+extension Diagnostic {
+    /// What `ReportIntake.withdraw` throws when `kommun` has no current report of `reporter` with the id given
+    /// (the message does not repeat the id).
+    public static func noCurrentReport(kommun: String, reporter: String, source: String) -> Diagnostic {
+        Diagnostic(file: source, mark: nil, message: "\(kommun) has no current report of '\(reporter)' with that id")
+    }
+}
+
 extension ReportIntake {
     /// `ingest(_:now:beforeCommit:)` with nothing to do before the commit.
     public func ingest(_ delivery: ReportDelivery, now: Date) throws -> IngestOutcome {

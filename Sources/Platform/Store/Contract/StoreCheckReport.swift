@@ -25,6 +25,23 @@ public struct StoreCheckReport: Sendable, Hashable {
     /// Whether nothing is wrong.
     public var isSound: Bool { problems.isEmpty }
 
+    /// The problems of a store that has applied the migrations `applied`, for a version that knows `known`:
+    /// the ones it has not applied (an older store), and the ones this version does not know (a newer one).
+    public static func migrationProblems(applied: Set<String>, known: [String]) -> [String] {
+        var problems: [String] = []
+        let missing = known.filter { !applied.contains($0) }
+        if !missing.isEmpty {
+            problems.append("migrations not applied (a store from an older version; any writing command migrates it): "
+                + missing.joined(separator: ", "))
+        }
+        let unknown = applied.subtracting(known).sorted()
+        if !unknown.isEmpty {
+            problems.append("the store is from a newer version of the platform (migrations this version does not know: "
+                + unknown.joined(separator: ", ") + ")")
+        }
+        return problems
+    }
+
     /// An empty report for a store kind with `migrationsKnown` migrations.
     public init(migrationsKnown: Int) {
         self.migrationsKnown = migrationsKnown

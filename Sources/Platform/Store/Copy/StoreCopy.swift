@@ -2,18 +2,7 @@
 public enum StoreCopy {
     /// What was copied: the rows of each table, in the order copied.
     public struct Summary: Sendable, Hashable {
-        public var tables: [(table: String, rows: Int)]
-
-        public static func == (lhs: Summary, rhs: Summary) -> Bool {
-            lhs.tables.map(\.table) == rhs.tables.map(\.table) && lhs.tables.map(\.rows) == rhs.tables.map(\.rows)
-        }
-
-        public func hash(into hasher: inout Hasher) {
-            for (table, rows) in tables {
-                hasher.combine(table)
-                hasher.combine(rows)
-            }
-        }
+        public var tables: [StoreCheckReport.TableRows]
     }
 
     /// Why a copy was refused or failed; nothing was written.
@@ -42,16 +31,16 @@ public enum StoreCopy {
             throw Failure(description: "the target store is not empty (rows in \(filled.joined(separator: ", "))); "
                 + "copy only into a new, empty store")
         }
-        var expected: [(table: String, rows: Int)] = []
+        var expected: [StoreCheckReport.TableRows] = []
         try target.write(tables: tables) { table in
             let content = try source.content(of: table)
-            expected.append((table, content.rows.count))
+            expected.append(StoreCheckReport.TableRows(table: table, rows: content.rows.count))
             return content
         }
-        for (table, rows) in expected {
-            let copied = try target.rowCount(of: table)
-            guard copied == rows else {
-                throw Failure(description: "\(table): \(rows) rows read but \(copied) found in the target after the copy")
+        for read in expected {
+            let copied = try target.rowCount(of: read.table)
+            guard copied == read.rows else {
+                throw Failure(description: "\(read.table): \(read.rows) rows read but \(copied) found in the target after the copy")
             }
         }
         return Summary(tables: expected)

@@ -127,8 +127,7 @@ extension ReportStore {
         if let stored = try String.fetchOne(db, sql: "SELECT definition FROM checklists WHERE kommun = ? AND version = ?",
                                             arguments: [kommun, checklist.version]) {
             guard stored == definition else {
-                return "checklist version '\(checklist.version)' is already stored for \(kommun) with other indicators; "
-                    + "give the changed checklist a new checklist.version in the kommun file"
+                return ChecklistSnapshot.versionConflict(checklist, kommun: kommun)
             }
             return nil
         }

@@ -27,7 +27,7 @@ extension ReportStore {
                 WHERE kommun = ? AND reporter = ? AND ref = ? AND withdrawn_in IS NULL AND ref NOT LIKE '#%'
                 """, arguments: [kommun, reporter, ref])
             guard let row else {
-                throw Diagnostic(file: source, mark: nil, message: "\(kommun) has no current report of '\(reporter)' with that id")
+                throw Diagnostic.noCurrentReport(kommun: kommun, reporter: reporter, source: source)
             }
             try db.execute(sql: """
                 INSERT INTO ingests (kommun, source_file, started_at, checklist_version, rows_withdrawn) VALUES (?, ?, ?, ?, 1)

@@ -80,7 +80,7 @@ extension ReportStore {
     private static func insert(_ proposal: InterventionProposal, kommun: String, db: Database, now: Date) throws -> String {
         let last = try String.fetchOne(db, sql: """
             SELECT id FROM interventions WHERE kommun = ? AND id LIKE ? ORDER BY length(id) DESC, id DESC LIMIT 1
-            """, arguments: [kommun, "I-\(proposal.proposedOn.year)-%"])
+            """, arguments: [kommun, InterventionRules.idPrefix(year: proposal.proposedOn.year) + "%"])
         let id = InterventionRules.nextID(after: last, year: proposal.proposedOn.year)
         try db.execute(sql: """
             INSERT INTO interventions (kommun, id, title, status, proposed_by, proposed_on, lagesbild_period, areas, indicators, source)

@@ -41,18 +41,7 @@ extension ReportStore {
             guard try db.tableExists("grdb_migrations") else { return ["not a report store: no migrations table"] }
             let applied = Set(try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations"))
             report.migrationsApplied = known.filter(applied.contains).count
-            var problems: [String] = []
-            let missing = known.filter { !applied.contains($0) }
-            if !missing.isEmpty {
-                problems.append("migrations not applied (a store from an older version; any writing command migrates it): "
-                    + missing.joined(separator: ", "))
-            }
-            let unknown = applied.subtracting(known).sorted()
-            if !unknown.isEmpty {
-                problems.append("the store is from a newer version of the platform (migrations this version does not know: "
-                    + unknown.joined(separator: ", ") + ")")
-            }
-            return problems
+            return StoreCheckReport.migrationProblems(applied: applied, known: known)
         }
         collect("row counts") { db in
             let names = try String.fetchAll(db, sql: """
