@@ -104,7 +104,9 @@ public struct PostgresCopyRows {
         if valuesInRow > 0 { buffer.append(Self.tab) }
         valuesInRow += 1
         switch value {
-        case .null: buffer.append(contentsOf: [Self.backslash, UInt8(ascii: "N")])
+        case .null:
+            buffer.append(Self.backslash)
+            buffer.append(UInt8(ascii: "N"))
         case .int(let int): buffer.append(contentsOf: String(int).utf8)
         case .bool(let bool): buffer.append(bool ? UInt8(ascii: "t") : UInt8(ascii: "f"))
         case .double(let double):
@@ -112,17 +114,31 @@ public struct PostgresCopyRows {
             else if double.isInfinite { buffer.append(contentsOf: (double < 0 ? "-Infinity" : "Infinity").utf8) }
             else { buffer.append(contentsOf: double.description.utf8) }
         case .text(let text):
-            // Backslash, tab, newline and carriage return escaped; everything else as it is.
+            // Backslash, tab, newline and carriage return escaped; everything else as it is (most text has none of
+            // them, and is appended whole).
+            guard text.utf8.contains(where: Self.needsEscape) else {
+                buffer.append(contentsOf: text.utf8)
+                return
+            }
             for byte in text.utf8 {
                 switch byte {
-                case Self.backslash: buffer.append(contentsOf: [Self.backslash, Self.backslash])
-                case Self.tab: buffer.append(contentsOf: [Self.backslash, UInt8(ascii: "t")])
-                case Self.newline: buffer.append(contentsOf: [Self.backslash, UInt8(ascii: "n")])
-                case Self.carriageReturn: buffer.append(contentsOf: [Self.backslash, UInt8(ascii: "r")])
+                case Self.backslash: appendEscaped(Self.backslash)
+                case Self.tab: appendEscaped(UInt8(ascii: "t"))
+                case Self.newline: appendEscaped(UInt8(ascii: "n"))
+                case Self.carriageReturn: appendEscaped(UInt8(ascii: "r"))
                 default: buffer.append(byte)
                 }
             }
         }
+    }
+
+    private static func needsEscape(_ byte: UInt8) -> Bool {
+        byte == backslash || byte == tab || byte == newline || byte == carriageReturn
+    }
+
+    private mutating func appendEscaped(_ byte: UInt8) {
+        buffer.append(Self.backslash)
+        buffer.append(byte)
     }
 
     /// Ends the current row; it must have had one value per column.

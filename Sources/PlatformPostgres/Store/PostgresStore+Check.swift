@@ -3,7 +3,7 @@ import Platform
 extension PostgresStore {
     /// Checks the PostgreSQL store at `url` without changing it (it is not migrated): whether all of this
     /// version's migrations are applied (and none from a newer version), that every constraint and index is
-    /// valid, that row-level security is on (enabled and forced) for every table with a `kommun` column, that
+    /// valid, that the foreign keys checked per statement hold (their triggers present, no row naming a missing key), that row-level security is on (enabled and forced) for every table with a `kommun` column, that
     /// the store's role is held to it (neither a superuser nor BYPASSRLS), and the rows per table. A database
     /// that cannot be reached is an error.
     public static func check(url: PostgresURL) throws -> StoreCheckReport {
@@ -37,6 +37,15 @@ extension PostgresStore {
                 WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind = 'r' ORDER BY 1
                 """) where try !row.bool("enabled") || !row.bool("forced") {
                 report.problems.append("row-level security is not enabled and forced on \(try row.text("tab"))")
+            }
+            let triggers = Set(try transaction.query("SELECT tgname::text AS name FROM pg_trigger WHERE NOT tgisinternal").map { try $0.text("name") })
+            for key in PostgresMigrations.statementCheckedKeys where report.migrationsApplied == PostgresMigrations.all.count {
+                for trigger in key.triggers where !triggers.contains(trigger) {
+                    report.problems.append("the trigger \(trigger), which checks \(key.table).\(key.description), is missing")
+                }
+                if let orphans = try transaction.queryFirst(key.orphansQuery).map({ try $0.int64("orphans") }), orphans > 0 {
+                    report.problems.append("\(key.table).\(key.column) names no row of \(key.referenced) in \(orphans) rows")
+                }
             }
             if let role = try transaction.queryFirst("SELECT rolsuper AS super, rolbypassrls AS bypass FROM pg_roles WHERE rolname = current_user"),
                try role.bool("super") || role.bool("bypass") {

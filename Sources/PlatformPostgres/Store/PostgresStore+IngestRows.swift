@@ -1,18 +1,27 @@
 import Foundation
 import Platform
 
-/// A delivery's checked reports, read once before its transaction (the validator runs once, however often the
-/// transaction is run), each with its content hash and the key it is stored under (`Report.storedRef`).
+/// A delivery's checked reports, each with its content hash and the key it is stored under (`Report.storedRef`).
+///
+/// A transaction may be run again after a serialization failure, but a delivery is read only once. So the rows
+/// are read ahead, before the transaction, up to `readAhead` of them: a delivery no longer than that (every
+/// form, API submission and weekly file) is held whole and can be written again. A longer one (a file of
+/// years) is streamed: the rows read ahead are copied first, the rest are read and copied as they come, so its
+/// reading and checking overlap PostgreSQL's work and memory stays flat. Such a delivery cannot be written
+/// again; should its transaction fail in a way that asks for a retry, the ingest fails whole with a message
+/// saying so (nothing of it is stored), which the per-kommun lock makes unlikely.
 ///
 /// The keys are SQLite's (`RowWriter.store` in `ReportStore+Ingest.swift`): a row with an id repeating one of
 /// this delivery is refused (`refuseRepeatedID`, right after `next()` returned it); a row without one takes the
-/// first occurrence `#<hash>-<n>` not taken earlier in the delivery. A refused-rows file (`addsToStored`) also
-/// passes over the occurrences other files stored, which only its transaction can read (`keys(_:)`).
-struct PulledDelivery {
-    /// One checked report.
+/// first occurrence `#<hash>-<n>` not taken earlier in the delivery. A refused-rows file (`addsToStored`, always
+/// read whole) also passes over the occurrences other files stored, which only its transaction can read
+/// (`keys(_:)`).
+final class PulledDelivery {
+    /// One checked report, with its key as any delivery but a refused-rows file stores it.
     struct Row {
         var report: Report
         var hash: Int64
+        var ref: String
     }
 
     /// A key of a reporter's row.
@@ -21,44 +30,60 @@ struct PulledDelivery {
         var ref: String
     }
 
-    let delivery: ReportDelivery
-    private(set) var rows: [Row] = []
-    /// What reading the rows threw; the transaction throws it once it has checked the checklist, as SQLite does.
-    private(set) var readError: (any Error)?
-    /// The rows refused, by the validator or as repeated ids.
-    private(set) var refused: [(problems: RowProblems, raw: RawReport)] = []
-    /// Whether any row has no id (such a delivery replaces its reporters' id-less rows of the days it covers).
-    private(set) var hasRowsWithoutID = false
-    /// Each row's key, as any delivery but a refused-rows file stores it.
-    private var refs: [String] = []
-    /// The ids (with their reporters) of the rows with one.
-    private var ids = Set<Key>()
+    /// How many rows are read before the transaction begins (and held for a second attempt).
+    static let readAhead = 20_000
 
-    /// Reads every valid report of `delivery`.
-    init(_ delivery: ReportDelivery) {
+    let delivery: ReportDelivery
+    /// The rows read ahead: all of them when `isWhole`.
+    private(set) var rows: [Row] = []
+    /// The delivery was read to its end before the transaction (else the rest is read while copying).
+    private(set) var isWhole = true
+    /// What reading the rows ahead threw; the transaction throws it once it has checked the checklist, as SQLite
+    /// does. (An error while streaming aborts the copy and is thrown from there.)
+    private(set) var readError: (any Error)?
+    /// Whether any row has no id (such a delivery replaces its reporters' id-less rows of the days it covers);
+    /// of a streamed delivery, known once it is copied.
+    private(set) var hasRowsWithoutID = false
+    /// The rows refused so far, by the validator or as repeated ids.
+    var refused: [(problems: RowProblems, raw: RawReport)] { delivery.refused }
+    /// The rows beyond the read-ahead were read (and cannot be read again).
+    private var streamed = false
+    /// The keys taken so far, and per reporter and content hash the last occurrence taken.
+    private var taken = Set<Key>()
+    private var last: [Key: Int] = [:]
+
+    /// Reads `delivery` ahead: whole if it has at most `readAhead` rows (a refused-rows file always).
+    init(_ delivery: ReportDelivery, readAhead: Int = PulledDelivery.readAhead) {
         self.delivery = delivery
-        var taken = Set<Key>()
-        var last: [Key: Int] = [:]
+        let limit = delivery.addsToStored ? Int.max : readAhead
         do {
-            while let report = try delivery.next() {
-                let hash = report.contentHash
-                if let id = report.ref {
-                    guard taken.insert(Key(reporter: report.reporter, ref: id)).inserted else {
-                        delivery.refuseRepeatedID(report)
-                        continue
-                    }
-                    ids.insert(Key(reporter: report.reporter, ref: id))
-                    refs.append(id)
-                } else {
-                    refs.append(Self.nextRef(report, hash: hash, last: &last) { taken.insert($0).inserted })
-                    hasRowsWithoutID = true
+            while let row = try pull() {
+                rows.append(row)
+                if rows.count > limit {
+                    isWhole = false
+                    break
                 }
-                rows.append(Row(report: report, hash: hash))
             }
         } catch {
             readError = error
         }
-        refused = delivery.refused
+    }
+
+    /// The next valid report of the delivery with its key; a repeated id is refused and passed over.
+    private func pull() throws -> Row? {
+        while let report = try delivery.next() {
+            let hash = report.contentHash
+            if let id = report.ref {
+                guard taken.insert(Key(reporter: report.reporter, ref: id)).inserted else {
+                    delivery.refuseRepeatedID(report)
+                    continue
+                }
+                return Row(report: report, hash: hash, ref: id)
+            }
+            hasRowsWithoutID = true
+            return Row(report: report, hash: hash, ref: Self.nextRef(report, hash: hash, last: &last) { taken.insert($0).inserted })
+        }
+        return nil
     }
 
     /// The key of `report`, which has no id: the first occurrence that `take` takes (true), counting on from the
@@ -75,15 +100,16 @@ struct PulledDelivery {
         return ref
     }
 
-    /// Each row's key. In a refused-rows file a row without an id also passes over the occurrences stored by
-    /// other files (one equal to such a row is another occurrence, not that row again), read in `transaction`.
-    func keys(_ transaction: PostgresTransaction) throws -> [String] {
-        guard delivery.addsToStored, hasRowsWithoutID else { return refs }
+    /// Each row's key (`nil`: the rows' own `ref`). In a refused-rows file a row without an id also passes over the
+    /// occurrences stored by other files (one equal to such a row is another occurrence, not that row again),
+    /// read in `transaction`.
+    func keys(_ transaction: PostgresTransaction) throws -> [String]? {
+        guard delivery.addsToStored, hasRowsWithoutID else { return nil }
         let elsewhere = try storedElsewhere(transaction)
-        var taken = ids
+        var taken = Set(rows.filter { $0.report.ref != nil }.map { Key(reporter: $0.report.reporter, ref: $0.ref) })
         var last: [Key: Int] = [:]
-        return zip(rows, refs).map { row, ref in
-            guard row.report.ref == nil else { return ref }
+        return rows.map { row in
+            guard row.report.ref == nil else { return row.ref }
             return Self.nextRef(row.report, hash: row.hash, last: &last) { !elsewhere.contains($0) && taken.insert($0).inserted }
         }
     }
@@ -104,9 +130,15 @@ struct PulledDelivery {
         return Set(try stored.map { Key(reporter: try $0.text("reporter"), ref: try $0.text("ref")) })
     }
 
-    /// Copies the rows, under `keys`, into the temporary table `ingest_rows` (made on the connection's first
-    /// ingest, emptied at every commit), numbered in the delivery's order.
-    func stage(_ keys: [String], _ transaction: PostgresTransaction) throws {
+    /// Copies the rows, under `keys` (`nil`: their own), into the temporary table `ingest_rows` (made on the
+    /// connection's first ingest, emptied at every commit), numbered in the delivery's order; a streamed delivery's
+    /// rows beyond the read-ahead are read as they are copied.
+    func stage(_ keys: [String]?, _ transaction: PostgresTransaction) throws {
+        guard !streamed else {
+            throw PostgresStoreError(message: "\(delivery.file): the ingest met a concurrent change it had to give way to (a "
+                + "deadlock or serialization failure) after its rows had been read, and cannot read them again; nothing of "
+                + "it was stored: ingest it again")
+        }
         try transaction.execute("""
             CREATE TEMPORARY TABLE IF NOT EXISTS ingest_rows (
                 seq bigint NOT NULL, reporter text NOT NULL, ref text NOT NULL, idless boolean NOT NULL, date text NOT NULL,
@@ -116,18 +148,32 @@ struct PulledDelivery {
             ) ON COMMIT DELETE ROWS
             """)
         // The rows of the delivery before this one in the same batch.
-        try transaction.execute("DELETE FROM ingest_rows")
-        try transaction.copy(into: "ingest_rows", columns: Self.stagedColumns, rows: zip(rows, keys).enumerated().lazy.map { seq, item in
-            let (row, key) = item
-            let report = row.report
-            return [
-                .int(Int64(seq)), .text(report.reporter), .text(key), .bool(report.ref == nil), .text(report.date.description),
-                .text(report.precision.rawValue), PostgresValue(report.time?.description), .text(report.area), .text(report.indicator),
-                .int(Int64(report.value)), PostgresValue(report.place), PostgresValue(report.lat), PostgresValue(report.lon),
-                PostgresValue(report.note), .int(row.hash), .int(Int64(report.line)), PostgresValue(report.storedSource),
-                PostgresValue(report.period?.description), PostgresValue(report.period?.end.description),
-            ]
-        })
+        try transaction.execute("TRUNCATE ingest_rows")
+        try transaction.copy(into: "ingest_rows", columns: Self.stagedColumns) { copy in
+            for (seq, row) in rows.enumerated() { try Self.add(row, seq: seq, key: keys?[seq] ?? row.ref, to: &copy) }
+            guard !isWhole else { return }
+            streamed = true
+            var seq = rows.count
+            while let row = try pull() {
+                try Self.add(row, seq: seq, key: row.ref, to: &copy)
+                seq += 1
+            }
+        }
+    }
+
+    /// Adds one row of `ingest_rows`, in `stagedColumns`' order.
+    private static func add(_ row: Row, seq: Int, key: String, to copy: inout PostgresCopyRows) throws {
+        let report = row.report
+        for value: PostgresValue in [
+            .int(Int64(seq)), .text(report.reporter), .text(key), .bool(report.ref == nil), .text(report.date.description),
+            .text(report.precision.rawValue), PostgresValue(report.time?.description), .text(report.area), .text(report.indicator),
+            .int(Int64(report.value)), PostgresValue(report.place), PostgresValue(report.lat), PostgresValue(report.lon),
+            PostgresValue(report.note), .int(row.hash), .int(Int64(report.line)), PostgresValue(report.storedSource),
+            PostgresValue(report.period?.description), PostgresValue(report.period?.end.description),
+        ] {
+            copy.add(value)
+        }
+        try copy.endRow()
     }
 
     /// The columns of `ingest_rows`, in the order `stage` writes them.
