@@ -148,7 +148,7 @@ final class PulledDelivery {
             ) ON COMMIT DELETE ROWS
             """)
         // The rows of the delivery before this one in the same batch.
-        try transaction.execute("TRUNCATE ingest_rows")
+        try transaction.execute("DELETE FROM ingest_rows")
         try transaction.copy(into: "ingest_rows", columns: Self.stagedColumns) { copy in
             for (seq, row) in rows.enumerated() { try Self.add(row, seq: seq, key: keys?[seq] ?? row.ref, to: &copy) }
             guard !isWhole else { return }
