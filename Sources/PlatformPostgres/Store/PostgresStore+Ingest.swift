@@ -79,7 +79,12 @@ extension PostgresStore {
             """, [.text(kommun), .text(delivery.file), .text(timestamp), .text(delivery.checklist.version)])
         let ingestID = try ingest!.int64("id")
         if !pulled.rows.isEmpty {
-            try pulled.stage(pulled.keys(transaction), transaction)
+            let staged = try pulled.stage(pulled.keys(transaction), transaction)
+            if staged > PulledDelivery.readAhead {
+                // The delivery's order is a sort of the staged rows: in memory it costs little, on disk (PostgreSQL's
+                // default 4 MB) a tenth of a large file's ingest. This transaction only; a small delivery needs neither.
+                try transaction.execute("SELECT set_config('work_mem', $1, true)", [.text(moveWorkMemory)])
+            }
             (outcome.new, outcome.revised, outcome.unchanged) = try move(ingestID: ingestID, kommun: kommun, delivery: delivery,
                                                                          at: timestamp, transaction)
             if !delivery.addsToStored, pulled.hasRowsWithoutID {
@@ -102,9 +107,6 @@ extension PostgresStore {
     /// not find, are inserted in the delivery's order. Returns how many rows were new, revised and unchanged.
     private static func move(ingestID: Int64, kommun: String, delivery: ReportDelivery, at timestamp: String,
                              _ transaction: PostgresTransaction) throws -> (new: Int, revised: Int, unchanged: Int) {
-        // The delivery's order is a sort of the staged rows: in memory it costs little, on disk (PostgreSQL's
-        // default 4 MB) it is a tenth of a large file's ingest. This transaction only.
-        try transaction.execute("SELECT set_config('work_mem', $1, true)", [.text(moveWorkMemory)])
         let binds: [PostgresValue] = [.int(ingestID), .text(kommun), .text(delivery.checklist.version), .text(delivery.file), .text(timestamp)]
         let revised = try transaction.execute("""
             UPDATE reports r SET date = s.date, precision = s.precision, time = s.time, area = s.area, indicator = s.indicator,

@@ -132,8 +132,9 @@ final class PulledDelivery {
 
     /// Copies the rows, under `keys` (`nil`: their own), into the temporary table `ingest_rows` (made on the
     /// connection's first ingest, emptied at every commit), numbered in the delivery's order; a streamed delivery's
-    /// rows beyond the read-ahead are read as they are copied.
-    func stage(_ keys: [String]?, _ transaction: PostgresTransaction) throws {
+    /// rows beyond the read-ahead are read as they are copied. Returns how many rows were copied.
+    @discardableResult
+    func stage(_ keys: [String]?, _ transaction: PostgresTransaction) throws -> Int {
         guard !streamed else {
             throw PostgresStoreError(message: "\(delivery.file): the ingest met a concurrent change it had to give way to (a "
                 + "deadlock or serialization failure) after its rows had been read, and cannot read them again; nothing of "
@@ -149,7 +150,7 @@ final class PulledDelivery {
             """)
         // The rows of the delivery before this one in the same batch.
         try transaction.execute("DELETE FROM ingest_rows")
-        try transaction.copy(into: "ingest_rows", columns: Self.stagedColumns) { copy in
+        return try transaction.copy(into: "ingest_rows", columns: Self.stagedColumns) { copy in
             for (seq, row) in rows.enumerated() { try Self.add(row, seq: seq, key: keys?[seq] ?? row.ref, to: &copy) }
             guard !isWhole else { return }
             streamed = true
