@@ -34,7 +34,9 @@
 # shared libraries) are printed with the figures.
 #
 # At 290 kommuner × 5 years: ~2.7 million rows, a store of ~850 MB plus the plain table and a scratch copy of
-# each while a round runs (~3.5 GB of temporary disk at most); (a) takes most of each round's time.
+# each while a round runs (~3.5 GB of temporary disk at most); (a) takes most of each round's time. Run time,
+# estimated from 10 and 20 kommuner on the 2-core machine at load ~10: BENCH_SIZES="10 50 290" ~30 min with
+# the default rounds, ~13 min with BENCH_INGEST_RUNS=1.
 #
 # Usage: Benchmarks/national.sh          (from anywhere; it works from the repository root)
 # Environment:
@@ -96,7 +98,9 @@ log "platform-cli: $BIN_ABOUT"
 log "temporary data: $WORK"
 log "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
 
-# --- the libyaml event floor (hook: Benchmarks/yaml-events.c, written for Benchmarks/config.sh) ----------
+# --- the libyaml event floor ------------------------------------------------------------------------------
+# HOOK for (c): Benchmarks/yaml-events.c (issue 15, item 1, written with Benchmarks/config.sh) is built and
+# timed as `yaml-events FILE...` when it is in the tree; without it (c) times validate alone and says so.
 FLOOR=""
 if [[ -f Benchmarks/yaml-events.c ]]; then
     FLOOR="$WORK/yaml-events"
