@@ -48,8 +48,9 @@ final class PulledDelivery {
     var refused: [(problems: RowProblems, raw: RawReport)] { delivery.refused }
     /// The rows beyond the read-ahead were read (and cannot be read again).
     private var streamed = false
-    /// The keys taken so far, and per reporter and content hash the last occurrence taken.
-    private var taken = Set<Key>()
+    /// The keys taken so far, by reporter (a streamed million-row file keeps a million of them: the reporter's
+    /// text once, not once per key), and per reporter and content hash the last occurrence taken.
+    private var taken: [String: Set<String>] = [:]
     private var last: [Key: Int] = [:]
 
     /// Reads `delivery` ahead: whole if it has at most `readAhead` rows (a refused-rows file always).
@@ -74,16 +75,21 @@ final class PulledDelivery {
         while let report = try delivery.next() {
             let hash = report.contentHash
             if let id = report.ref {
-                guard taken.insert(Key(reporter: report.reporter, ref: id)).inserted else {
+                guard take(Key(reporter: report.reporter, ref: id)) else {
                     delivery.refuseRepeatedID(report)
                     continue
                 }
                 return Row(report: report, hash: hash, ref: id)
             }
             hasRowsWithoutID = true
-            return Row(report: report, hash: hash, ref: Self.nextRef(report, hash: hash, last: &last) { taken.insert($0).inserted })
+            return Row(report: report, hash: hash, ref: Self.nextRef(report, hash: hash, last: &last) { take($0) })
         }
         return nil
+    }
+
+    /// Takes `key` for this delivery; false when it was taken before.
+    private func take(_ key: Key) -> Bool {
+        taken[key.reporter, default: []].insert(key.ref).inserted
     }
 
     /// The key of `report`, which has no id: the first occurrence that `take` takes (true), counting on from the
