@@ -21,12 +21,14 @@ struct PrettyJSONEncoderTests {
     }
 
     /// Every byte below 0x20, DEL, quotes, backslashes, slashes, Swedish letters, emoji outside the BMP,
-    /// a quote under a combining accent, the line and paragraph separators, and HTML that must stay text.
+    /// a quote under a combining accent, the line and paragraph separators, a byte-order mark and a zero
+    /// width space (inside the text: `JSONSerialization` drops a string's leading byte-order mark), and HTML
+    /// that must stay text.
     static let hostileStrings: [String] = [
         "", " ", "\"", "\\", "/", "\\/", "\"\\\"", "</script>", "a/b//c", "https://example.se/väg?x=1&y=2",
         String((0..<0x20).map { Character(Unicode.Scalar(UInt8($0))) }), "\u{7F}", "tab\there\nnewline\r\nCRLF\u{8}\u{C}",
         "Åsa Öberg i Ängelholm: ÅÄÖ åäö é ü", "🚨 larm 👮🏽‍♀️ 🇸🇪", "\"\u{301} onmouseover=x", "line\u{2028}para\u{2029}end",
-        "nul\u{0}inside", "\u{FEFF}bom", "'single' & <b>", String(repeating: "x\"", count: 200),
+        "nul\u{0}inside", "mid\u{FEFF}bom\u{200B}", "'single' & <b>", String(repeating: "x\"", count: 200),
     ]
 
     struct Hostile: Codable {
