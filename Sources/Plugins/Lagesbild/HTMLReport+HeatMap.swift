@@ -56,8 +56,11 @@ extension HTMLReport {
 
     private mutating func heatTable() {
         let groups = categoryGroups
-        let cells = Dictionary(lagesbild.cells.map { ("\($0.area)\u{0}\($0.indicator)", $0) }, uniquingKeysWith: { first, _ in first })
-        let hotspots = Set(lagesbild.hotspots.map { "\($0.area)\u{0}\($0.indicator)" })
+        // Each area's cells and hotspots by indicator, the first cell of an area and indicator winning.
+        var cells: [String: [String: Lagesbild.Cell]] = [:]
+        for cell in lagesbild.cells where cells[cell.area]?[cell.indicator] == nil { cells[cell.area, default: [:]][cell.indicator] = cell }
+        var hotspots: [String: Set<String>] = [:]
+        for hotspot in lagesbild.hotspots { hotspots[hotspot.area, default: []].insert(hotspot.indicator) }
         openScrollable(t("Värde per område och indikator", "Value per area and indicator"))
         append("<table class=\"heat\">")
         append("<caption>" + e(t("Värde per område och indikator, \(periodLabel), färgat efter status",
@@ -73,17 +76,17 @@ extension HTMLReport {
         append("</thead>")
         append("<tbody>")
         for area in lagesbild.areas {
-            var row = "<tr class=\"depth-\(area.depth)\"><th scope=\"row\">\(e(area.name))</th>"
+            write("<tr class=\"depth-\(area.depth)\"><th scope=\"row\">\(e(area.name))</th>")
+            let areaCells = cells[area.id] ?? [:]
+            let areaHotspots = hotspots[area.id] ?? []
             for indicator in lagesbild.indicators {
-                let key = "\(area.id)\u{0}\(indicator.id)"
-                guard let cell = cells[key] else {
-                    row += "<td class=\"empty\"></td>"
-                    continue
+                if let cell = areaCells[indicator.id] {
+                    heatCell(cell, hotspot: areaHotspots.contains(indicator.id))
+                } else {
+                    write("<td class=\"empty\"></td>")
                 }
-                row += heatCell(cell, hotspot: hotspots.contains(key))
             }
-            row += "<td class=\"total\">\(n(events(in: area.id)))</td></tr>"
-            append(row)
+            append("<td class=\"total\">\(n(events(in: area.id)))</td></tr>")
         }
         append("</tbody>")
         let totals = Dictionary(lagesbild.indicatorTotals.map { ($0.indicator, $0.value) }, uniquingKeysWith: { first, _ in first })
@@ -94,19 +97,29 @@ extension HTMLReport {
         append("</div>")
     }
 
-    private func heatCell(_ cell: Lagesbild.Cell, hotspot: Bool) -> String {
-        var classes = ["s-\(cell.status.rawValue)"]
-        if cell.value == 0 { classes.append("zero") }
-        if hotspot { classes.append("hot") }
-        var html = "<td class=\"\(classes.joined(separator: " "))\">\(n(cell.value))"
+    /// Writes a cell of the heat map: its value in the status's colour, the status's sign, and its tags.
+    private mutating func heatCell(_ cell: Lagesbild.Cell, hotspot: Bool) {
+        write("<td class=\"s-")
+        write(cell.status.rawValue)
+        if cell.value == 0 { write(" zero") }
+        if hotspot { write(" hot") }
+        write("\">")
+        write(n(cell.value))
         let marker = Self.marker(cell.status)
         if !marker.isEmpty {
-            html += "<span class=\"mark\" aria-hidden=\"true\">\(marker)</span><span class=\"sr\">, \(e(cell.statusLabel))</span>"
+            write("<span class=\"mark\" aria-hidden=\"true\">")
+            write(marker)
+            write("</span><span class=\"sr\">, ")
+            write(e(cell.statusLabel))
+            write("</span>")
         }
-        var tags: [String] = []
-        if cell.isNew { tags.append("<span class=\"tag\">\(e(newTag))</span>") }
-        if hotspot { tags.append("<span class=\"tag\" aria-hidden=\"true\">H</span><span class=\"sr\">, hotspot</span>") }
-        if !tags.isEmpty { html += " <span class=\"tags\">" + tags.joined(separator: " ") + "</span>" }
-        return html + "</td>"
+        if cell.isNew || hotspot {
+            write(" <span class=\"tags\">")
+            if cell.isNew { write("<span class=\"tag\">\(e(newTag))</span>") }
+            if cell.isNew && hotspot { write(" ") }
+            if hotspot { write("<span class=\"tag\" aria-hidden=\"true\">H</span><span class=\"sr\">, hotspot</span>") }
+            write("</span>")
+        }
+        write("</td>")
     }
 }

@@ -128,11 +128,13 @@ extension HTMLReport {
         if scored.isEmpty {
             paragraph(t("Inga händelser denna period.", "No events this period."))
         } else {
+            var worst: [String: Lagesbild.Status] = [:]
+            for cell in lagesbild.cells { worst[cell.area] = max(worst[cell.area] ?? cell.status, cell.status) }
             table(t("Områden efter poäng (vikt × värde), högst först", "Areas by score (weight × value), highest first"),
                   [t("Område", "Area"), t("Rang", "Rank"), t("Poäng", "Score"), t("Händelser", "Events"), t("Värst", "Worst")],
                   scored.map { score in
-                      let worst = lagesbild.cells.filter { $0.area == score.area }.map(\.status).max() ?? .green
-                      return [e(lagesbild.areaName(score.area)), String(score.rank), n(score.score), n(events(in: score.area)), badge(worst)]
+                      [e(lagesbild.areaName(score.area)), String(score.rank), n(score.score), n(events(in: score.area)),
+                       badge(worst[score.area] ?? .green)]
                   },
                   numeric: [1, 2, 3])
         }

@@ -1,16 +1,26 @@
 import Platform
 
-/// Builds the HTML page of a lägesbild, section by section. Every text that comes from the lägesbild
-/// (names, notes, places) is escaped where it is written; the output depends on nothing but the
-/// lägesbild and the language, so the same input always gives the same bytes.
+/// Builds the HTML page of a lägesbild, section by section, line by line into one text. Every text that
+/// comes from the lägesbild (names, notes, places) is escaped where it is written; the output depends on
+/// nothing but the lägesbild and the language, so the same input always gives the same bytes.
 struct HTMLReport {
     let lagesbild: Lagesbild
     let language: Language
-    private var lines: [String] = []
+    /// The cells of count indicators (levels are not summed).
+    let countCells: [Lagesbild.Cell]
+    /// The count cells' values summed per area, in cell order.
+    private let eventsByArea: [String: Double]
+    private var output = ""
 
     init(lagesbild: Lagesbild, language: Language) {
         self.lagesbild = lagesbild
         self.language = language
+        // As `lagesbild.indicator(_:)`: the first indicator with an id decides its measure.
+        let measures = Dictionary(lagesbild.indicators.map { ($0.id, $0.measure) }, uniquingKeysWith: { first, _ in first })
+        countCells = lagesbild.cells.filter { measures[$0.indicator] == "count" }
+        var events: [String: Double] = [:]
+        for cell in countCells { events[cell.area, default: 0] += cell.value }
+        eventsByArea = events
     }
 
     /// The page's sections, in order: their ids (link targets) and headings.
@@ -43,21 +53,21 @@ struct HTMLReport {
 
     /// The whole page.
     mutating func render() -> String {
-        lines.append("<!DOCTYPE html>")
-        lines.append("<html lang=\"\(language.rawValue)\">")
-        lines.append("<head>")
-        lines.append("<meta charset=\"utf-8\">")
-        lines.append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-        lines.append("<title>\(e(title))</title>")
-        lines.append("<style>")
-        lines.append(HTMLStyleSheet.css(maxDepth: lagesbild.areas.map(\.depth).max() ?? 0))
-        if let colours = HTMLStyleSheet.statusColours(lagesbild.statusScale) { lines.append(colours) }
-        lines.append("</style>")
-        lines.append("</head>")
-        lines.append("<body>")
+        append("<!DOCTYPE html>")
+        append("<html lang=\"\(language.rawValue)\">")
+        append("<head>")
+        append("<meta charset=\"utf-8\">")
+        append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
+        append("<title>\(e(title))</title>")
+        append("<style>")
+        append(HTMLStyleSheet.css(maxDepth: lagesbild.areas.map(\.depth).max() ?? 0))
+        if let colours = HTMLStyleSheet.statusColours(lagesbild.statusScale) { append(colours) }
+        append("</style>")
+        append("</head>")
+        append("<body>")
         masthead()
         contents()
-        lines.append("<main>")
+        append("<main>")
         summary()
         map()
         heatMap()
@@ -75,11 +85,11 @@ struct HTMLReport {
         nextPeriod()
         feedback()
         methods()
-        lines.append("</main>")
+        append("</main>")
         footer()
-        lines.append("</body>")
-        lines.append("</html>")
-        return lines.joined(separator: "\n") + "\n"
+        append("</body>")
+        append("</html>")
+        return output
     }
 
     // MARK: Building blocks
@@ -106,47 +116,47 @@ struct HTMLReport {
 
     var title: String { t("Lägesbild", "Situation picture") + " \(lagesbild.subjectName), \(periodLabel)" }
 
-    /// The cells of count indicators (levels are not summed).
-    var countCells: [Lagesbild.Cell] {
-        lagesbild.cells.filter { lagesbild.indicator($0.indicator)?.measure == "count" }
-    }
-
     /// The events of count indicators in an area this period.
-    func events(in area: String) -> Double {
-        countCells.filter { $0.area == area }.reduce(0) { $0 + $1.value }
+    func events(in area: String) -> Double { eventsByArea[area] ?? 0 }
+
+    /// Appends a whole line.
+    mutating func append(_ line: String) {
+        output += line
+        output += "\n"
     }
 
-    mutating func append(_ line: String) { lines.append(line) }
+    /// Appends part of a line; `append` ends it.
+    mutating func write(_ part: String) { output += part }
 
     /// A wide table's box, which scrolls sideways on a phone: focusable and named, so that it can be
     /// scrolled with the keyboard too (WCAG 2.1.1; axe's scrollable-region-focusable).
     mutating func openScrollable(_ name: String) {
-        lines.append("<div class=\"wide\" tabindex=\"0\" role=\"region\" aria-label=\"\(e(name))\">")
+        append("<div class=\"wide\" tabindex=\"0\" role=\"region\" aria-label=\"\(e(name))\">")
     }
 
     mutating func open(_ section: Section) {
-        lines.append("<section id=\"\(section.rawValue)\" aria-labelledby=\"\(section.rawValue)-heading\">")
-        lines.append("<h2 id=\"\(section.rawValue)-heading\">\(e(section.title(language)))</h2>")
+        append("<section id=\"\(section.rawValue)\" aria-labelledby=\"\(section.rawValue)-heading\">")
+        append("<h2 id=\"\(section.rawValue)-heading\">\(e(section.title(language)))</h2>")
     }
 
-    mutating func close() { lines.append("</section>") }
+    mutating func close() { append("</section>") }
 
     /// A paragraph of plain text.
     mutating func paragraph(_ text: String, className: String? = nil) {
-        lines.append("<p\(className.map { " class=\"\($0)\"" } ?? "")>\(e(text))</p>")
+        append("<p\(className.map { " class=\"\($0)\"" } ?? "")>\(e(text))</p>")
     }
 
     /// A data table: a caption, column headings, and rows whose first cell heads its row. Row cells are
     /// HTML (escape text with `e`); columns in `numeric` are right-aligned; `rowClasses`, when given, has
     /// a class for each row.
     mutating func table(_ caption: String, _ header: [String], _ rows: [[String]], numeric: Set<Int> = [], rowClasses: [String]? = nil) {
-        lines.append("<table class=\"data\">")
-        lines.append("<caption>\(e(caption))</caption>")
+        append("<table class=\"data\">")
+        append("<caption>\(e(caption))</caption>")
         let headings = header.enumerated().map { index, title in
             "<th scope=\"col\"\(numeric.contains(index) ? " class=\"num\"" : "")>\(e(title))</th>"
         }
-        lines.append("<thead><tr>" + headings.joined() + "</tr></thead>")
-        lines.append("<tbody>")
+        append("<thead><tr>" + headings.joined() + "</tr></thead>")
+        append("<tbody>")
         for (rowIndex, row) in rows.enumerated() {
             let cells = row.enumerated().map { index, html in
                 let tag = index == 0 ? "th scope=\"row\"" : "td"
@@ -154,10 +164,10 @@ struct HTMLReport {
                 return "<\(tag)\(numeric.contains(index) ? " class=\"num\"" : "")>\(html)</\(close)>"
             }
             let rowClass = rowClasses.map { " class=\"\($0[rowIndex])\"" } ?? ""
-            lines.append("<tr\(rowClass)>" + cells.joined() + "</tr>")
+            append("<tr\(rowClass)>" + cells.joined() + "</tr>")
         }
-        lines.append("</tbody>")
-        lines.append("</table>")
+        append("</tbody>")
+        append("</table>")
     }
 
     /// The sign of a status that does not depend on colour: no mark for green, then ▲, ▲▲, ▲▲▲.
@@ -181,9 +191,9 @@ struct HTMLReport {
 
     private mutating func masthead() {
         let period = lagesbild.period
-        lines.append("<header class=\"masthead\">")
-        lines.append("<p class=\"kicker\">\(e(lagesbild.kommun.name)) · \(e(lagesbild.kommun.lan))</p>")
-        lines.append("<h1>\(e(t("Lägesbild", "Situation picture"))) <span class=\"where\">\(e(lagesbild.subjectName)), \(e(periodLabel))</span></h1>")
+        append("<header class=\"masthead\">")
+        append("<p class=\"kicker\">\(e(lagesbild.kommun.name)) · \(e(lagesbild.kommun.lan))</p>")
+        append("<h1>\(e(t("Lägesbild", "Situation picture"))) <span class=\"where\">\(e(lagesbild.subjectName)), \(e(periodLabel))</span></h1>")
         let span = baselineSpan
         paragraph(t("Period", "Period") + ": \(period.start) – \(period.end) (\(period.id)). "
             + t("Jämförs med föregående period \(period.previous), samma period förra året \(period.lastYear) och baslinjen \(span).",
@@ -192,8 +202,8 @@ struct HTMLReport {
         var roles = [(t("Sammanställd av", "Compiled by"), lagesbild.distribution.compiledBy.name)]
         if let analysed = lagesbild.distribution.analysedBy { roles.append((t("Analyseras av", "Analysed by"), analysed.name)) }
         if let readBy = lagesbild.distribution.readBy { roles.append((t("Läses av", "Read by"), readBy.name)) }
-        lines.append("<dl class=\"roles\">" + roles.map { "<div><dt>\(e($0.0))</dt><dd>\(e($0.1))</dd></div>" }.joined() + "</dl>")
-        lines.append("</header>")
+        append("<dl class=\"roles\">" + roles.map { "<div><dt>\(e($0.0))</dt><dd>\(e($0.1))</dd></div>" }.joined() + "</dl>")
+        append("</header>")
     }
 
     private var baselineSpan: String {
@@ -202,17 +212,17 @@ struct HTMLReport {
     }
 
     private mutating func contents() {
-        lines.append("<nav class=\"toc\" aria-label=\"\(e(t("Innehåll", "Contents")))\">")
+        append("<nav class=\"toc\" aria-label=\"\(e(t("Innehåll", "Contents")))\">")
         // Other sources only for a kommun that has them, the map only when an area has coordinates.
         let sections = Section.allCases.filter { ($0 != .sources || lagesbild.sources != nil) && ($0 != .map || hasMap) }
-        lines.append("<ol>" + sections.map { "<li><a href=\"#\($0.rawValue)\">\(e($0.title(language)))</a></li>" }.joined() + "</ol>")
-        lines.append("</nav>")
+        append("<ol>" + sections.map { "<li><a href=\"#\($0.rawValue)\">\(e($0.title(language)))</a></li>" }.joined() + "</ol>")
+        append("</nav>")
     }
 
     private mutating func footer() {
-        lines.append("<footer>")
+        append("<footer>")
         paragraph(title + ". " + t("Sammanställd av", "Compiled by") + " \(lagesbild.distribution.compiledBy.name). "
             + t("Skapad av Trygghetsplattformen (EST).", "Made by the Trygghet platform (EST)."))
-        lines.append("</footer>")
+        append("</footer>")
     }
 }

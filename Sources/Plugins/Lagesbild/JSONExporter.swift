@@ -11,10 +11,10 @@ public struct JSONExporter: Exporter {
 
     public init() {}
 
+    /// The bytes `JSONEncoder` writes with `[.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]`, and a
+    /// newline; written by `PrettyJSONEncoder`, which makes them without building a tree first.
     public func export(_ lagesbild: Lagesbild, options: ExportOptions) throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        var data = try encoder.encode(lagesbild)
+        var data = try PrettyJSONEncoder.encode(lagesbild)
         data.append(UInt8(ascii: "\n"))
         return data
     }

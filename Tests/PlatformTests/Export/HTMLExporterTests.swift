@@ -1,5 +1,5 @@
 import Foundation
-import Plugins
+@testable import Plugins
 import Testing
 @testable import Platform
 
@@ -51,6 +51,15 @@ struct HTMLExporterTests {
         #expect(html.contains("flyttat &amp; &quot;uppskjutet&quot;"))
         #expect(!html.contains("<em>"))
         #expect(html.contains("<html lang=\"\(language.rawValue)\">"))
+    }
+
+    /// The browser reads bytes: `"`, `<`, `&` and `'` are replaced even where a combining mark, a joiner
+    /// or a variation selector after them makes one Swift `Character` of the two.
+    @Test func escapesASpecialCharacterUnderACombiningMark() {
+        #expect(Array("\"\u{301} onmouseover=\"x".htmlEscaped.utf8) == Array("&quot;\u{301} onmouseover=&quot;x".utf8))
+        #expect(Array("<\u{338}script>&\u{200D}'\u{FE0F}".htmlEscaped.utf8) == Array("&lt;\u{338}script&gt;&amp;\u{200D}&#39;\u{FE0F}".utf8))
+        #expect(Array("Åsa Öberg 🚨 👮🏽‍♀️".htmlEscaped.utf8) == Array("Åsa Öberg 🚨 👮🏽‍♀️".utf8))
+        #expect("".htmlEscaped.isEmpty)
     }
 
     @Test func theSameLagesbildGivesTheSameBytes() throws {
