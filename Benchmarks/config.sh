@@ -16,6 +16,7 @@
 # Usage: Benchmarks/config.sh            (from anywhere; it works from the repository root)
 # Environment:
 #   BENCH_BIN=path        use this platform-cli binary instead of building one
+#   BENCH_COMPARE=path    also measure this platform-cli (an earlier build, say) in the same rounds ("validate_compare")
 #   BENCH_RUNS=n          timed rounds (each runs both programs once); the summary shows medians (default 11)
 #   BENCH_KOMMUNER=n      kommun files (even; default 290)
 #   BENCH_INSTRUCTIONS=0  skip the callgrind counts (they take a minute or two)
@@ -52,6 +53,13 @@ BYTES=$(cat "${FILES[@]}" | wc -c)
 
 run_validate() { "$BIN" validate "$MUNI" > "$WORK/validate.out"; }
 run_floor() { "$FLOOR" "${FILES[@]}" > "$WORK/floor.out"; }
+NAMES=(validate floor)
+if [[ -n ${BENCH_COMPARE:-} ]]; then
+    [[ -x $BENCH_COMPARE ]] || { log "BENCH_COMPARE=$BENCH_COMPARE is not an executable"; exit 1; }
+    run_validate_compare() { "$BENCH_COMPARE" validate "$MUNI" > "$WORK/validate_compare.out"; }
+    run_validate_compare || { cat "$WORK/validate_compare.out" >&2; exit 1; }
+    NAMES+=(validate_compare)
+fi
 
 # Both must succeed on every file before anything is timed.
 run_validate || { cat "$WORK/validate.out" >&2; exit 1; }
@@ -62,19 +70,15 @@ EVENTS=$(awk '{ print $3 }' "$WORK/floor.out")
 
 # --- timing ------------------------------------------------------------------------------------------------
 median() { sort -n "$1" | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else printf "%.1f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a != "n/a" && b > 0) printf "%.2f", a / b; else print "n/a" }'; }
 
-LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
-log "timing $RUNS interleaved rounds (load average $LOAD_START); wall/CPU ms"
-rm -f "$WORK"/*.ms "$WORK"/*.cpu
-for run in $(seq 1 "$RUNS"); do
-    line="round $run/$RUNS (load $(cut -d' ' -f1 /proc/loadavg)):"
-    for name in validate floor; do line+=" $name $(measure "$name")"; done
-    log "$line"
-done
-LOAD_END=$(cut -d' ' -f1-3 /proc/loadavg)
+time_rounds
 paste "$WORK/validate.ms" "$WORK/floor.ms" | awk '{ printf "%.3f\n", $1 / $2 }' > "$WORK/ratio.wall"
 paste "$WORK/validate.cpu" "$WORK/floor.cpu" | awk '{ printf "%.3f\n", $1 / $2 }' > "$WORK/ratio.cpu"
+if [[ -n ${BENCH_COMPARE:-} ]]; then
+    paste "$WORK/validate_compare.ms" "$WORK/floor.ms" | awk '{ printf "%.3f\n", $1 / $2 }' > "$WORK/ratio_compare.wall"
+    paste "$WORK/validate_compare.cpu" "$WORK/floor.cpu" | awk '{ printf "%.3f\n", $1 / $2 }' > "$WORK/ratio_compare.cpu"
+fi
 
 # --- instructions --------------------------------------------------------------------------------------------
 # instructions NAME PROGRAM ARGS...: what callgrind counts for one run of PROGRAM ("Collected : N" in its summary).
@@ -89,8 +93,13 @@ if [[ ${BENCH_INSTRUCTIONS:-1} != 0 ]] && command -v valgrind >/dev/null; then
     I_VALIDATE=$(instructions validate "$WORK/platform-cli" validate "$MUNI")
     I_FLOOR=$(instructions floor "$FLOOR" "${FILES[@]}")
     I_START=$(instructions start "$WORK/platform-cli" --help)
+    I_VALIDATE_COMPARE=n/a
+    if [[ -n ${BENCH_COMPARE:-} ]]; then
+        objcopy --strip-debug "$BENCH_COMPARE" "$WORK/platform-cli-compare"
+        I_VALIDATE_COMPARE=$(instructions validate_compare "$WORK/platform-cli-compare" validate "$MUNI")
+    fi
 else
-    I_VALIDATE=n/a I_FLOOR=n/a I_START=n/a
+    I_VALIDATE=n/a I_FLOOR=n/a I_START=n/a I_VALIDATE_COMPARE=n/a
 fi
 millions() { awk -v n="$1" 'BEGIN { if (n == "n/a") print n; else printf "%.1f", n / 1e6 }'; }
 
@@ -98,7 +107,7 @@ printf '\n## Configuration loading: platform-cli validate vs the libyaml event f
 printf 'Files: %d kommun files (%d KB, %s libyaml events)\n\n' "${#FILES[@]}" $((BYTES / 1024)) "$EVENTS"
 printf '| measurement | wall ms (median of %d) | wall ranged | CPU ms (user+sys) | instructions (M, callgrind) | instructions per file (M) |\n' "$RUNS"
 printf '|---|---:|---:|---:|---:|---:|\n'
-for name in validate floor; do
+for name in "${NAMES[@]}"; do
     var="I_${name^^}"
     printf '| %s | %s | %s–%s | %s | %s | %s |\n' "$name" "$(median "$WORK/$name.ms")" \
         "$(sort -n "$WORK/$name.ms" | head -1)" "$(sort -n "$WORK/$name.ms" | tail -1)" "$(median "$WORK/$name.cpu")" \
@@ -110,6 +119,11 @@ printf 'validate / floor: %s wall, %s CPU (medians of the per-round ratios; wall
     "$(median "$WORK/ratio.wall" | awk '{ printf "%.2f", $1 }')" "$(median "$WORK/ratio.cpu" | awk '{ printf "%.2f", $1 }')" \
     "$(sort -n "$WORK/ratio.wall" | head -1 | awk '{ printf "%.2f", $1 }')" "$(sort -n "$WORK/ratio.wall" | tail -1 | awk '{ printf "%.2f", $1 }')" \
     "$(ratio "$I_VALIDATE" "$I_FLOOR")"
+if [[ -n ${BENCH_COMPARE:-} ]]; then
+    printf 'validate_compare (%s) / floor: %s wall, %s CPU, %s instructions\n' "$BENCH_COMPARE" \
+        "$(median "$WORK/ratio_compare.wall" | awk '{ printf "%.2f", $1 }')" "$(median "$WORK/ratio_compare.cpu" | awk '{ printf "%.2f", $1 }')" \
+        "$(ratio "$I_VALIDATE_COMPARE" "$I_FLOOR")"
+fi
 printf '\nMachine: %s cores (nproc), %s; %s\n' "$(nproc)" "$(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)" "$(uname -sr)"
 printf 'Swift: %s\n' "$(swift --version 2>/dev/null | head -1 || echo unknown)"
 printf 'Date: %s; load average before timing: %s, after: %s\n' "$(date -u '+%Y-%m-%d %H:%M UTC')" "$LOAD_START" "$LOAD_END"
