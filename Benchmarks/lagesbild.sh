@@ -92,15 +92,7 @@ mb() { awk -v k="$1" 'BEGIN { printf "%.1f", k / 1024 }'; }
 
 # One warm-up run of each (page cache, dynamic loader), then RUNS interleaved rounds.
 for name in "${NAMES[@]}"; do "run_$name"; done
-LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
-log "timing $RUNS interleaved rounds (load average $LOAD_START); wall/CPU ms"
-rm -f "$WORK"/*.ms "$WORK"/*.cpu
-for run in $(seq 1 "$RUNS"); do
-    line="round $run/$RUNS (load $(cut -d' ' -f1 /proc/loadavg)):"
-    for name in "${NAMES[@]}"; do line+=" $name $(measure "$name")"; done
-    log "$line"
-done
-LOAD_END=$(cut -d' ' -f1-3 /proc/loadavg)
+time_rounds
 
 # Peak RSS, one more run of each under /usr/bin/time (not timed: its own start-up would count).
 declare -A KB

@@ -15,6 +15,16 @@ WEEK_END=2026-11-15
 LAST_YEAR_START=2025-11-10
 LAST_YEAR_END=2025-11-16
 
+# copy_kommun BASE SUFFIX FOLDER: municipalities/BASE.yaml as FOLDER/BASE-SUFFIX.yaml, a kommun of its own:
+# only the `  id:` and `  name:` lines of the top-level `kommun:` mapping change (id BASE-SUFFIX, name + SUFFIX).
+copy_kommun() {
+    local base=$1 suffix=$2 folder=$3 id="$1-$2"
+    sed -e "/^kommun:/,/^[^ #]/ s/^  id: $base\$/  id: $id/" \
+        -e "/^kommun:/,/^[^ #]/ s/^  name: \\(.*\\)\$/  name: \\1 $suffix/" \
+        "municipalities/$base.yaml" > "$folder/$id.yaml"
+    grep -q "^  id: $id\$" "$folder/$id.yaml" || { log "could not set kommun.id in $folder/$id.yaml"; exit 1; }
+}
+
 # make_ten_kommuner: in $WORK, the kommun files $MUNI (lysekil-01..05, tranemo-01..05: copies of
 # municipalities/lysekil.yaml and tranemo.yaml with kommun.id and name changed), and the store $STORE with
 # `platform-cli simulate ID --from $FROM --to $TO --seed N` of each ingested. Sets MUNI, STORE, OUT (an empty
@@ -24,17 +34,12 @@ make_ten_kommuner() {
     STORE="$WORK/store.sqlite"
     OUT="$WORK/out"
     mkdir -p "$MUNI" "$OUT"
-    # Only the `  id:` and `  name:` lines of the top-level `kommun:` mapping change.
     KOMMUNER=()
     local base i id
     for base in lysekil tranemo; do
         for i in 01 02 03 04 05; do
-            id="$base-$i"
-            sed -e "/^kommun:/,/^[^ #]/ s/^  id: $base\$/  id: $id/" \
-                -e "/^kommun:/,/^[^ #]/ s/^  name: \(.*\)\$/  name: \1 $i/" \
-                "municipalities/$base.yaml" > "$MUNI/$id.yaml"
-            grep -q "^  id: $id\$" "$MUNI/$id.yaml" || { log "could not set kommun.id in $MUNI/$id.yaml"; exit 1; }
-            KOMMUNER+=("$id")
+            copy_kommun "$base" "$i" "$MUNI"
+            KOMMUNER+=("$base-$i")
         done
     done
     "$BIN" validate "$MUNI" > "$WORK/validate.out" || { cat "$WORK/validate.out" >&2; exit 1; }
@@ -129,4 +134,19 @@ measure() {
     awk -v r="$real" 'BEGIN { printf "%.1f\n", r * 1000 }' >> "$WORK/$1.ms"
     awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.1f\n", (u + s) * 1000 }' >> "$WORK/$1.cpu"
     printf '%s/%s' "$(tail -1 "$WORK/$1.ms")" "$(tail -1 "$WORK/$1.cpu")"
+}
+
+# time_rounds: $RUNS interleaved rounds of `measure NAME` for each of ${NAMES[@]} (their earlier figures in
+# $WORK removed), a log line a round with the load average; sets LOAD_START and LOAD_END.
+time_rounds() {
+    local run name line
+    LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
+    log "timing $RUNS interleaved rounds (load average $LOAD_START); wall/CPU ms"
+    rm -f "$WORK"/*.ms "$WORK"/*.cpu
+    for run in $(seq 1 "$RUNS"); do
+        line="round $run/$RUNS (load $(cut -d' ' -f1 /proc/loadavg)):"
+        for name in "${NAMES[@]}"; do line+=" $name $(measure "$name")"; done
+        log "$line"
+    done
+    LOAD_END=$(cut -d' ' -f1-3 /proc/loadavg)
 }

@@ -25,9 +25,14 @@ public struct KommunCatalog: Sendable {
     public static func duplicateIDs(in files: [KommunConfigLoader.LoadedFile]) -> [Diagnostic] {
         var seen: [String: String] = [:]
         var clashes: [Diagnostic] = []
+        // The folder as a full path, worked out once for each way a folder is written before a file's name.
+        var folders: [Substring: String] = [:]
         for file in files {
             guard let id = file.config?.id else { continue }
-            let key = URL(fileURLWithPath: file.file).deletingLastPathComponent().path + "\u{0}" + id
+            let written = file.file[..<(file.file.lastIndex(of: "/") ?? file.file.startIndex)]
+            let folder = folders[written] ?? URL(fileURLWithPath: file.file).deletingLastPathComponent().path
+            folders[written] = folder
+            let key = folder + "\u{0}" + id
             if let first = seen[key] {
                 clashes.append(Diagnostic(file: file.file, mark: nil, path: "kommun.id",
                                           message: "kommun id '\(id)' is already used by \(first)"))

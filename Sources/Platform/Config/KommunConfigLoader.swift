@@ -6,9 +6,13 @@ public struct KommunConfigLoader: Sendable {
     /// every problem found.
     public struct LoadedFile: Sendable {
         public var file: String
-        public var source: String
+        /// The file's bytes, kept as read: its text is made only when a diagnostic quotes it.
+        var bytes: [UInt8]
         public var config: KommunConfig?
         public var diagnostics: [Diagnostic]
+
+        /// The file's text (empty for a file refused before it was read as text).
+        public var source: String { String(decoding: bytes, as: UTF8.self) }
 
         /// True when the file has no errors (warnings allowed).
         public var isValid: Bool {
@@ -64,18 +68,14 @@ public struct KommunConfigLoader: Sendable {
     }
 
     private static func refused(_ file: String, _ message: String) -> LoadedFile {
-        LoadedFile(file: file, source: "", config: nil, diagnostics: [Diagnostic(file: file, mark: nil, message: message)])
+        LoadedFile(file: file, bytes: [], config: nil, diagnostics: [Diagnostic(file: file, mark: nil, message: message)])
     }
 
     /// Decodes YAML text; `file` names it in diagnostics. Something that is not a kommun file at all (a
     /// binary, text in another encoding, a list, a file of other keys) is said so once: its lines are
     /// never quoted back as unknown keys. (It is kept out of `source`, so no line of it is shown either.)
     public func decode(_ bytes: [UInt8], file: String) -> LoadedFile {
-        let source = String(decoding: bytes, as: UTF8.self)
-        // Decoding replaces invalid UTF-8 with U+FFFD, which can keep the byte count: compare the bytes.
-        if !source.utf8.elementsEqual(bytes) || source.unicodeScalars.contains(where: { TerminalText.isControl($0) && $0 != "\t" && $0 != "\n" && $0 != "\r" }) {
-            return Self.refused(file, "not a kommun file (it is not UTF-8 text)")
-        }
+        guard Self.isText(bytes) else { return Self.refused(file, "not a kommun file (it is not UTF-8 text)") }
         let document = yaml.load(bytes, file: file)
         if let root = document.root, document.diagnostics.isEmpty {
             guard let pairs = root.pairs else { return Self.refused(file, "not a kommun file (its top level is not a mapping of keys)") }
@@ -92,7 +92,7 @@ public struct KommunConfigLoader: Sendable {
         }
         let diagnostics = context.diagnostics.sorted { ($0.mark ?? Mark(line: 0, column: 0)) < ($1.mark ?? Mark(line: 0, column: 0)) }
         let hasErrors = diagnostics.contains { $0.severity == .error }
-        return LoadedFile(file: file, source: source, config: hasErrors ? nil : config, diagnostics: diagnostics)
+        return LoadedFile(file: file, bytes: bytes, config: hasErrors ? nil : config, diagnostics: diagnostics)
     }
 
     /// Keys every kommun file has; a mapping with none of them is some other file.

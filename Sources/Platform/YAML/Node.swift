@@ -28,7 +28,14 @@ public struct Node: Sendable, Equatable {
 
         /// True for a plain `~`, `null` or empty scalar.
         public var isNull: Bool {
-            style == .plain && (text.isEmpty || text == "~" || text == "null" || text == "Null" || text == "NULL")
+            guard style == .plain else { return false }
+            // By length first: this is asked of every value read.
+            switch text.utf8.count {
+            case 0: return true
+            case 1: return text == "~"
+            case 4: return text == "null" || text == "Null" || text == "NULL"
+            default: return false
+            }
         }
     }
 

@@ -60,27 +60,23 @@ public struct YAMLLoader: Sendable {
     }
 }
 
-/// Builds the tree from libyaml's events. Open lists and mappings are reference-typed frames, so appending
-/// to the innermost one never copies the frames around it.
+/// Builds the tree from libyaml's events. The children of every open list and mapping lie in one array,
+/// innermost last, and become their node's array once when it closes; where an open node sits in the
+/// document is kept as one step from its parent, and spelled out as a path only for a diagnostic.
 private struct TreeBuilder {
     /// A list or mapping being read.
-    final class Frame {
+    struct Frame {
         let isMapping: Bool
         let mark: Mark
         let anchor: String?
-        let path: YAMLPath
-        var children: [Node] = []
+        /// Where it sits in its parent.
+        let step: YAMLPath.Step
+        /// Where its children start in `open`.
+        let start: Int
         /// Nodes in this subtree with aliases expanded, itself included.
         var size = 1
         /// Levels of nesting below this node.
         var height = 0
-
-        init(isMapping: Bool, mark: Mark, anchor: String?, path: YAMLPath) {
-            self.isMapping = isMapping
-            self.mark = mark
-            self.anchor = anchor
-            self.path = path
-        }
     }
 
     /// An anchored subtree and its expanded size and height.
@@ -90,10 +86,15 @@ private struct TreeBuilder {
         var height: Int
     }
 
+    /// Above this many keys a mapping's keys are checked for duplicates by hashing rather than by search.
+    private static let searchedKeys = 16
+
     let file: String
     let limits: YAMLLoader.Limits
     var diagnostics: [Diagnostic] = []
-    private var stack: [Frame] = []
+    private var frames: [Frame] = []
+    /// The children of the open frames, in document order.
+    private var open: [Node] = []
     private var anchors: [String: Anchored] = [:]
     private var totalNodes = 0
     private var root: Node?
@@ -133,25 +134,27 @@ private struct TreeBuilder {
             case let .sequenceStart(anchor, tag), let .mappingStart(anchor, tag):
                 let isMapping = if case .mappingStart = event { true } else { false }
                 if let tag, tag != (isMapping ? "!!map" : "!!seq") { refuse(tag, at: mark) }
-                if stack.count >= limits.maxDepth {
+                if frames.count >= limits.maxDepth {
                     throw Diagnostic(file: file, mark: mark, path: childPath.text,
                                      message: "nesting deeper than \(limits.maxDepth) levels")
                 }
                 try count(1, at: mark)
-                stack.append(Frame(isMapping: isMapping, mark: mark, anchor: anchor, path: childPath))
+                frames.append(Frame(isMapping: isMapping, mark: mark, anchor: anchor, step: nextStep, start: open.count))
             case .sequenceEnd:
-                let frame = stack.removeLast()
-                try add(Node(.sequence(frame.children), at: frame.mark),
-                        size: frame.size, height: frame.height + 1, anchor: frame.anchor)
+                let frame = frames.removeLast()
+                let items = Array(open[frame.start...])
+                open.removeLast(open.count - frame.start)
+                try add(Node(.sequence(items), at: frame.mark), size: frame.size, height: frame.height + 1, anchor: frame.anchor)
             case .mappingEnd:
-                let frame = stack.removeLast()
-                try add(Node(.mapping(pairs(of: frame)), at: frame.mark),
-                        size: frame.size, height: frame.height + 1, anchor: frame.anchor)
+                let pairs = closingPairs()
+                let frame = frames.removeLast()
+                open.removeLast(open.count - frame.start)
+                try add(Node(.mapping(pairs), at: frame.mark), size: frame.size, height: frame.height + 1, anchor: frame.anchor)
             case .alias(let name):
                 guard let anchored = anchors[name] else {
                     throw Diagnostic(file: file, mark: mark, path: childPath.text, message: "unknown anchor '*\(name)'")
                 }
-                if stack.count + anchored.height > limits.maxDepth {
+                if frames.count + anchored.height > limits.maxDepth {
                     throw Diagnostic(file: file, mark: mark, path: childPath.text,
                         message: "alias '*\(name)' nests the document deeper than \(limits.maxDepth) levels")
                 }
@@ -163,14 +166,26 @@ private struct TreeBuilder {
         }
     }
 
+    /// Where the node about to be added sits in the innermost frame: under the key just read, at the next
+    /// index of a list, or (a key itself, or under a key that is not a scalar) where the mapping is.
+    private var nextStep: YAMLPath.Step {
+        guard let frame = frames.last else { return .none }
+        let children = open.count - frame.start
+        if frame.isMapping {
+            guard children % 2 == 1, let key = open.last?.scalar?.text else { return .none }
+            return .key(key)
+        }
+        return .index(children)
+    }
+
+    /// The path of the innermost open frame.
+    private var framePath: YAMLPath {
+        frames.reduce(.root) { $0.appending($1.step) }
+    }
+
     /// The path of the node about to be added to the innermost frame.
     private var childPath: YAMLPath {
-        guard let frame = stack.last else { return .root }
-        if frame.isMapping {
-            guard frame.children.count % 2 == 1, let key = frame.children.last?.scalar?.text else { return frame.path }
-            return .key(frame.path, key)
-        }
-        return .index(frame.path, frame.children.count)
+        framePath.appending(nextStep)
     }
 
     /// An explicit tag the platform does not read.
@@ -190,37 +205,39 @@ private struct TreeBuilder {
 
     private mutating func add(_ node: Node, size: Int, height: Int, anchor: String?) throws {
         if let anchor { anchors[anchor] = Anchored(node: node, size: size, height: height) }
-        guard let frame = stack.last else {
+        guard !frames.isEmpty else {
             root = node
             return
         }
-        frame.children.append(node)
-        frame.size += size
-        frame.height = max(frame.height, height)
+        open.append(node)
+        frames[frames.count - 1].size += size
+        frames[frames.count - 1].height = max(frames[frames.count - 1].height, height)
     }
 
-    /// Pairs a mapping's children, reports duplicate keys and applies `<<` merge keys.
-    private mutating func pairs(of frame: Frame) -> [Node.Pair] {
+    /// The innermost frame's children as pairs (the frame is a mapping about to close): reports duplicate
+    /// keys and applies `<<` merge keys.
+    private mutating func closingPairs() -> [Node.Pair] {
+        let start = frames[frames.count - 1].start
         var pairs: [Node.Pair] = []
+        pairs.reserveCapacity((open.count - start) / 2)
         var merges: [Node] = []
-        var seen: [String: Mark] = [:]
-        var index = 0
-        while index + 1 < frame.children.count {
-            let pair = Node.Pair(key: frame.children[index], value: frame.children[index + 1])
+        var hashed: [String: Mark]?
+        var index = start
+        while index + 1 < open.count {
+            let pair = Node.Pair(key: open[index], value: open[index + 1])
             index += 2
             if let key = pair.key.scalar, key.style == .plain, key.text == "<<" {
                 merges.append(pair.value)
                 continue
             }
             if let key = pair.key.scalar?.text {
-                if let first = seen[key] {
-                    diagnostics.append(Diagnostic(file: file, mark: pair.key.mark, path: YAMLPath.key(frame.path, key).text,
+                if let first = Self.mark(of: key, in: pairs, hashed: hashed) {
+                    diagnostics.append(Diagnostic(file: file, mark: pair.key.mark, path: framePath.appending(.key(key)).text,
                                                   message: "duplicate key '\(key)' (first defined at \(first))"))
                     continue
                 }
-                seen[key] = pair.key.mark
             }
-            pairs.append(pair)
+            Self.append(pair, to: &pairs, hashed: &hashed)
         }
         for merge in merges {
             let sources: [Node]
@@ -228,23 +245,40 @@ private struct TreeBuilder {
             case .mapping: sources = [merge]
             case .sequence(let items): sources = items
             case .scalar:
-                diagnostics.append(Diagnostic(file: file, mark: merge.mark, path: frame.path.text,
+                diagnostics.append(Diagnostic(file: file, mark: merge.mark, path: framePath.text,
                                               message: "a merge key '<<' takes a mapping or a list of mappings"))
                 continue
             }
             for source in sources {
                 guard case .mapping(let inherited) = source.content else {
-                    diagnostics.append(Diagnostic(file: file, mark: source.mark, path: frame.path.text,
+                    diagnostics.append(Diagnostic(file: file, mark: source.mark, path: framePath.text,
                                                   message: "a merge key '<<' takes a mapping or a list of mappings"))
                     continue
                 }
                 for pair in inherited {
-                    guard let key = pair.key.scalar?.text, seen[key] == nil else { continue }
-                    seen[key] = pair.key.mark
-                    pairs.append(pair)
+                    guard let key = pair.key.scalar?.text, Self.mark(of: key, in: pairs, hashed: hashed) == nil else { continue }
+                    Self.append(pair, to: &pairs, hashed: &hashed)
                 }
             }
         }
         return pairs
+    }
+
+    /// Where `key` is first defined among `pairs`: searched while they are few, looked up in `hashed` (the
+    /// marks of their text keys) once there are many.
+    private static func mark(of key: String, in pairs: [Node.Pair], hashed: [String: Mark]?) -> Mark? {
+        if let hashed { return hashed[key] }
+        return pairs.first { $0.key.scalar?.text == key }?.key.mark
+    }
+
+    /// Appends `pair`, hashing the keys once there are more than `searchedKeys`.
+    private static func append(_ pair: Node.Pair, to pairs: inout [Node.Pair], hashed: inout [String: Mark]?) {
+        pairs.append(pair)
+        if hashed != nil {
+            if let key = pair.key.scalar?.text { hashed?[key] = pair.key.mark }
+        } else if pairs.count > searchedKeys {
+            hashed = Dictionary(pairs.compactMap { pair in pair.key.scalar.map { ($0.text, pair.key.mark) } },
+                                uniquingKeysWith: { first, _ in first })
+        }
     }
 }

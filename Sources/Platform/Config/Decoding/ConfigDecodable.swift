@@ -50,9 +50,9 @@ extension Int: ConfigDecodable {
     static func decode(from value: ConfigValue) -> Int? {
         guard let text = value.plainText(expecting: "a whole number") else { return nil }
         // Decimal only: YAML 1.1 reads 0123 as octal, which no admin means.
-        let digits = text.hasPrefix("-") ? text.dropFirst() : Substring(text)
-        guard !digits.isEmpty, digits.allSatisfy(\.isASCII), digits.allSatisfy(\.isNumber),
-              digits == "0" || !digits.hasPrefix("0"), let number = Int(text) else {
+        let digits = text.utf8.first == UInt8(ascii: "-") ? text.utf8.dropFirst() : text.utf8[...]
+        guard let first = digits.first, digits.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }),
+              first != UInt8(ascii: "0") || digits.count == 1, let number = Int(text) else {
             value.error("expected a whole number, found '\(text)'")
             return nil
         }
@@ -63,11 +63,20 @@ extension Int: ConfigDecodable {
 extension Double: ConfigDecodable {
     static func decode(from value: ConfigValue) -> Double? {
         guard let text = value.plainText(expecting: "a number") else { return nil }
-        guard text.allSatisfy({ "0123456789.-+eE".contains($0) }), let number = Double(text), number.isFinite else {
+        guard text.utf8.allSatisfy(Self.isNumeral), let number = Double(text), number.isFinite else {
             value.error("expected a number, found '\(text)'")
             return nil
         }
         return number
+    }
+
+    /// `0`–`9`, `.`, `-`, `+`, `e` and `E`: the bytes a number is written with.
+    private static func isNumeral(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "."), UInt8(ascii: "-"), UInt8(ascii: "+"),
+             UInt8(ascii: "e"), UInt8(ascii: "E"): true
+        default: false
+        }
     }
 }
 
@@ -105,8 +114,11 @@ struct Identifier: ConfigDecodable {
     }
 
     static func isValid(_ text: String) -> Bool {
-        guard let first = text.unicodeScalars.first, first != "-" else { return false }
-        return text.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
+        guard let first = text.utf8.first, first != UInt8(ascii: "-") else { return false }
+        return text.utf8.allSatisfy {
+            (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0)
+                || $0 == UInt8(ascii: "-")
+        }
     }
 
     /// `Södra Hamnen` → `sodra-hamnen`.

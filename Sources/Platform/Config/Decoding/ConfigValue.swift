@@ -4,8 +4,29 @@
 /// goes on and every problem in a file is reported in one run.
 struct ConfigValue {
     let node: Node
-    let path: YAMLPath
+    /// The path of the node's mapping or list, and the step from there to the node: the node's own path is
+    /// built only when asked for (a diagnostic, or the node's children).
+    private let parent: YAMLPath
+    private let step: YAMLPath.Step
     let context: DecodingContext
+
+    init(node: Node, path: YAMLPath, context: DecodingContext) {
+        self.init(node: node, parent: path, step: .none, context: context)
+    }
+
+    private init(node: Node, parent: YAMLPath, step: YAMLPath.Step, context: DecodingContext) {
+        self.node = node
+        self.parent = parent
+        self.step = step
+        self.context = context
+    }
+
+    /// `node` under `step` from this value, which is its mapping or list.
+    func child(_ node: Node, at step: YAMLPath.Step) -> ConfigValue {
+        ConfigValue(node: node, parent: path, step: step, context: context)
+    }
+
+    var path: YAMLPath { parent.appending(step) }
 
     func error(_ message: String) {
         context.error(message, at: node.mark, path: path.text)
@@ -30,26 +51,27 @@ struct ConfigValue {
             error("expected a list, found \(node.kindName)")
             return nil
         }
-        return nodes.enumerated().map { ConfigValue(node: $1, path: .index(path, $0), context: context) }
+        let path = path
+        return nodes.enumerated().map { ConfigValue(node: $1, parent: path, step: .index($0), context: context) }
     }
 
     /// The scalar's text, or an error when the node is not a non-null scalar.
-    func text(expecting what: String = "a text") -> String? {
+    func text(expecting what: @autoclosure () -> String = "a text") -> String? {
         guard let scalar = node.scalar, !scalar.isNull else {
-            error("expected \(what), found \(node.kindName)")
+            error("expected \(what()), found \(node.kindName)")
             return nil
         }
         return scalar.text
     }
 
     /// Text that the YAML file wrote unquoted, for numbers and booleans.
-    func plainText(expecting what: String) -> String? {
+    func plainText(expecting what: @autoclosure () -> String) -> String? {
         guard let scalar = node.scalar, !scalar.isNull else {
-            error("expected \(what), found \(node.kindName)")
+            error("expected \(what()), found \(node.kindName)")
             return nil
         }
         guard scalar.style == .plain else {
-            error("expected \(what), found the quoted text '\(scalar.text)'")
+            error("expected \(what()), found the quoted text '\(scalar.text)'")
             return nil
         }
         return scalar.text
@@ -61,10 +83,14 @@ final class ConfigMapping {
     let value: ConfigValue
     private let pairs: [Node.Pair]
     private var known: [String] = []
+    /// The pairs found by `value(_:)`, a bit for each of the first 64: when every pair was, `finish()` has
+    /// nothing to report.
+    private var found: UInt64 = 0
 
     init(_ value: ConfigValue, pairs: [Node.Pair]) {
         self.value = value
         self.pairs = pairs
+        known.reserveCapacity(16)
     }
 
     var context: DecodingContext { value.context }
@@ -73,9 +99,11 @@ final class ConfigMapping {
     /// The value under `key`, or nil when the key is absent or null.
     func value(_ key: String) -> ConfigValue? {
         known.append(key)
-        guard let pair = pairs.first(where: { $0.key.scalar?.text == key }) else { return nil }
+        guard let index = pairs.firstIndex(where: { $0.key.scalar?.text == key }) else { return nil }
+        if index < 64 { found |= 1 << index }
+        let pair = pairs[index]
         if let scalar = pair.value.scalar, scalar.isNull { return nil }
-        return ConfigValue(node: pair.value, path: .key(value.path, key), context: context)
+        return value.child(pair.value, at: .key(key))
     }
 
     /// Whether the mapping has `key` with a non-null value; the key counts as known.
@@ -113,7 +141,7 @@ final class ConfigMapping {
     }
 
     /// An id under `key` that must name one of `kinds` (or be one of `keywords`); checked once all ids are known.
-    func reference(_ key: String, to kinds: Set<EntityKind>, keywords: Set<String> = [], required: Bool = false) -> String? {
+    func reference(_ key: String, to kinds: EntityKinds, keywords: Set<String> = [], required: Bool = false) -> String? {
         guard let value = value(key) else {
             if required { missing(key) }
             return nil
@@ -122,12 +150,12 @@ final class ConfigMapping {
     }
 
     /// A list of ids under `key`, each of which must name one of `kinds`.
-    func references(_ key: String, to kinds: Set<EntityKind>) -> [String] {
+    func references(_ key: String, to kinds: EntityKinds) -> [String] {
         guard let items = value(key)?.items() else { return [] }
         return items.compactMap { Self.reference($0, to: kinds, keywords: []) }
     }
 
-    private static func reference(_ value: ConfigValue, to kinds: Set<EntityKind>, keywords: Set<String>) -> String? {
+    private static func reference(_ value: ConfigValue, to kinds: EntityKinds, keywords: Set<String>) -> String? {
         guard let id = value.decode(Identifier.self)?.rawValue else { return nil }
         value.context.refer(to: id, kinds: kinds, keywords: keywords, at: value.node.mark, path: value.path)
         return id
@@ -152,6 +180,8 @@ final class ConfigMapping {
 
     /// Reports every key that was never asked for, with the nearest known key as a suggestion.
     func finish() {
+        // Keys are unique in a mapping (the loader reports duplicates), so a pair found is a key asked for.
+        if pairs.count <= 64, found == (pairs.count == 64 ? .max : (1 << pairs.count) - 1) { return }
         for pair in pairs {
             guard let key = pair.key.scalar?.text else {
                 context.error("a key must be a plain text, found \(pair.key.kindName)", at: pair.key.mark, path: value.path.text)

@@ -4,10 +4,27 @@ public enum EntityKind: String, Sendable, Hashable, CaseIterable {
     case body, role, organisation, area, category, indicator, activity, escalation, focusArea, activityList, lagesbild
 
     /// Kinds whose ids must not collide with each other.
-    var namespace: Set<EntityKind> {
+    var namespace: EntityKinds {
         switch self {
         case .body, .role, .organisation: [.body, .role, .organisation]
         default: [self]
+        }
+    }
+
+    /// The kind's bit in `EntityKinds`.
+    var bit: UInt16 {
+        switch self {
+        case .body: 1 << 0
+        case .role: 1 << 1
+        case .organisation: 1 << 2
+        case .area: 1 << 3
+        case .category: 1 << 4
+        case .indicator: 1 << 5
+        case .activity: 1 << 6
+        case .escalation: 1 << 7
+        case .focusArea: 1 << 8
+        case .activityList: 1 << 9
+        case .lagesbild: 1 << 10
         }
     }
 
@@ -35,7 +52,7 @@ final class DecodingContext {
 
     struct Reference {
         var id: String
-        var kinds: Set<EntityKind>
+        var kinds: EntityKinds
         var keywords: Set<String>
         var mark: Mark
         var path: YAMLPath
@@ -69,12 +86,12 @@ final class DecodingContext {
     }
 
     /// Records a reference to be checked by `resolveReferences()`.
-    func refer(to id: String, kinds: Set<EntityKind>, keywords: Set<String> = [], at mark: Mark, path: YAMLPath) {
+    func refer(to id: String, kinds: EntityKinds, keywords: Set<String> = [], at mark: Mark, path: YAMLPath) {
         references.append(Reference(id: id, kinds: kinds, keywords: keywords, mark: mark, path: path))
     }
 
     /// Whether `id` is declared as one of `kinds`.
-    func isDeclared(_ id: String, as kinds: Set<EntityKind>) -> Bool {
+    func isDeclared(_ id: String, as kinds: EntityKinds) -> Bool {
         declarations[id]?.contains { kinds.contains($0.kind) } ?? false
     }
 
@@ -106,7 +123,7 @@ final class DecodingContext {
     }
 
     /// "body", "body, role or organisation".
-    private static func names(_ kinds: Set<EntityKind>) -> String {
+    private static func names(_ kinds: EntityKinds) -> String {
         let names = EntityKind.allCases.filter(kinds.contains).map(\.noun)
         guard let last = names.last, names.count > 1 else { return names.joined() }
         return names.dropLast().joined(separator: ", ") + " or " + last

@@ -31,5 +31,5 @@ extension Relation: ConfigObject {
 
 extension EntityKind {
     /// Bodies, roles and organisations: what relations and the feedback chain point at.
-    static let parties: Set<EntityKind> = [.body, .role, .organisation]
+    static let parties: EntityKinds = [.body, .role, .organisation]
 }
