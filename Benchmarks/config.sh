@@ -5,7 +5,7 @@
 # and in instructions.
 #
 # The 290 files are made in a temporary folder: copies of municipalities/lysekil.yaml and tranemo.yaml
-# (lysekil-001..145, tranemo-001..145) with kommun.id and name changed (copy_kommun, Benchmarks/ten-kommuner.sh).
+# (lysekil-001..145, tranemo-001..145) with kommun.id and name changed (copy_kommun, Benchmarks/kommuner.sh).
 # Both programs get the same 290 paths and run once as a warm-up; then, interleaved round by round so that
 # the machine's load falls on both alike, bash's `time` measures each whole process's wall and CPU time
 # (user + sys). Instructions come from valgrind's callgrind (every instruction the process executes, its

@@ -62,8 +62,7 @@ YEARS=${BENCH_YEARS:-5}
 read -r -a SIZES <<< "${BENCH_SIZES:-290}"
 
 . "$ROOT/Benchmarks/common.sh" national-bench
-. "$ROOT/Benchmarks/ten-kommuner.sh"
-. "$ROOT/Benchmarks/kommuner.sh"
+. "$ROOT/Benchmarks/ten-kommuner.sh"     # and with it Benchmarks/kommuner.sh
 
 # The span: Y years up to ten-kommuner.sh's TO (the window the SQL reads ends there too).
 FROM="$(( ${TO%%-*} - YEARS ))-${TO#*-}"

@@ -15,15 +15,8 @@ WEEK_END=2026-11-15
 LAST_YEAR_START=2025-11-10
 LAST_YEAR_END=2025-11-16
 
-# copy_kommun BASE SUFFIX FOLDER: municipalities/BASE.yaml as FOLDER/BASE-SUFFIX.yaml, a kommun of its own:
-# only the `  id:` and `  name:` lines of the top-level `kommun:` mapping change (id BASE-SUFFIX, name + SUFFIX).
-copy_kommun() {
-    local base=$1 suffix=$2 folder=$3 id="$1-$2"
-    sed -e "/^kommun:/,/^[^ #]/ s/^  id: $base\$/  id: $id/" \
-        -e "/^kommun:/,/^[^ #]/ s/^  name: \\(.*\\)\$/  name: \\1 $suffix/" \
-        "municipalities/$base.yaml" > "$folder/$id.yaml"
-    grep -q "^  id: $id\$" "$folder/$id.yaml" || { log "could not set kommun.id in $folder/$id.yaml"; exit 1; }
-}
+# copy_kommun (one shipped kommun file as a kommun of its own) is Benchmarks/kommuner.sh's.
+. "$ROOT/Benchmarks/kommuner.sh"
 
 # make_ten_kommuner: in $WORK, the kommun files $MUNI (lysekil-01..05, tranemo-01..05: copies of
 # municipalities/lysekil.yaml and tranemo.yaml with kommun.id and name changed), and the store $STORE with
