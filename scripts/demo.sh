@@ -10,7 +10,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 scripts/setup.sh
-swift build -c release --product platform-cli
+# The binary the README installs: the Swift runtime linked in starts in about half the time of one that loads
+# it as shared libraries (docs/benchmarks.md), and every figure there is for this build.
+swift build -c release --static-swift-stdlib --product platform-cli
 cli=.build/release/platform-cli
 out=out
 store="$out/platform.sqlite"
