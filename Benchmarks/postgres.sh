@@ -243,22 +243,14 @@ if [[ " $PARTS " == *" lagesbild "* ]]; then
         [sql_scan]="(reference) the same SQL without the kommun list"
         [connect]="(reference) psql start and connection: SELECT 1"
     )
-    # query_ms FILE: the query's own time by psql's \timing, appended to $WORK/query.ms.
+    # query_ms: the query's own time by psql's \timing, appended to $WORK/query.ms and printed as "query MS".
     query_ms() {
         psql --no-psqlrc --quiet --set=ON_ERROR_STOP=1 --dbname="$DB_URL" --csv --tuples-only \
-            --command='\timing on' --file="$1" | sed -n 's/^Time: \([0-9.]*\) ms.*/\1/p' | tail -1 >> "$WORK/query.ms"
+            --command='\timing on' --file="$SQL" | sed -n 's/^Time: \([0-9.]*\) ms.*/\1/p' | tail -1 >> "$WORK/query.ms"
+        printf 'query %s' "$(tail -1 "$WORK/query.ms")"
     }
     for name in "${NAMES[@]}"; do "run_$name"; done   # warm-up: page cache, plans, dynamic loader
-    LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
-    log "(b) timing $RUNS interleaved rounds (load average $LOAD_START); wall/CPU ms"
-    rm -f "$WORK"/*.ms "$WORK"/*.cpu
-    for run in $(seq 1 "$RUNS"); do
-        line="round $run/$RUNS (load $(cut -d' ' -f1 /proc/loadavg)):"
-        for name in "${NAMES[@]}"; do line+=" $name $(measure "$name")"; done
-        query_ms "$SQL"
-        log "$line query $(tail -1 "$WORK/query.ms")"
-    done
-    LOAD_END=$(cut -d' ' -f1-3 /proc/loadavg)
+    time_rounds query_ms
     diff -r "$OUT" "$PG_OUT" >&2 || { log "the timed batches' CSV files differ"; exit 1; }
     # The batch / query ratio of each round (measured within a second of each other), and their median.
     paste "$WORK/batch_pg.ms" "$WORK/sql.ms" | awk '{ printf "%.3f\n", $1 / $2 }' > "$WORK/round-ratio.wall"

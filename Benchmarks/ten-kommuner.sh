@@ -129,16 +129,18 @@ measure() {
     printf '%s/%s' "$(tail -1 "$WORK/$1.ms")" "$(tail -1 "$WORK/$1.cpu")"
 }
 
-# time_rounds: $RUNS interleaved rounds of `measure NAME` for each of ${NAMES[@]} (their earlier figures in
-# $WORK removed), a log line a round with the load average; sets LOAD_START and LOAD_END.
+# time_rounds [AFTER]: $RUNS interleaved rounds of `measure NAME` for each of ${NAMES[@]} (their earlier figures
+# in $WORK removed), a log line a round with the load average; AFTER, when given, is a command run after each
+# round, whose output ends that round's line. Sets LOAD_START and LOAD_END.
 time_rounds() {
-    local run name line
+    local after=${1:-} run name line
     LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
     log "timing $RUNS interleaved rounds (load average $LOAD_START); wall/CPU ms"
     rm -f "$WORK"/*.ms "$WORK"/*.cpu
     for run in $(seq 1 "$RUNS"); do
         line="round $run/$RUNS (load $(cut -d' ' -f1 /proc/loadavg)):"
         for name in "${NAMES[@]}"; do line+=" $name $(measure "$name")"; done
+        [[ -z $after ]] || line+=" $("$after")"
         log "$line"
     done
     LOAD_END=$(cut -d' ' -f1-3 /proc/loadavg)
