@@ -3,7 +3,8 @@ extension PostgresMigrations {
     /// A foreign key checked by statement triggers instead of a constraint: PostgreSQL checks a constraint with
     /// one query per row written (a quarter of a million-row ingest's time), these triggers with one query per
     /// statement over the rows it wrote (a transition table). Same guarantee as the constraint: a row naming a
-    /// missing key is refused (SQLSTATE 23503), and a referenced row is neither deleted (nor truncated) nor given another key.
+    /// missing key is refused (SQLSTATE 23503), and a referenced row is neither deleted (nor truncated) nor
+    /// given another key.
     public struct StatementCheckedKey: Sendable {
         public let table: String
         public let column: String
@@ -18,8 +19,14 @@ extension PostgresMigrations {
         public var orphansQuery: String {
             "SELECT count(*) AS orphans FROM \(table) t WHERE NOT EXISTS (SELECT 1 FROM \(referenced) r WHERE r.\(referencedColumn) = t.\(column))"
         }
-        /// The triggers that stand for the constraint, by name.
-        public var triggers: [String] { ["\(name)_on_insert", "\(name)_on_update", "\(name)_referenced", "\(name)_truncated"] }
+        /// The triggers that stand for the constraint: on `table`'s inserts and updates, and on `referenced`'s
+        /// deletes and key changes and its truncation.
+        var onInsert: String { "\(name)_on_insert" }
+        var onUpdate: String { "\(name)_on_update" }
+        var onReferenced: String { "\(name)_referenced" }
+        var onTruncate: String { "\(name)_truncated" }
+        /// All of them, by name.
+        public var triggers: [String] { [onInsert, onUpdate, onReferenced, onTruncate] }
     }
 
     /// The keys checked per statement: a report's ingest (every ingest writes up to a million of them at once).
@@ -35,7 +42,6 @@ extension PostgresMigrations {
     /// and one that does not set it (the touch of every unchanged row of a delivery) not at all. (A trigger
     /// with a transition table cannot name columns: it would check every UPDATE.)
     private static func statements(_ key: StatementCheckedKey) -> [String] {
-        let (insert, update, referenced, truncated) = (key.triggers[0], key.triggers[1], key.triggers[2], key.triggers[3])
         let refused = "RAISE foreign_key_violation USING MESSAGE = 'insert or update on table \"\(key.table)\" violates foreign key \"\(key.name)\"';"
         return [
             "ALTER TABLE \(key.table) DROP CONSTRAINT \(key.name)",
@@ -51,7 +57,7 @@ extension PostgresMigrations {
             $$
             """,
             """
-            CREATE TRIGGER \(insert) AFTER INSERT ON \(key.table)
+            CREATE TRIGGER \(key.onInsert) AFTER INSERT ON \(key.table)
                 REFERENCING NEW TABLE AS written FOR EACH STATEMENT EXECUTE FUNCTION \(key.name)_check()
             """,
             """
@@ -65,7 +71,7 @@ extension PostgresMigrations {
             $$
             """,
             """
-            CREATE TRIGGER \(update) AFTER UPDATE OF \(key.column) ON \(key.table)
+            CREATE TRIGGER \(key.onUpdate) AFTER UPDATE OF \(key.column) ON \(key.table)
                 FOR EACH ROW EXECUTE FUNCTION \(key.name)_check_row()
             """,
             """
@@ -88,11 +94,11 @@ extension PostgresMigrations {
             $$
             """,
             """
-            CREATE TRIGGER \(referenced) BEFORE DELETE OR UPDATE OF \(key.referencedColumn) ON \(key.referenced)
+            CREATE TRIGGER \(key.onReferenced) BEFORE DELETE OR UPDATE OF \(key.referencedColumn) ON \(key.referenced)
                 FOR EACH ROW EXECUTE FUNCTION \(key.name)_referenced()
             """,
             """
-            CREATE TRIGGER \(truncated) BEFORE TRUNCATE ON \(key.referenced)
+            CREATE TRIGGER \(key.onTruncate) BEFORE TRUNCATE ON \(key.referenced)
                 FOR EACH STATEMENT EXECUTE FUNCTION \(key.name)_referenced()
             """,
         ]

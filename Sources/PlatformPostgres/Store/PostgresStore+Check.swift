@@ -3,7 +3,8 @@ import Platform
 extension PostgresStore {
     /// Checks the PostgreSQL store at `url` without changing it (it is not migrated): whether all of this
     /// version's migrations are applied (and none from a newer version), that every constraint and index is
-    /// valid, that the foreign keys checked per statement hold (their triggers present, no row naming a missing key), that row-level security is on (enabled and forced) for every table with a `kommun` column, that
+    /// valid, that the foreign keys checked per statement hold (their triggers present, no row naming a missing
+    /// key), that row-level security is on (enabled and forced) for every table with a `kommun` column, that
     /// the store's role is held to it (neither a superuser nor BYPASSRLS), and the rows per table. A database
     /// that cannot be reached is an error.
     public static func check(url: PostgresURL) throws -> StoreCheckReport {
