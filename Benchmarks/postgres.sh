@@ -8,6 +8,10 @@
 #       bare and with UNIQUE (reporter, id) and (date) indexes (the "equivalent" table, as ingest.sh's sqlite3
 #       floor), each into a new table. Whole processes under /usr/bin/time; medians of BENCH_COPY_RUNS rounds
 #       (each round: platform, bare, indexed). Target (issue): the platform within 1.5x of the indexed \copy.
+#       Beside them, in each round, the store-shaped floor: `psql \copy` of the rows the platform stored (all
+#       their columns) into a table LIKE reports INCLUDING ALL in the platform's database, without the
+#       row-level security and triggers that keep PostgreSQL from taking a COPY into reports itself: what the
+#       stored row's shape alone costs against the 11-column table, and the best an ingest could reach.
 #   (b) lägesbild: Benchmarks/lagesbild.sh's ten-kommun SQLite store is copied into a new database with
 #       `platform-cli store copy --from STORE --to URL`, and lagesbild.sh's batch,
 #       `platform-cli lagesbild --all --period 2026-W46 --format csv --store URL --municipalities MUNI --out DIR`,
@@ -143,12 +147,34 @@ if [[ " $PARTS " == *" copy "* ]]; then
         /usr/bin/time -f "%e %M" -o "$WORK/t-platform" "$BIN" ingest lysekil "$csv" --store "$url" > "$WORK/ingest.out"
         stored=$(store_rows "$url")
         [[ $stored == "$COPY_ROWS" ]] || { log "platform-cli ingest stored $stored rows of $COPY_ROWS: $(cat "$WORK/ingest.out")"; exit 1; }
-        drop_database "$name"
         read -r sec PLATFORM_KB < "$WORK/t-platform"
         echo "$sec" >> "$WORK/platform.sec"
         log "(a) run $run/$COPY_RUNS (load $(cut -d' ' -f1 /proc/loadavg)): platform-cli ingest, new database: $sec s ($(rate "$COPY_ROWS" "$sec") rows/s, peak $(mb "$PLATFORM_KB") MB)"
+        store_shaped_copy "$url" "$run"
+        drop_database "$name"
     }
-    rm -f "$WORK/bare.sec" "$WORK/indexed.sec" "$WORK/platform.sec"
+    # store_shaped_copy URL RUN: the best any COPY of these rows into the store's shape can do: `psql \copy` of
+    # the rows the platform stored (every column, exported once) into a new table LIKE reports INCLUDING ALL (its
+    # columns, defaults, keys and indexes; no row-level security, triggers or foreign keys, which COPY into
+    # reports itself would have to pass), in the platform's database, timed and checked; appends the seconds to
+    # $WORK/store.sec.
+    store_shaped_copy() {
+        local url=$1 run=$2 stored sec
+        if [[ ! -s $WORK/store-rows.csv ]]; then
+            psql_in "$url" --command="SET app.kommun = '*'" \
+                --command="\\copy (SELECT * FROM reports ORDER BY id) TO '$WORK/store-rows.csv' WITH (FORMAT csv)"
+        fi
+        psql_in "$url" --command="CREATE TABLE reports_floor (LIKE reports INCLUDING ALL)"
+        /usr/bin/time -f "%e" -o "$WORK/t-store" \
+            psql --no-psqlrc --quiet --set=ON_ERROR_STOP=1 --dbname="$url" \
+            --command="\\copy reports_floor FROM '$WORK/store-rows.csv' WITH (FORMAT csv)"
+        stored=$(psql_in "$url" --no-align --tuples-only --command="SELECT count(*) FROM reports_floor")
+        [[ $stored == "$COPY_ROWS" ]] || { log "\\copy (store-shaped) stored $stored rows of $COPY_ROWS"; exit 1; }
+        sec=$(tail -1 "$WORK/t-store")
+        echo "$sec" >> "$WORK/store.sec"
+        log "(a) run $run/$COPY_RUNS (load $(cut -d' ' -f1 /proc/loadavg)): psql \\copy, store-shaped table: $sec s ($(rate "$COPY_ROWS" "$sec") rows/s)"
+    }
+    rm -f "$WORK/bare.sec" "$WORK/indexed.sec" "$WORK/platform.sec" "$WORK/store.sec" "$WORK/store-rows.csv"
     for run in $(seq 1 "$COPY_RUNS"); do
         platform_ingest "$run"
         pg_copy bare "$run"
@@ -156,10 +182,12 @@ if [[ " $PARTS " == *" copy "* ]]; then
     done
     INGEST_SAID=$(sed "s#$WORK/##" "$WORK/ingest.out" | tr '\n' ' ')
     paste "$WORK/platform.sec" "$WORK/indexed.sec" | awk '{ printf "%.3f\n", ($2 > 0 ? $1 / $2 : 0) }' > "$WORK/round-ratio.ingest"
+    paste "$WORK/platform.sec" "$WORK/store.sec" | awk '{ printf "%.3f\n", ($2 > 0 ? $1 / $2 : 0) }' > "$WORK/round-ratio.store"
+    paste "$WORK/store.sec" "$WORK/indexed.sec" | awk '{ printf "%.3f\n", ($2 > 0 ? $1 / $2 : 0) }' > "$WORK/round-ratio.shape"
     TABLE_MB=$(value "SELECT round(pg_total_relation_size('reports') / 1048576.0, 1)")
     psql_in "$DB_URL" --command="DROP TABLE reports"
     [[ -n $CSV_GIVEN ]] || rm -f "$csv"
-    p_sec=$(median "$WORK/platform.sec"); b_sec=$(median "$WORK/bare.sec"); i_sec=$(median "$WORK/indexed.sec")
+    p_sec=$(median "$WORK/platform.sec"); b_sec=$(median "$WORK/bare.sec"); i_sec=$(median "$WORK/indexed.sec"); s_sec=$(median "$WORK/store.sec")
     ingest_ratio=$(median "$WORK/round-ratio.ingest" | awk '{ printf "%.2f", $1 }')
     ingest_ok=$(awk -v r="$ingest_ratio" 'BEGIN { print (r <= 1.5 ? "yes" : "no") }')
     REPORT+=("" "$(printf '## (a) Ingest of a report CSV: platform-cli into a new database, psql \\copy into a new table (whole process; median wall seconds of %s interleaved rounds; /usr/bin/time)' "$COPY_RUNS")" "")
@@ -170,7 +198,9 @@ if [[ " $PARTS " == *" copy "* ]]; then
     REPORT+=("$(printf '| platform-cli ingest lysekil, new database (migrations included) | %s | %s | %s–%s |' "$p_sec" "$(rate "$COPY_ROWS" "$p_sec")" "$(minof "$WORK/platform.sec")" "$(maxof "$WORK/platform.sec")")")
     REPORT+=("$(printf '| psql \\copy, bare table | %s | %s | %s–%s |' "$b_sec" "$(rate "$COPY_ROWS" "$b_sec")" "$(minof "$WORK/bare.sec")" "$(maxof "$WORK/bare.sec")")")
     REPORT+=("$(printf '| psql \\copy, indexed table (%s MB with indexes) | %s | %s | %s–%s |' "$TABLE_MB" "$i_sec" "$(rate "$COPY_ROWS" "$i_sec")" "$(minof "$WORK/indexed.sec")" "$(maxof "$WORK/indexed.sec")")")
+    REPORT+=("$(printf '| psql \\copy of the stored rows (every column) into a table LIKE reports INCLUDING ALL, without RLS or triggers | %s | %s | %s–%s |' "$s_sec" "$(rate "$COPY_ROWS" "$s_sec")" "$(minof "$WORK/store.sec")" "$(maxof "$WORK/store.sec")")")
     REPORT+=("")
+    REPORT+=("store-shaped \\copy / indexed \\copy (what the stored row's shape alone costs): $(median "$WORK/round-ratio.shape" | awk '{ printf "%.2f", $1 }') (median of the per-round ratios); platform / store-shaped \\copy: $(median "$WORK/round-ratio.store" | awk '{ printf "%.2f", $1 }')")
     REPORT+=("platform / indexed \\copy: $ingest_ratio (median of the per-round ratios; they ranged $(minof "$WORK/round-ratio.ingest" | awk '{ printf "%.2f", $1 }')–$(maxof "$WORK/round-ratio.ingest" | awk '{ printf "%.2f", $1 }')); ratio of the medians $(ratio "$p_sec" "$i_sec"); platform / bare \\copy $(ratio "$p_sec" "$b_sec"); platform peak RSS $(mb "$PLATFORM_KB") MB (last run)")
     REPORT+=("Target (issue): the platform's ingest into PostgreSQL within 1.5x of the indexed \\copy: $ingest_ok ($ingest_ratio)")
 fi
