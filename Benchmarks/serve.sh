@@ -26,6 +26,8 @@
 #   BENCH_THREADS=n       wrk threads (default 2)
 #   BENCH_CONNECTIONS=n   wrk connections kept open (default 8)
 #   BENCH_KEEP=1          keep the temporary directory (store, server log, wrk output)
+#   BENCH_KOMMUNER=n      serve n kommun files (the shipped two and n-2 copies, Benchmarks/kommuner.sh), all
+#                         decoded when the server starts, none per request: the page must not grow with n
 set -euo pipefail
 
 # A relative BENCH_BIN is taken from where the script was started, before it moves to the repository root.
@@ -47,6 +49,16 @@ READER_PASSWORD=Benchmark-Lysekil-2026!
 . "$ROOT/Benchmarks/common.sh" serve-bench
 . "$ROOT/Benchmarks/serve-common.sh"
 
+KOMMUN_FILES=2
+if [[ -n ${BENCH_KOMMUNER:-} ]]; then
+    . "$ROOT/Benchmarks/kommuner.sh"
+    (( BENCH_KOMMUNER >= 2 )) || { log "BENCH_KOMMUNER must be at least 2 (the shipped kommuner)"; exit 2; }
+    MUNI="$WORK/municipalities"
+    mkdir -p "$MUNI"
+    cp "$ROOT"/municipalities/*.yaml "$MUNI/"
+    (( BENCH_KOMMUNER == 2 )) || make_kommun_files "$MUNI" $((BENCH_KOMMUNER - 2))
+    KOMMUN_FILES=$(find "$MUNI" -maxdepth 1 -name '*.yaml' | wc -l)
+fi
 STORE="$WORK/platform.sqlite"
 SERVER_LOG="$WORK/server.log"
 log "platform-cli: $BIN"
@@ -155,6 +167,7 @@ declare -A LABEL=(
 )
 declare -A BASE=([healthz]=healthz [submit]=healthz [page]=healthz [healthz1]=healthz1 [page1]=healthz1)
 printf '\n## Server (wrk on loopback, %s threads and %s connections unless said, %s s each)\n\n' "$THREADS" "$CONNECTIONS" "$SECONDS_EACH"
+printf 'Kommun files served: %d (%s)\n' "$KOMMUN_FILES" "$MUNI"
 printf 'Store: 2 kommuner, %d simulated report rows (%s .. %s); %d rows stored by the warm-up and %d by the measured submissions (checked after SIGTERM: a row for every 200)\n\n' \
     "$ROWS" "$FROM" "$TO" "$WARM_STORED" "$MEASURED_STORED"
 printf '| measurement | req/s | p50 ms | p99 ms | req/s / healthz | p50 / healthz | p99 / healthz |\n|---|---:|---:|---:|---:|---:|---:|\n'
