@@ -97,9 +97,27 @@ extension PostgresStore {
             UPDATE ingests SET rows_new = $1, rows_revised = $2, rows_unchanged = $3, rows_refused = $4, rows_withdrawn = $5 WHERE id = $6
             """, [.int(Int64(outcome.new)), .int(Int64(outcome.revised)), .int(Int64(outcome.unchanged)),
                   .int(Int64(outcome.refused.count)), .int(Int64(outcome.withdrawn)), .int(ingestID)])
+        try analyzeReportsIfGrown(by: outcome.new, transaction)
         outcome.committed = true
         return outcome
     }
+
+    /// Brings the statistics of `reports` up to date when this ingest added more than a tenth of its rows (and at
+    /// least `analyzedGrowth`), as autovacuum would a minute later: the plans of the next minute's submissions and
+    /// lägesbilder depend on them (a planner that takes a kommun for a few rows scans all of them). In the
+    /// ingest's transaction, so the statistics commit with the rows they count.
+    private static func analyzeReportsIfGrown(by added: Int, _ transaction: PostgresTransaction) throws {
+        guard added >= analyzedGrowth else { return }
+        let estimate = try transaction.queryFirst("SELECT reltuples::float8 AS reltuples FROM pg_class WHERE oid = 'reports'::regclass")
+        let rows = try estimate?.double("reltuples") ?? -1
+        // reltuples is -1 for a table never analyzed.
+        if rows < 0 || Double(added) > rows / 10 {
+            try transaction.execute("ANALYZE reports")
+        }
+    }
+
+    /// The fewest new rows for which an ingest checks whether `reports` needs new statistics.
+    static let analyzedGrowth = 1_000
 
     /// Moves the staged rows into `reports`: a stored row with other content is revised (the trigger keeps the
     /// old one in `report_revisions`), an equal one is touched (seen in this ingest, its source as the kommun file
@@ -108,31 +126,45 @@ extension PostgresStore {
     /// revised and unchanged.
     private static func move(ingestID: Int64, kommun: String, delivery: ReportDelivery, at timestamp: String,
                              _ transaction: PostgresTransaction) throws -> (new: Int, revised: Int, unchanged: Int) {
-        let binds: [PostgresValue] = [.int(ingestID), .text(kommun), .text(delivery.checklist.version), .text(delivery.file), .text(timestamp)]
-        let revised = try transaction.execute("""
-            UPDATE reports r SET date = s.date, precision = s.precision, time = s.time, area = s.area, indicator = s.indicator,
-                value = s.value, place = s.place, lat = s.lat, lon = s.lon, note = s.note, content_hash = s.content_hash,
-                checklist_version = $3, ingest_id = $1, source_file = $4, source_line = s.source_line, ingested_at = $5,
-                seen_in = $1, source = s.source, period = s.period, period_end = s.period_end, withdrawn_in = NULL
-            FROM ingest_rows s
-            WHERE r.kommun = $2 AND r.reporter = s.reporter AND r.ref = s.ref AND r.content_hash <> s.content_hash
-            """, binds)
-        let unchanged = try transaction.execute("""
-            UPDATE reports r SET seen_in = $1, source = s.source, withdrawn_in = NULL
-            FROM ingest_rows s
-            WHERE r.kommun = $2 AND r.reporter = s.reporter AND r.ref = s.ref AND r.content_hash = s.content_hash AND r.seen_in <> $1
-            """, [.int(ingestID), .text(kommun)])
-        let new = try transaction.execute("""
-            INSERT INTO reports (kommun, reporter, ref, date, precision, time, area, indicator, value, place, lat, lon, note,
-                content_hash, checklist_version, ingest_id, source_file, source_line, ingested_at, seen_in, source, period, period_end)
-            SELECT $2, s.reporter, s.ref, s.date, s.precision, s.time, s.area, s.indicator, s.value, s.place, s.lat, s.lon, s.note,
-                s.content_hash, $3, $1, $4, s.source_line, $5, $1, s.source, s.period, s.period_end
-            FROM ingest_rows s
-            WHERE NOT EXISTS (SELECT 1 FROM reports r WHERE r.kommun = $2 AND r.reporter = s.reporter AND r.ref = s.ref)
-            ORDER BY s.seq
-            """, binds)
+        let binds = moveBinds(ingestID: ingestID, kommun: kommun, delivery: delivery, at: timestamp)
+        let revised = try transaction.execute(reviseStatement, binds)
+        let unchanged = try transaction.execute(touchStatement, Array(binds.prefix(2)))
+        let new = try transaction.execute(insertStatement, binds)
         return (new, revised, unchanged)
     }
+
+    /// The values bound to `reviseStatement` and `insertStatement`; `touchStatement` takes the first two.
+    static func moveBinds(ingestID: Int64, kommun: String, delivery: ReportDelivery, at timestamp: String) -> [PostgresValue] {
+        [.int(ingestID), .text(kommun), .text(delivery.checklist.version), .text(delivery.file), .text(timestamp)]
+    }
+
+    /// Revises the stored rows whose staged row has other content.
+    static let reviseStatement = """
+        UPDATE reports r SET date = s.date, precision = s.precision, time = s.time, area = s.area, indicator = s.indicator,
+            value = s.value, place = s.place, lat = s.lat, lon = s.lon, note = s.note, content_hash = s.content_hash,
+            checklist_version = $3, ingest_id = $1, source_file = $4, source_line = s.source_line, ingested_at = $5,
+            seen_in = $1, source = s.source, period = s.period, period_end = s.period_end, withdrawn_in = NULL
+        FROM ingest_rows s
+        WHERE r.kommun = $2 AND r.reporter = s.reporter AND r.ref = s.ref AND r.content_hash <> s.content_hash
+        """
+
+    /// Touches the stored rows the staged rows repeat unchanged.
+    static let touchStatement = """
+        UPDATE reports r SET seen_in = $1, source = s.source, withdrawn_in = NULL
+        FROM ingest_rows s
+        WHERE r.kommun = $2 AND r.reporter = s.reporter AND r.ref = s.ref AND r.content_hash = s.content_hash AND r.seen_in <> $1
+        """
+
+    /// Inserts the staged rows no stored row has the key of, in the delivery's order.
+    static let insertStatement = """
+        INSERT INTO reports (kommun, reporter, ref, date, precision, time, area, indicator, value, place, lat, lon, note,
+            content_hash, checklist_version, ingest_id, source_file, source_line, ingested_at, seen_in, source, period, period_end)
+        SELECT $2, s.reporter, s.ref, s.date, s.precision, s.time, s.area, s.indicator, s.value, s.place, s.lat, s.lon, s.note,
+            s.content_hash, $3, $1, $4, s.source_line, $5, $1, s.source, s.period, s.period_end
+        FROM ingest_rows s
+        WHERE NOT EXISTS (SELECT 1 FROM reports r WHERE r.kommun = $2 AND r.reporter = s.reporter AND r.ref = s.ref)
+        ORDER BY s.seq
+        """
 
     /// The sort memory of the statements that move a long delivery's rows (250,000 rows sorted in 60 MB).
     static let moveWorkMemory = "256MB"
