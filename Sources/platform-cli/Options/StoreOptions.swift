@@ -48,6 +48,9 @@ struct StoreOptions: ParsableArguments {
     /// Another reader of `store` for a parallel worker: SQLite readers work best on a connection each;
     /// the PostgreSQL store already keeps a pool of connections, and is shared.
     func parallelReader(of store: any PlatformStore) throws -> (any PlatformStore)? {
-        store is ReportStore ? try existing() : store
+        switch try location {
+        case .sqlite: try existing()
+        case .postgres: store
+        }
     }
 }
