@@ -1,7 +1,7 @@
 /// PostgreSQL's own migrations, with no SQLite counterpart.
 extension PostgresMigrations {
     /// The migrations SQLite has no counterpart of, after SQLite's (in `all`), with the tables they add.
-    public static let postgresOnly: [Migration] = [storeVersion, statementChecks]
+    public static let postgresOnly: [Migration] = [storeVersion, statementChecks, reportStatistics]
     public static let postgresOnlyTables = ["store_changes"]
 
     /// Every table a migration made, whose changes `PostgresStore.version()` counts. A migration adding a table

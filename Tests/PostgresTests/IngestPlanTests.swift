@@ -51,6 +51,15 @@ struct IngestPlanTests {
         #expect(try Self.reportsEstimate(pair.postgres.bridge) == Double(rows))
     }
 
+    @Test func autovacuumAnalyzesReportsAfterOnePercentChanged() throws {
+        let pair = try StorePair()
+        let options = try pair.postgres.bridge.transaction(kommun: nil) { transaction in
+            try transaction.queryFirst("SELECT array_to_string(reloptions, ' ') AS options FROM pg_class WHERE oid = 'reports'::regclass")!
+                .text("options")
+        }
+        #expect(options.split(separator: " ").map(String.init) == PostgresMigrations.reportStatisticsSettings)
+    }
+
     /// PostgreSQL's estimate of the rows in `reports` (-1: never analyzed).
     private static func reportsEstimate(_ bridge: PostgresBridge) throws -> Double {
         try bridge.transaction(kommun: nil) { transaction in
