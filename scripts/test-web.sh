@@ -3,7 +3,8 @@
 # `swift build` first) or $PLATFORM_CLI.
 #   1. schemas/openapi.yaml is a valid OpenAPI 3.1 document (openapi-spec-validator, its $refs resolved;
 #      a deliberately broken copy first proves the check can fail);
-#   2. Tests/Web with pytest, against a `platform-cli serve` the tests start on a temporary store:
+#   2. Tests/Web with pytest, against a `platform-cli serve` the tests start on a temporary store (a SQLite
+#      file, and a new PostgreSQL database too when PLATFORM_TEST_POSTGRES is set: every test on each):
 #      a reporter and a reader in headless Chromium on a phone-sized screen (Selenium), every page through
 #      axe-core (WCAG 2.1 AA), tenant isolation over every route, the API against `platform-cli ingest`,
 #      and the API against the OpenAPI document with schemathesis; and two servers of their own on one
@@ -11,8 +12,9 @@
 #      when PLATFORM_TEST_POSTGRES is set).
 # Installs what is missing with scripts/setup-web.sh. Arguments go to pytest (e.g. -k isolation).
 # Environment: PLATFORM_CLI (the binary), WEB_TESTS_KEEP=1 (keep the temporary store and server log),
-# SCHEMATHESIS_MAX_EXAMPLES (default 40 per operation), TWO_SERVERS_STORE (sqlite, postgres or both; by default
-# sqlite, and postgres too when PLATFORM_TEST_POSTGRES is set).
+# SCHEMATHESIS_MAX_EXAMPLES (default 40 per operation), WEB_TESTS_STORE and TWO_SERVERS_STORE (the stores of the
+# session server's tests and of test_two_servers.py: sqlite, postgres or both; by default sqlite, and postgres
+# too when PLATFORM_TEST_POSTGRES is set).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PYTHON="${PYTHON:-python3}"

@@ -1,7 +1,8 @@
 """The running web application the tests talk to, as real clients do.
 
 Builds nothing: it uses the built platform-cli ($PLATFORM_CLI, default .build/debug/platform-cli). Once per
-test session it makes a store in a temporary folder, fills it with simulated Lysekil and Tranemo reports,
+test session and store kind (a SQLite file in a temporary folder, and a new database on the PostgreSQL cluster
+of $PLATFORM_TEST_POSTGRES when it is set; $WEB_TESTS_STORE chooses: `store_kinds`) it makes a store, fills it with simulated Lysekil and Tranemo reports,
 creates accounts and API tokens with the CLI, starts `platform-cli serve` on a free loopback port with
 PLATFORM_NOW=2026-11-25T09:00:00Z (a Wednesday in 2026-W48), waits for /healthz, and at the end stops it
 with SIGTERM and checks that it exits 0 and that its log never held a password, token or personnummer.
@@ -9,11 +10,14 @@ with SIGTERM and checks that it exits 0 and that its log never held a password, 
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import os
 import re
+import secrets
 import shutil
+import sqlite3
 import signal
 import socket
 import subprocess
@@ -22,6 +26,7 @@ import time
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import parse_qs, unquote, urlsplit, urlunsplit
 
 import pytest
 import requests
@@ -113,6 +118,74 @@ def parse_csv(text: str) -> list[list[str]]:
     return list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))
 
 
+# --- the stores -------------------------------------------------------------------------------------------
+
+def store_kinds(variable: str = "WEB_TESTS_STORE") -> list[str]:
+    """The stores a suite runs on: $`variable` = `sqlite`, `postgres` or `both`; unset, SQLite, and PostgreSQL
+    too when $PLATFORM_TEST_POSTGRES names a cluster (scripts/test.sh starts one)."""
+    asked = os.environ.get(variable, "").strip().lower()
+    if asked in ("sqlite", "postgres"):
+        return [asked]
+    if asked == "both":
+        return ["sqlite", "postgres"]
+    if asked:
+        raise ValueError(f"{variable}={asked!r}: give sqlite, postgres or both")
+    return ["sqlite", "postgres"] if os.environ.get("PLATFORM_TEST_POSTGRES") else ["sqlite"]
+
+
+def psql_binary() -> str:
+    debian = sorted(Path("/usr/lib/postgresql").glob("*/bin/psql"), key=lambda p: int(p.parts[-3]) if p.parts[-3].isdigit() else 0)
+    found = shutil.which("psql") or (debian[-1] if debian else None)
+    if not found:
+        pytest.fail("psql is missing: scripts/postgres.sh installs PostgreSQL (or apt-get install postgresql-client)")
+    return str(found)
+
+
+def psql(url: str, sql: str) -> list[list[str]]:
+    """Runs `sql` with psql on the database of `url` (libpq keywords, so no password is ever on the command
+    line: the throwaway cluster trusts its socket); its rows, each a list of fields as text (NULL as '')."""
+    parts = urlsplit(url)
+    query = {k: v[-1] for k, v in parse_qs(parts.query).items()}
+    keywords = {"user": unquote(parts.username or ""), "dbname": unquote(parts.path.lstrip("/")) or "postgres",
+                "host": query.get("host") or parts.hostname, "port": str(parts.port) if parts.port else None}
+    conninfo = " ".join(f"{k}={v}" for k, v in keywords.items() if v)
+    env = dict(os.environ)
+    if parts.password:
+        env["PGPASSWORD"] = unquote(parts.password)
+    result = subprocess.run([psql_binary(), conninfo, "-v", "ON_ERROR_STOP=1", "-qAt", "-F", "\x1f", "-c", sql],
+                            capture_output=True, text=True, env=env, timeout=120)
+    if result.returncode != 0:
+        pytest.fail(f"psql {sql!r} exited {result.returncode}: {result.stderr.strip()}")
+    return [line.split("\x1f") for line in result.stdout.splitlines()]
+
+
+def database_url(url: str, name: str) -> str:
+    """`url` with the database `name` in place of its own."""
+    parts = urlsplit(url)
+    return urlunsplit((parts.scheme, parts.netloc, "/" + name, parts.query, parts.fragment))
+
+
+@contextlib.contextmanager
+def postgres_database(prefix: str):
+    """A new database on the cluster of $PLATFORM_TEST_POSTGRES (whose role may CREATE DATABASE), as its
+    postgres:// URL; dropped afterwards."""
+    admin = os.environ.get("PLATFORM_TEST_POSTGRES")
+    if not admin:
+        pytest.fail("the tests on PostgreSQL need PLATFORM_TEST_POSTGRES (postgres://ROLE@/postgres?host=SOCKET_DIR): "
+                    "run scripts/test.sh, which starts a throwaway cluster")
+    name = f"{prefix}_{secrets.token_hex(6)}"
+    psql(admin, f"CREATE DATABASE {name}")
+    try:
+        yield database_url(admin, name)
+    finally:
+        psql(admin, f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+def sql_text(value: str) -> str:
+    """`value` as an SQL string literal."""
+    return "'" + value.replace("'", "''") + "'"
+
+
 @dataclass
 class Web:
     """The running server and what the tests made for it."""
@@ -148,6 +221,18 @@ class Web:
 
     def log_text(self) -> str:
         return self.log.read_text(encoding="utf-8", errors="replace")
+
+    def rows(self, sql: str) -> list[tuple[str, ...]]:
+        """What `sql` reads from the store itself, beside the server: with sqlite3 from the SQLite file, or with
+        psql from the PostgreSQL database (every kommun's rows: `app.kommun` '*'); each field as text."""
+        if isinstance(self.store, str) and self.store.startswith("postgres"):
+            return [tuple(row) for row in psql(self.store, f"SET app.kommun = '*'; {sql}")]
+        with sqlite3.connect(f"file:{self.store}?mode=ro", uri=True) as db:
+            return [tuple("" if v is None else str(v) for v in row) for row in db.execute(sql).fetchall()]
+
+    def count(self, sql: str) -> int:
+        """The one number `sql` (a `SELECT count(*) …`) reads from the store."""
+        return int(self.rows(sql)[0][0])
 
 
 def _seed(work: Path, store: Path) -> None:
@@ -217,12 +302,19 @@ def secrets_in(text: str, tokens: dict[str, str]) -> list[str]:
             if secret in text]
 
 
-@pytest.fixture(scope="session")
-def web():
+@pytest.fixture(scope="session", params=store_kinds())
+def web(request):
+    """The server on a store of the parametrised kind (every test using it runs on each kind)."""
     if not CLI.is_file():
         pytest.fail(f"{CLI} is missing: build it first (swift build) or set PLATFORM_CLI")
     work = Path(tempfile.mkdtemp(prefix="web-tests."))
-    store = work / "platform.sqlite"
+    with contextlib.ExitStack() as stack:
+        store = work / "platform.sqlite" if request.param == "sqlite" else stack.enter_context(postgres_database("t_web"))
+        yield from _serve(work, store)
+
+
+def _serve(work: Path, store: Path | str):
+    """Seeds `store`, serves it for the session, then stops the server and checks its exit and its log."""
     _seed(work, store)
     tokens = {
         "lysekil": _token("lysekil", store),
@@ -289,20 +381,31 @@ def click_and_wait(driver, element) -> None:
     """Clicks a button or link that loads a new page, and waits until the old page is gone (a click returns
     as soon as the event is dispatched, before the form's answer has arrived)."""
     from selenium.webdriver.common.by import By
-    from selenium.webdriver.support import expected_conditions
     from selenium.webdriver.support.ui import WebDriverWait
 
     from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
 
+    def is_stale(error: WebDriverException) -> bool:
+        # chromedriver words a node of a page that is gone either way.
+        return isinstance(error, StaleElementReferenceException) or "does not belong to the document" in str(error)
+
+    def gone(element) -> bool:
+        try:
+            element.is_enabled()
+            return False
+        except WebDriverException as error:
+            if is_stale(error):
+                return True
+            raise
+
     old = driver.find_element(By.TAG_NAME, "html")
     try:
         element.click()
-    except StaleElementReferenceException:
-        pass                      # the new page came before the click's answer: the click was done
     except WebDriverException as error:
-        if "does not belong to the document" not in str(error):
-            raise                 # the same race, as chromedriver sometimes words it
-    WebDriverWait(driver, 30).until(expected_conditions.staleness_of(old))
+        if not is_stale(error):
+            raise
+        # The new page came before the click's answer: the click was done.
+    WebDriverWait(driver, 30).until(lambda _: gone(old))
     WebDriverWait(driver, 30).until(lambda d: d.execute_script("return document.readyState") == "complete")
 
 

@@ -6,10 +6,9 @@ import csv
 import io
 import json
 import re
-import sqlite3
 from pathlib import Path
 
-from conftest import PERSONNUMMER, Web, cli, parse_csv
+from conftest import PERSONNUMMER, Web, cli, parse_csv, sql_text
 
 REPORTS = "/api/v1/kommuner/lysekil/reports"
 
@@ -30,9 +29,8 @@ def ingest_refused_lines(file: Path, store: Path) -> set[int]:
     return {int(n) for n in re.findall(rf"{re.escape(file.name)}:(\d+): error:", text)}
 
 
-def stored_rows(store: Path, kommun: str) -> int:
-    with sqlite3.connect(f"file:{store}?mode=ro", uri=True) as db:
-        return db.execute("SELECT count(*) FROM reports WHERE kommun = ?", (kommun,)).fetchone()[0]
+def stored_rows(web: Web, kommun: str) -> int:
+    return web.count(f"SELECT count(*) FROM reports WHERE kommun = {sql_text(kommun)}")
 
 
 def post_csv(web: Web, body: str, token: str | None = None):
@@ -111,7 +109,7 @@ def test_post_with_a_bad_row_is_422_with_ingests_lines_and_stores_nothing(web: W
     expected_lines = ingest_refused_lines(bad, web.work / "fresh-bad.sqlite")
     assert expected_lines == {3, 5}, expected_lines
 
-    before = stored_rows(web.store, "lysekil")
+    before = stored_rows(web, "lysekil")
     answer = post_csv(web, bad.read_text(encoding="utf-8"))
     assert answer.status_code == 422, answer.text
     summary = summary_of(answer)
@@ -119,7 +117,7 @@ def test_post_with_a_bad_row_is_422_with_ingests_lines_and_stores_nothing(web: W
     assert {r["line"] for r in summary["refused"]} == expected_lines, summary["refused"]
     assert all(r["problems"] for r in summary["refused"])
     assert PERSONNUMMER not in answer.text and PERSONNUMMER.replace("-", "") not in answer.text
-    assert stored_rows(web.store, "lysekil") == before
+    assert stored_rows(web, "lysekil") == before
     # Nothing was stored, and the summary says so (as `ingest` says "nothing stored").
     assert (summary["stored"], summary["corrected"], summary["unchanged"]) == (0, 0, 0), \
         f"a refused delivery's summary counts rows as stored or corrected: {summary}"
@@ -127,13 +125,13 @@ def test_post_with_a_bad_row_is_422_with_ingests_lines_and_stores_nothing(web: W
 
 def test_api_without_token_is_401_and_other_media_type_is_415(web: Web):
     body = "date,reporter,area,indicator\n2026-11-24,polismyndigheten,kronberget,klotter\n"
-    before = stored_rows(web.store, "lysekil")
+    before = stored_rows(web, "lysekil")
     assert web.api(None).post(web.url + REPORTS, data=body, headers={"Content-Type": "text/csv"}, timeout=30).status_code == 401
     assert web.api("not-a-token").post(web.url + REPORTS, data=body, headers={"Content-Type": "text/csv"}, timeout=30).status_code == 401
     assert web.api(None).get(web.url + "/api/v1/kommuner/lysekil/lagesbild", timeout=30).status_code == 401
     other = web.api(web.tokens["lysekil"]).post(web.url + REPORTS, data=body, headers={"Content-Type": "text/plain"}, timeout=30)
     assert other.status_code == 415, other.text
-    assert stored_rows(web.store, "lysekil") == before
+    assert stored_rows(web, "lysekil") == before
 
 
 def test_api_lagesbild_csv_equals_the_clis_csv_for_the_same_store(web: Web):

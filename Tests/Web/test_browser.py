@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import re
-import sqlite3
 
 import requests
 from selenium.webdriver.common.by import By
@@ -20,8 +19,7 @@ CORRECTED_VALUE = "5"
 
 
 def lysekil_week_rows(web: Web) -> int:
-    with sqlite3.connect(f"file:{web.store}?mode=ro", uri=True) as db:
-        return db.execute("SELECT count(*) FROM reports WHERE kommun = 'lysekil' AND date >= '2026-11-23'").fetchone()[0]
+    return web.count("SELECT count(*) FROM reports WHERE kommun = 'lysekil' AND date >= '2026-11-23'")
 
 
 def fill_event(driver, i: int, event: dict[str, str]) -> None:

@@ -8,13 +8,12 @@ from __future__ import annotations
 import hashlib
 import html
 import re
-import sqlite3
 import urllib.parse
 
 import pytest
 import requests
 
-from conftest import THIS_WEEK, TODAY, Web, cli, csrf_of
+from conftest import THIS_WEEK, TODAY, Web, cli, csrf_of, sql_text
 
 # Words only Tranemo's data holds: its name, its areas' names, the note of the report its reporter made.
 TRANEMO_MARKERS = ["Tranemo", "Limmared", "Länghem", "Dalstorp", "Grimsås", "Ambjörnarp", "Ljungsarp", "Uddebo",
@@ -63,11 +62,10 @@ LYSEKIL_PEOPLE = ["lysekil-reporter", "lysekil-reader", "lysekil-coordinator"]
 
 
 def kommun_state(web: Web, kommun: str) -> tuple[str, str]:
-    """What is stored for a kommun, twice over: a digest of every report row and every replaced revision read
-    with SQLite, and what `platform-cli reports KOMMUN` shows for the year."""
-    with sqlite3.connect(f"file:{web.store}?mode=ro", uri=True) as db:
-        rows = db.execute("SELECT * FROM reports WHERE kommun = ? ORDER BY rowid", (kommun,)).fetchall()
-        rows += db.execute("SELECT * FROM report_revisions WHERE kommun = ? ORDER BY rowid", (kommun,)).fetchall()
+    """What is stored for a kommun, twice over: a digest of every report row and every replaced revision, read
+    from the store beside the server (sqlite3 or psql), and what `platform-cli reports KOMMUN` shows for the year."""
+    rows = sorted(web.rows(f"SELECT * FROM reports WHERE kommun = {sql_text(kommun)}"))
+    rows += sorted(web.rows(f"SELECT * FROM report_revisions WHERE kommun = {sql_text(kommun)}"))
     digest = hashlib.sha256(repr(rows).encode()).hexdigest() + f" ({len(rows)} rows)"
     shown = cli("reports", kommun, "--period", "2026", "--store", str(web.store)).stdout
     return digest, shown

@@ -27,19 +27,17 @@ import csv
 import json
 import os
 import re
-import secrets
-import shutil
 import subprocess
 import threading
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import parse_qs, unquote, urlsplit, urlunsplit
 
 import pytest
 import requests
 
-from conftest import ACCOUNTS, CLI, Web, cli, csrf_of, parse_csv, secrets_in, start_server, stop_server
+from conftest import (ACCOUNTS, CLI, Web, cli, csrf_of, parse_csv, postgres_database, secrets_in, start_server, stop_server,
+                      store_kinds)
 
 KOMMUN = "lysekil"
 REPORTS = f"/api/v1/kommuner/{KOMMUN}/reports"
@@ -63,53 +61,7 @@ UNRETRIED = re.compile(r"serializ|40001|40P01|deadlock|could not serialize", re.
 
 # --- the store --------------------------------------------------------------------------------------------
 
-def store_kinds() -> list[str]:
-    asked = os.environ.get("TWO_SERVERS_STORE", "").strip().lower()
-    if asked in ("sqlite", "postgres"):
-        return [asked]
-    if asked == "both":
-        return ["sqlite", "postgres"]
-    if asked:
-        raise ValueError(f"TWO_SERVERS_STORE={asked!r}: give sqlite, postgres or both")
-    return ["sqlite", "postgres"] if os.environ.get("PLATFORM_TEST_POSTGRES") else ["sqlite"]
-
-
-def psql_binary() -> str:
-    debian = sorted(Path("/usr/lib/postgresql").glob("*/bin/psql"), key=lambda p: int(p.parts[-3]) if p.parts[-3].isdigit() else 0)
-    found = shutil.which("psql") or (debian[-1] if debian else None)
-    if not found:
-        pytest.fail("psql is missing: scripts/postgres.sh installs PostgreSQL (or apt-get install postgresql-client)")
-    return str(found)
-
-
-@dataclass
-class PostgresAdmin:
-    """The admin database of $PLATFORM_TEST_POSTGRES, through psql (libpq keywords, so no password is ever on
-    the command line: the throwaway cluster trusts its socket)."""
-
-    url: str
-
-    def psql(self, sql: str) -> None:
-        parts = urlsplit(self.url)
-        query = {k: v[-1] for k, v in parse_qs(parts.query).items()}
-        keywords = {"user": unquote(parts.username or ""), "dbname": unquote(parts.path.lstrip("/")) or "postgres",
-                    "host": query.get("host") or parts.hostname, "port": str(parts.port) if parts.port else None}
-        conninfo = " ".join(f"{k}={v}" for k, v in keywords.items() if v)
-        env = dict(os.environ)
-        if parts.password:
-            env["PGPASSWORD"] = unquote(parts.password)
-        result = subprocess.run([psql_binary(), conninfo, "-v", "ON_ERROR_STOP=1", "-qAtc", sql],
-                                capture_output=True, text=True, env=env, timeout=120)
-        if result.returncode != 0:
-            pytest.fail(f"psql {sql!r} exited {result.returncode}: {result.stderr.strip()}")
-
-    def database_url(self, name: str) -> str:
-        """The same URL with the database `name` in place of the admin database."""
-        parts = urlsplit(self.url)
-        return urlunsplit((parts.scheme, parts.netloc, "/" + name, parts.query, parts.fragment))
-
-
-@pytest.fixture(params=store_kinds())
+@pytest.fixture(params=store_kinds("TWO_SERVERS_STORE"))
 def store(request, tmp_path: Path):
     """A fresh, empty store of the parametrised kind: a SQLite file path or a postgres:// URL."""
     if not CLI.is_file():
@@ -117,17 +69,8 @@ def store(request, tmp_path: Path):
     if request.param == "sqlite":
         yield str(tmp_path / "platform.sqlite")
         return
-    url = os.environ.get("PLATFORM_TEST_POSTGRES")
-    if not url:
-        pytest.fail("the two-server test on PostgreSQL needs PLATFORM_TEST_POSTGRES "
-                    "(postgres://ROLE@/postgres?host=SOCKET_DIR): run scripts/test.sh, which starts a throwaway cluster")
-    admin = PostgresAdmin(url)
-    name = f"t_two_servers_{secrets.token_hex(6)}"
-    admin.psql(f"CREATE DATABASE {name}")
-    try:
-        yield admin.database_url(name)
-    finally:
-        admin.psql(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+    with postgres_database("t_two_servers") as url:
+        yield url
 
 
 def stored_reports(store: str) -> int:
