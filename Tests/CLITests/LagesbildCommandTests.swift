@@ -141,6 +141,29 @@ struct LagesbildCommandTests {
         }
     }
 
+    /// The compiled configuration cache changes nothing written: `--all` without a cache, filling a fresh
+    /// one, and reading from it write the same bytes; `validate` writes no entry.
+    @Test(arguments: StoreKind.tested) func theConfigurationCacheChangesNoOutput(_ kind: StoreKind) throws {
+        let fixture = try Self.fixtures.ready(kind)
+        let cache = fixture.directory.appendingPathComponent("config-cache-\(kind)").path
+        try? FileManager.default.removeItem(atPath: cache)
+        let formats = ["md", "json", "csv", "html"]
+        let arguments = ["--period", "2026-W47", "--format", formats.joined(separator: ","), "--store", fixture.store]
+        #expect(try CLI.run(["validate"], environment: ["PLATFORM_CACHE": cache]).status == 0)
+        #expect((try? FileManager.default.contentsOfDirectory(atPath: cache)) ?? [] == [])
+        var outputs: [[Data]] = []
+        for (run, setting) in [("none", "off"), ("filling", cache), ("reading", cache)] {
+            let out = fixture.directory.appendingPathComponent("cache-\(kind)-\(run)").path
+            let result = try CLI.run(["lagesbild", "--all", "--out", out] + arguments, environment: ["PLATFORM_CACHE": setting])
+            #expect(result.status == 0, "\(result.stderr)")
+            outputs.append(try ["lysekil", "tranemo"].flatMap { kommun in
+                try formats.map { try Data(contentsOf: URL(fileURLWithPath: "\(out)/\(kommun)-2026-W47.\($0)")) }
+            })
+            if run == "filling" { #expect(try FileManager.default.contentsOfDirectory(atPath: cache).count == 2) }
+        }
+        #expect(outputs[1] == outputs[0] && outputs[2] == outputs[0])
+    }
+
     /// With `--all`, a kommun file with errors, or one that repeats another file's kommun id, is reported
     /// and fails the run; the other kommuner are still written.
     @Test(arguments: StoreKind.tested) func allReportsBrokenKommunFilesAndCompilesTheRest(_ kind: StoreKind) throws {

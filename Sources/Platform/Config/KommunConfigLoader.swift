@@ -35,10 +35,14 @@ public struct KommunConfigLoader: Sendable {
     /// Whether a symbolic link in the kommun folder is followed wherever it points (`PLATFORM_FOLLOW_LINKS=1`,
     /// read by `PlatformEnvironment`).
     public var followsLinks: Bool
+    /// The compiled configuration cache a file read from disk is looked up in first; nil: every file is
+    /// decoded from its YAML (what `validate` does).
+    public var cache: KommunConfigCache?
 
-    public init(yaml: YAMLLoader = YAMLLoader(), followsLinks: Bool = false) {
+    public init(yaml: YAMLLoader = YAMLLoader(), followsLinks: Bool = false, cache: KommunConfigCache? = nil) {
         self.yaml = yaml
         self.followsLinks = followsLinks
+        self.cache = cache
     }
 
     /// Reads and decodes the file at `path`.
@@ -50,7 +54,8 @@ public struct KommunConfigLoader: Sendable {
         guard let data = FileManager.default.contents(atPath: path) else {
             return Self.refused(path, "cannot read the file")
         }
-        return decode(Array(data), file: path)
+        let bytes = Array(data)
+        return cache?.loaded(bytes, file: path, by: self) ?? decode(bytes, file: path)
     }
 
     /// Reads a file found in `folder`; a symbolic link to a file outside the folder is not followed (a

@@ -13,6 +13,7 @@ import Foundation
 /// | `PLATFORM_PLUGINS` | the folder of external exporters (default `plugins`) |
 /// | `PLATFORM_PUBLIC_URL` | the address the server is reached at (links in invitations and calendars) |
 /// | `PLATFORM_FOLLOW_LINKS` | `1`: follow symbolic links in the kommun folder wherever they point |
+/// | `PLATFORM_CACHE` | the compiled configuration cache's folder (default `$XDG_CACHE_HOME/trygghetsplattformen`, else `$HOME/.cache/trygghetsplattformen`); `off`: no cache |
 public struct PlatformEnvironment: Sendable {
     /// The fixed clock `PLATFORM_NOW` gives, or nil: the real time.
     public var fixedNow: Date?
@@ -30,6 +31,10 @@ public struct PlatformEnvironment: Sendable {
     public var publicURL: String?
     /// `PLATFORM_FOLLOW_LINKS=1`: kommun files may be links to anywhere.
     public var followsLinks: Bool
+    /// The folder of the compiled configuration cache (`KommunConfigCache`): `PLATFORM_CACHE`, else
+    /// `trygghetsplattformen` in `XDG_CACHE_HOME` or `HOME/.cache`; nil (no cache) when `PLATFORM_CACHE` is
+    /// `off` or empty, or none of them is set.
+    public var cacheDirectory: String?
     /// Problems with the values, as warnings to show once (a `PLATFORM_NOW` that is not ISO 8601 is ignored).
     public var warnings: [String] = []
 
@@ -47,10 +52,22 @@ public struct PlatformEnvironment: Sendable {
         plugins = environment["PLATFORM_PLUGINS"] ?? "plugins"
         publicURL = environment["PLATFORM_PUBLIC_URL"].flatMap { $0.isEmpty ? nil : $0 }
         followsLinks = environment["PLATFORM_FOLLOW_LINKS"] == "1"
+        if let named = environment["PLATFORM_CACHE"] {
+            cacheDirectory = named.isEmpty || named == "off" ? nil : named
+        } else if let base = environment["XDG_CACHE_HOME"].flatMap({ $0.hasPrefix("/") ? $0 : nil })
+                    ?? environment["HOME"].flatMap({ $0.hasPrefix("/") ? $0 + "/.cache" : nil }) {
+            cacheDirectory = base + "/trygghetsplattformen"
+        }
     }
 
-    /// The loader of kommun files this environment asks for.
+    /// The loader of kommun files this environment asks for, which decodes every file's YAML (`validate`'s).
     public var loader: KommunConfigLoader { KommunConfigLoader(followsLinks: followsLinks) }
+
+    /// The loader for every command but `validate`: `loader` with the compiled configuration cache, when
+    /// there is one to use.
+    public var cachingLoader: KommunConfigLoader {
+        KommunConfigLoader(followsLinks: followsLinks, cache: cacheDirectory.flatMap(KommunConfigCache.init(directory:)))
+    }
 
     /// The time now: `PLATFORM_NOW` when set, else the real time (read anew each time, for a server).
     public var now: Date { fixedNow ?? Date() }

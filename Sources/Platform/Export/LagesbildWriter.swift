@@ -13,9 +13,18 @@ public struct LagesbildWriter: Sendable {
     }
 
     public let directory: String
+    /// Whether each file's rename is synced as it is written; false for a batch, which calls `syncFolder()`
+    /// once after its last file.
+    public let syncsEachFile: Bool
 
-    public init(directory: String) {
+    public init(directory: String, syncsEachFile: Bool = true) {
         self.directory = directory
+        self.syncsEachFile = syncsEachFile
+    }
+
+    /// Syncs the folder, keeping the renames of every file a batch wrote (`syncsEachFile` false).
+    public func syncFolder() throws {
+        try AtomicFile.syncFolder(directory)
     }
 
     /// `lysekil-2026-W47.md`, an area's `orebro-vivalla-2026-W47.md`; when two of the formats written share an extension, each of them gets its
@@ -35,7 +44,7 @@ public struct LagesbildWriter: Sendable {
             let name = Self.fileName(for: lagesbild, exporter: exporter, among: exporters)
             let path = URL(fileURLWithPath: directory).appendingPathComponent(name).path
             do {
-                try AtomicFile.write(try exporter.export(lagesbild, options: options), to: path)
+                try AtomicFile.write(try exporter.export(lagesbild, options: options), to: path, syncingFolder: syncsEachFile)
                 return Result(exporter: exporter.id, path: path, error: nil, notices: exporter.notices(for: lagesbild, options: options))
             } catch {
                 return Result(exporter: exporter.id, path: path, error: "\(error)")

@@ -34,8 +34,10 @@ public struct AtomicFile {
         if let status { discard(); throw Self.failure(path, status) }
     }
 
-    /// Syncs the file, renames it over the target and syncs the folder.
-    public mutating func commit() throws {
+    /// Syncs the file, renames it over the target and, unless `syncingFolder` is false, syncs the folder. A
+    /// caller that writes many files into one folder passes false and calls `syncFolder(of:)` once after the
+    /// last: each file is whole either way, and the folder's one sync keeps every rename.
+    public mutating func commit(syncingFolder: Bool = true) throws {
         if fsync(descriptor) != 0 { let status = errno; discard(); throw Self.failure(path, status) }
         close(descriptor)
         descriptor = -1
@@ -44,11 +46,26 @@ public struct AtomicFile {
             unlink(temporary)
             throw Self.failure(path, status)
         }
-        let folder = open(URL(fileURLWithPath: path).deletingLastPathComponent().path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        if folder >= 0 {
-            defer { close(folder) }
-            if fsync(folder) != 0 { throw Self.failure(path, errno) }
+        if syncingFolder, let status = Self.sync(folder: URL(fileURLWithPath: path).deletingLastPathComponent().path) {
+            throw Self.failure(path, status)
         }
+    }
+
+    /// Syncs `folder`, so that the renames into it are kept; a folder that cannot be opened (none was
+    /// written) is passed over.
+    public static func syncFolder(_ folder: String) throws {
+        if let status = sync(folder: folder) {
+            throw Failure(diagnostic: Diagnostic(file: folder, mark: nil, message: "could not be synced: \(String(cString: strerror(status)))"),
+                          reason: String(cString: strerror(status)))
+        }
+    }
+
+    /// The `errno` of a failed sync of `folder`, or nil.
+    private static func sync(folder: String) -> Int32? {
+        let descriptor = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        return fsync(descriptor) == 0 ? nil : errno
     }
 
     /// Closes and removes the temporary file; the target is untouched.
@@ -59,11 +76,11 @@ public struct AtomicFile {
         unlink(temporary)
     }
 
-    /// Writes `data` to `path` whole or not at all.
-    public static func write(_ data: Data, to path: String) throws {
+    /// Writes `data` to `path` whole or not at all (the folder synced unless `syncingFolder` is false).
+    public static func write(_ data: Data, to path: String, syncingFolder: Bool = true) throws {
         var file = try AtomicFile(path: path)
         try file.write(data)
-        try file.commit()
+        try file.commit(syncingFolder: syncingFolder)
     }
 
     public static func write(_ text: String, to path: String) throws {

@@ -114,54 +114,13 @@ final class JSONValueEncoder: Encoder {
     }
 }
 
-/// The scalar `encode` methods of unkeyed and single-value containers, each passed to `encodeValue`.
-protocol JSONScalarForwarding {
-    mutating func encodeValue<T: Encodable>(_ value: T) throws
-}
-
-extension JSONScalarForwarding {
-    mutating func encode(_ value: Bool) throws { try encodeValue(value) }
-    mutating func encode(_ value: String) throws { try encodeValue(value) }
-    mutating func encode(_ value: Double) throws { try encodeValue(value) }
-    mutating func encode(_ value: Float) throws { try encodeValue(value) }
-    mutating func encode(_ value: Int) throws { try encodeValue(value) }
-    mutating func encode(_ value: Int8) throws { try encodeValue(value) }
-    mutating func encode(_ value: Int16) throws { try encodeValue(value) }
-    mutating func encode(_ value: Int32) throws { try encodeValue(value) }
-    mutating func encode(_ value: Int64) throws { try encodeValue(value) }
-    mutating func encode(_ value: UInt) throws { try encodeValue(value) }
-    mutating func encode(_ value: UInt8) throws { try encodeValue(value) }
-    mutating func encode(_ value: UInt16) throws { try encodeValue(value) }
-    mutating func encode(_ value: UInt32) throws { try encodeValue(value) }
-    mutating func encode(_ value: UInt64) throws { try encodeValue(value) }
-    mutating func encode<T: Encodable>(_ value: T) throws { try encodeValue(value) }
-}
-
-struct JSONKeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
+struct JSONKeyedContainer<Key: CodingKey>: KeyedEncodingScalarForwarding {
     let encoder: JSONValueEncoder
 
     var codingPath: [any CodingKey] { encoder.codingPath }
 
     mutating func encodeNil(forKey key: Key) throws { encoder.addNull(key: key.stringValue) }
-    mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
-        try encoder.add(value, key: key.stringValue, position: .key(key))
-    }
-    mutating func encode(_ value: Bool, forKey key: Key) throws { try encode(some: value, key) }
-    mutating func encode(_ value: String, forKey key: Key) throws { try encode(some: value, key) }
-    mutating func encode(_ value: Double, forKey key: Key) throws { try encode(some: value, key) }
-    mutating func encode(_ value: Float, forKey key: Key) throws { try encode(some: value, key) }
-    mutating func encode(_ value: Int, forKey key: Key) throws { try encode(some: value, key) }
-    mutating func encode(_ value: Int8, forKey key: Key) throws { try encode(some: value, key) }
-    mutating func encode(_ value: Int16, forKey key: Key) throws { try encode(some: value, key) }
-    mutating func encode(_ value: Int32, forKey key: Key) throws { try encode(some: value, key) }
-    mutating func encode(_ value: Int64, forKey key: Key) throws { try encode(some: value, key) }
-    mutating func encode(_ value: UInt, forKey key: Key) throws { try encode(some: value, key) }
-    mutating func encode(_ value: UInt8, forKey key: Key) throws { try encode(some: value, key) }
-    mutating func encode(_ value: UInt16, forKey key: Key) throws { try encode(some: value, key) }
-    mutating func encode(_ value: UInt32, forKey key: Key) throws { try encode(some: value, key) }
-    mutating func encode(_ value: UInt64, forKey key: Key) throws { try encode(some: value, key) }
-
-    private func encode<T: Encodable>(some value: T, _ key: Key) throws {
+    mutating func encodeValue<T: Encodable>(_ value: T, forKey key: Key) throws {
         try encoder.add(value, key: key.stringValue, position: .key(key))
     }
 
@@ -182,7 +141,7 @@ struct JSONKeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     }
 }
 
-struct JSONUnkeyedContainer: UnkeyedEncodingContainer, JSONScalarForwarding {
+struct JSONUnkeyedContainer: UnkeyedEncodingContainer, EncodingScalarForwarding {
     let encoder: JSONValueEncoder
 
     var codingPath: [any CodingKey] { encoder.codingPath }
@@ -206,7 +165,7 @@ struct JSONUnkeyedContainer: UnkeyedEncodingContainer, JSONScalarForwarding {
     }
 }
 
-struct JSONSingleValueContainer: SingleValueEncodingContainer, JSONScalarForwarding {
+struct JSONSingleValueContainer: SingleValueEncodingContainer, EncodingScalarForwarding {
     let encoder: JSONValueEncoder
 
     var codingPath: [any CodingKey] { encoder.codingPath }

@@ -174,9 +174,9 @@ extension Period {
     /// Kinds counted in months are aligned to January (a tertial is January–April, May–August or
     /// September–December). Weeks are ISO weeks; two weeks are aligned to the Monday of a given start, so a
     /// group that meets every other week can have its periods fall between its meetings.
-    public struct Kind: Sendable, Hashable, CustomStringConvertible {
+    public struct Kind: Sendable, Hashable, Codable, CustomStringConvertible {
         /// What a kind is counted in.
-        public enum Unit: Sendable, Hashable {
+        public enum Unit: Sendable, Hashable, Codable {
             case week, month
         }
 

@@ -56,7 +56,15 @@ struct LagesbildCommand: ParsableCommand {
         let store = try storeOptions.existing()
         if store == nil { Output.error("warning: no report store at \(storeOptions.shown); the lägesbild shows no reports") }
         let jobs = jobs(for: kommuner, failures: &failures)
-        let outcomes = compile(jobs, exporters: exporters, store: store)
+        // Every file is synced as it is written; the folder, which keeps their renames, once after the last.
+        let writer = LagesbildWriter(directory: out, syncsEachFile: false)
+        let outcomes = compile(jobs, exporters: exporters, store: store, writer: writer)
+        do {
+            try writer.syncFolder()
+        } catch {
+            Output.error("error: \(error)")
+            failures += 1
+        }
         for (job, outcome) in zip(jobs, outcomes) {
             failures += report(outcome, for: job.config.id)
         }
@@ -102,9 +110,8 @@ struct LagesbildCommand: ParsableCommand {
     /// Compiles and writes every job on all cores, with a progress line as each is done when there are
     /// several; the outcomes come back in the jobs' order. Each worker reads through its own connection to
     /// the store: on one shared connection the workers mostly waited for each other.
-    private func compile(_ jobs: [Job], exporters: [any Exporter],
-                         store: (any PlatformStore)?) -> [Result<[LagesbildWriter.Result], any Error>] {
-        let writer = LagesbildWriter(directory: out)
+    private func compile(_ jobs: [Job], exporters: [any Exporter], store: (any PlatformStore)?,
+                         writer: LagesbildWriter) -> [Result<[LagesbildWriter.Result], any Error>] {
         let settings = parsedSettings
         let parts = exporters.reduce(into: Lagesbild.Parts()) { $0.formUnion($1.parts) }
         let finished = Mutex(0)

@@ -44,7 +44,7 @@ struct Serve: ParsableCommand {
             host: host, port: port, publicURL: (publicURL ?? Now.environment.publicURL).flatMap(URL.init(string:)),
             municipalitiesFolder: catalogOptions.directory ?? Now.environment.municipalities,
             exporters: try exporterOptions.catalog(), clock: clock)
-        configuration.kommunLoader = Now.environment.loader
+        configuration.kommunLoader = Now.environment.cachingLoader
         let logger = Logger(label: "platform")
         let store = try storeOptions.open()
         // The command line is synchronous; the server runs on its own threads until it is told to stop.

@@ -10,11 +10,11 @@ struct CatalogOptions: ParsableArguments {
 
     /// Reads every kommun file in the folder.
     func catalog() throws -> KommunCatalog {
-        try KommunCatalog(directory: directory ?? Now.environment.municipalities, loader: Now.environment.loader)
+        try KommunCatalog(directory: directory ?? Now.environment.municipalities, loader: Now.environment.cachingLoader)
     }
 
     /// The kommun with `id`; a clear error when it is unknown or its file is invalid.
     func kommun(_ id: String) throws -> KommunConfig {
-        try KommunCatalog.kommun(id, in: directory ?? Now.environment.municipalities, loader: Now.environment.loader)
+        try KommunCatalog.kommun(id, in: directory ?? Now.environment.municipalities, loader: Now.environment.cachingLoader)
     }
 }

@@ -1,22 +1,22 @@
 /// A recurring activity that is not a body's own meeting: a safety walk, a safety meeting, an inventory.
-public struct Activity: Sendable, Hashable {
+public struct Activity: Sendable, Hashable, Codable {
     /// What sort of activity.
-    public enum Kind: String, Sendable, Hashable, CaseIterable, ConfigEnum {
+    public enum Kind: String, Sendable, Hashable, Codable, CaseIterable, ConfigEnum {
         case safetyWalk = "safety-walk"
         case safetyMeeting = "safety-meeting"
         case inventory, analysis, survey, dialogue, meeting
     }
 
     /// One point of a fixed agenda; points without a time follow the one before.
-    public struct AgendaItem: Sendable, Hashable {
+    public struct AgendaItem: Sendable, Hashable, Codable {
         public var time: TimeOfDay?
         public var item: String
     }
 
     /// Something that follows the activity: another activity, or a described step, at an offset.
-    public struct FollowUp: Sendable, Hashable {
+    public struct FollowUp: Sendable, Hashable, Codable {
         /// When the follow-up happens relative to the activity.
-        public enum Timing: Sendable, Hashable {
+        public enum Timing: Sendable, Hashable, Codable {
             /// At the latest this long after.
             case within(CalendarOffset)
             /// About this long after.
@@ -29,9 +29,9 @@ public struct Activity: Sendable, Hashable {
     }
 
     /// Which areas the activity must visit, and how often.
-    public struct Rotation: Sendable, Hashable {
+    public struct Rotation: Sendable, Hashable, Codable {
         /// The period within which every area must be visited.
-        public enum Period: String, Sendable, Hashable, CaseIterable, ConfigEnum {
+        public enum Period: String, Sendable, Hashable, Codable, CaseIterable, ConfigEnum {
             case year
             /// The four-year mandate period, from 15 October after an election.
             case mandate

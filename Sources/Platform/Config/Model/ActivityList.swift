@@ -1,9 +1,9 @@
 /// A list of decided activities that bodies follow up, such as Lysekil's medborgardialog list.
-public struct ActivityList: Sendable, Hashable {
+public struct ActivityList: Sendable, Hashable, Codable {
     /// One activity on the list.
-    public struct Item: Sendable, Hashable {
+    public struct Item: Sendable, Hashable, Codable {
         /// How far an item has come.
-        public enum Status: String, Sendable, Hashable, CaseIterable, ConfigEnum {
+        public enum Status: String, Sendable, Hashable, Codable, CaseIterable, ConfigEnum {
             case proposed, decided, ongoing, done
         }
 

@@ -1,12 +1,12 @@
 /// An ort, a district or a named place; areas nest.
-public struct Area: Sendable, Hashable {
+public struct Area: Sendable, Hashable, Codable {
     /// What sort of area.
-    public enum Kind: String, Sendable, Hashable, CaseIterable, ConfigEnum {
+    public enum Kind: String, Sendable, Hashable, Codable, CaseIterable, ConfigEnum {
         case ort, district, place
     }
 
     /// A point in WGS 84.
-    public struct Location: Sendable, Hashable {
+    public struct Location: Sendable, Hashable, Codable {
         public var lat: Double
         public var lon: Double
     }

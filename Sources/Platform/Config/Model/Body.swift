@@ -1,7 +1,7 @@
 /// A group in the safety work: a steering group, a team, a unit, a committee, a working group.
-public struct Body: Sendable, Hashable {
+public struct Body: Sendable, Hashable, Codable {
     /// What sort of group a body is.
-    public enum Kind: String, Sendable, Hashable, CaseIterable, ConfigEnum {
+    public enum Kind: String, Sendable, Hashable, Codable, CaseIterable, ConfigEnum {
         case steeringGroup = "steering-group"
         case managementGroup = "management-group"
         case team, unit, committee

@@ -1,7 +1,7 @@
 /// How often a body meets or an activity recurs.
-public struct Cadence: Sendable, Hashable {
+public struct Cadence: Sendable, Hashable, Codable {
     /// The recurrence itself.
-    public enum Rule: Sendable, Hashable {
+    public enum Rule: Sendable, Hashable, Codable {
         /// Every `interval`-th day, week, two weeks, month, quarter, tertial, half-year or year.
         case every(Frequency, interval: Int)
         /// N times a year, spread evenly.
@@ -11,7 +11,7 @@ public struct Cadence: Sendable, Hashable {
     }
 
     /// A calendar unit of recurrence.
-    public enum Frequency: String, Sendable, Hashable, CaseIterable, ConfigEnum {
+    public enum Frequency: String, Sendable, Hashable, Codable, CaseIterable, ConfigEnum {
         case daily, weekly
         /// Every other week, counted from the week of `start`.
         case twoWeekly = "two-weekly"
@@ -35,14 +35,14 @@ public struct Cadence: Sendable, Hashable {
     }
 
     /// What happens to an occurrence on a Swedish public holiday.
-    public enum HolidayPolicy: String, Sendable, Hashable, CaseIterable, ConfigEnum {
+    public enum HolidayPolicy: String, Sendable, Hashable, Codable, CaseIterable, ConfigEnum {
         case skip
         case moveEarlier = "move-earlier"
         case moveLater = "move-later"
     }
 
     /// Which week of the month a monthly, quarterly, yearly or N-times-a-year meeting falls in.
-    public enum WeekOfMonth: String, Sendable, Hashable, CaseIterable, ConfigEnum {
+    public enum WeekOfMonth: String, Sendable, Hashable, Codable, CaseIterable, ConfigEnum {
         case first, second, third, fourth, last
     }
 
@@ -61,7 +61,7 @@ public struct Cadence: Sendable, Hashable {
 }
 
 /// A day of the week, Monday first as in Sweden.
-public enum Weekday: String, Sendable, Hashable, CaseIterable, ConfigEnum {
+public enum Weekday: String, Sendable, Hashable, Codable, CaseIterable, ConfigEnum {
     case monday, tuesday, wednesday, thursday, friday, saturday, sunday
 }
 

@@ -1,7 +1,7 @@
 /// A calendar offset: `3 days`, `2 weeks`, `1 month`, `6 months`.
-public struct CalendarOffset: Sendable, Hashable, CustomStringConvertible {
+public struct CalendarOffset: Sendable, Hashable, Codable, CustomStringConvertible {
     /// The calendar unit of an offset.
-    public enum Unit: String, Sendable, Hashable {
+    public enum Unit: String, Sendable, Hashable, Codable {
         case day, week, month
     }
 

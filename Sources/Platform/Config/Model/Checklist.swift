@@ -1,7 +1,7 @@
 /// The EST checklist: the indicators reporters answer, grouped in categories.
-public struct Checklist: Sendable, Hashable {
+public struct Checklist: Sendable, Hashable, Codable {
     /// A group of indicators.
-    public struct Category: Sendable, Hashable {
+    public struct Category: Sendable, Hashable, Codable {
         public var id: String
         public var name: LocalizedText
         public var description: String?

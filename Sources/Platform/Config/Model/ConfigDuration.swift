@@ -1,5 +1,5 @@
 /// A length of time: `30m`, `2h`, `1d` or `half-day` (4 hours).
-public struct ConfigDuration: Sendable, Hashable, CustomStringConvertible {
+public struct ConfigDuration: Sendable, Hashable, Codable, CustomStringConvertible {
     public var minutes: Int
     /// The text as written, kept for display.
     public var description: String

@@ -1,7 +1,7 @@
 /// A state a kommun can declare, such as social oro, and what it changes while it lasts.
-public struct Escalation: Sendable, Hashable {
+public struct Escalation: Sendable, Hashable, Codable {
     /// A body or activity that meets at another cadence while the state lasts.
-    public struct Change: Sendable, Hashable {
+    public struct Change: Sendable, Hashable, Codable {
         /// The id of a body or activity.
         public var target: String
         public var cadence: Cadence

@@ -1,5 +1,5 @@
 /// A prioritised focus area decided by a body (Lysekil's fokusområden 2021).
-public struct FocusArea: Sendable, Hashable {
+public struct FocusArea: Sendable, Hashable, Codable {
     public var id: String
     public var name: String
     public var description: String?

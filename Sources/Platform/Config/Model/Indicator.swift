@@ -1,7 +1,7 @@
 /// One item on the checklist: what reporters count or rate.
-public struct Indicator: Sendable, Hashable {
+public struct Indicator: Sendable, Hashable, Codable {
     /// How a value is measured.
-    public enum Measure: String, Sendable, Hashable, CaseIterable, ConfigEnum {
+    public enum Measure: String, Sendable, Hashable, Codable, CaseIterable, ConfigEnum {
         /// A count of events.
         case count
         /// A level on the indicator's scale.
@@ -9,7 +9,7 @@ public struct Indicator: Sendable, Hashable {
     }
 
     /// The scale of a `level` indicator.
-    public struct Scale: Sendable, Hashable {
+    public struct Scale: Sendable, Hashable, Codable {
         public var min: Int
         public var max: Int
         /// One label per step, when given.

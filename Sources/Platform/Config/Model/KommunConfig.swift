@@ -1,6 +1,6 @@
 /// Everything a kommun's YAML file says: its organisation, reporters, areas, checklist, cadences and
 /// how its lägesbild is made and distributed.
-public struct KommunConfig: Sendable, Hashable {
+public struct KommunConfig: Sendable, Hashable, Codable {
     /// The version of the file format this platform reads.
     public static let schemaVersion = 1
 

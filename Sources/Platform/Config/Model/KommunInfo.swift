@@ -1,9 +1,9 @@
 import Foundation
 
 /// The kommun itself.
-public struct KommunInfo: Sendable, Hashable {
+public struct KommunInfo: Sendable, Hashable, Codable {
     /// A document the configuration is built from.
-    public struct Source: Sendable, Hashable {
+    public struct Source: Sendable, Hashable, Codable {
         public var title: String
         public var url: String?
         public var date: String?
@@ -29,7 +29,7 @@ public struct KommunInfo: Sendable, Hashable {
 }
 
 /// Who must give a one-time code (TOTP) after the password: `kommun.secondFactor`.
-public enum SecondFactorRule: String, Sendable, Hashable, CaseIterable, ConfigEnum {
+public enum SecondFactorRule: String, Sendable, Hashable, Codable, CaseIterable, ConfigEnum {
     /// Anyone may turn it on; no one must (the default).
     case optional
     /// Coordinators (who manage users, ingest files and decide) must.

@@ -1,9 +1,9 @@
 /// How one of the kommun's lägesbilder is made and distributed: its period, its area, who compiles and
 /// reads it, and its feedback chain. A kommun has one, or several (a monthly lägesbild and a tertial
 /// analysis; one per local group, each for its own area).
-public struct LagesbildConfig: Sendable, Hashable {
+public struct LagesbildConfig: Sendable, Hashable, Codable {
     /// One step of the feedback chain (återkoppling).
-    public struct FeedbackStep: Sendable, Hashable {
+    public struct FeedbackStep: Sendable, Hashable, Codable {
         /// The id of a body, role or organisation.
         public var from: String
         /// The id of a body, role or organisation, or `reporters` for every reporter.
@@ -12,9 +12,9 @@ public struct LagesbildConfig: Sendable, Hashable {
     }
 
     /// How priority areas are chosen.
-    public struct Priorities: Sendable, Hashable {
+    public struct Priorities: Sendable, Hashable, Codable {
         /// How much each part of an area's score counts when priorities are proposed; see docs/insatser.md.
-        public struct Weights: Sendable, Hashable {
+        public struct Weights: Sendable, Hashable, Codable {
             /// Weighted events in the previous period.
             public var volume: Double
             /// Change of the weighted events against the baseline.

@@ -1,5 +1,5 @@
 /// A name shown in output, in Swedish and optionally English: `Klotter` or `{sv: Klotter, en: Graffiti}`.
-public struct LocalizedText: Sendable, Hashable {
+public struct LocalizedText: Sendable, Hashable, Codable {
     public var sv: String
     public var en: String?
 

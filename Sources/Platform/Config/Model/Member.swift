@@ -1,7 +1,7 @@
 /// A function that takes part in a body or an activity: a role, and the organisation it comes from.
-public struct Member: Sendable, Hashable {
+public struct Member: Sendable, Hashable, Codable {
     /// How a member takes part.
-    public enum Attendance: String, Sendable, Hashable, CaseIterable, ConfigEnum {
+    public enum Attendance: String, Sendable, Hashable, Codable, CaseIterable, ConfigEnum {
         /// Always (the default).
         case regular
         /// When there is reason to (vid förekommen anledning).

@@ -1,7 +1,7 @@
 /// An actor in the safety work: a förvaltning, a company, the police, the rescue service …
-public struct Organisation: Sendable, Hashable {
+public struct Organisation: Sendable, Hashable, Codable {
     /// What sort of actor an organisation is.
-    public enum Kind: String, Sendable, Hashable, CaseIterable, ConfigEnum {
+    public enum Kind: String, Sendable, Hashable, Codable, CaseIterable, ConfigEnum {
         case kommunOffice = "kommun-office"
         case forvaltning, unit
         case municipalCompany = "municipal-company"

@@ -1,7 +1,7 @@
 /// How a kommun organises its safety work: who coordinates, the named roles, and the bodies.
-public struct OrganisationModel: Sendable, Hashable {
+public struct OrganisationModel: Sendable, Hashable, Codable {
     /// The coordinating assignment (koordinerande uppdrag).
-    public struct Coordination: Sendable, Hashable {
+    public struct Coordination: Sendable, Hashable, Codable {
         /// The organisation responsible for coordinating.
         public var responsible: String?
         public var description: String?
@@ -10,7 +10,7 @@ public struct OrganisationModel: Sendable, Hashable {
     }
 
     /// A named function that bodies, relations and the feedback chain refer to: `kommunchef`.
-    public struct Role: Sendable, Hashable {
+    public struct Role: Sendable, Hashable, Codable {
         public var id: String
         public var title: String
         public var organisation: String?

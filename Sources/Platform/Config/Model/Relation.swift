@@ -1,7 +1,7 @@
 /// How a body relates to another body, a role or an organisation.
-public struct Relation: Sendable, Hashable {
+public struct Relation: Sendable, Hashable, Codable {
     /// The kinds of relation between bodies.
-    public enum Kind: String, Sendable, Hashable, CaseIterable, ConfigEnum {
+    public enum Kind: String, Sendable, Hashable, Codable, CaseIterable, ConfigEnum {
         case proposesTo = "proposes-to"
         case decidesFor = "decides-for"
         case reportsTo = "reports-to"

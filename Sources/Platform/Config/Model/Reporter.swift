@@ -1,8 +1,8 @@
 /// An organisation that reports to the lägesbild. Its id is the organisation's, and is what report
 /// files name in their `reporter` column.
-public struct Reporter: Sendable, Hashable {
+public struct Reporter: Sendable, Hashable, Codable {
     /// What a reporter delivers: the kommun file's `source`.
-    public enum Source: String, Sendable, Hashable, CaseIterable, ConfigEnum {
+    public enum Source: String, Sendable, Hashable, Codable, CaseIterable, ConfigEnum {
         /// The weekly checklist: events and answers dated by day or ISO week; expected by default and counted
         /// for completeness. Every value, status and score of a lägesbild is made of these.
         case observations

@@ -8,15 +8,15 @@
 /// red at the top. An area is as bad as its worst cell, raised by `areas`' rules. The four levels keep
 /// their order; a kommun may rename and recolour them (`scale`). Everything can be changed per kommun
 /// under `lagesbild.status`.
-public struct StatusRules: Sendable, Hashable {
+public struct StatusRules: Sendable, Hashable, Codable {
     /// One threshold for counts.
-    public struct Threshold: Sendable, Hashable {
+    public struct Threshold: Sendable, Hashable, Codable {
         public var ratio: Double
         public var minExcess: Double
     }
 
     /// What the kommun calls one status level and how it is coloured; nil parts keep the default.
-    public struct Level: Sendable, Hashable {
+    public struct Level: Sendable, Hashable, Codable {
         public var name: LocalizedText?
         /// `#rrggbb`.
         public var colour: String?
@@ -41,10 +41,10 @@ public struct StatusRules: Sendable, Hashable {
     public typealias LevelThresholds = Thresholds<Int>
 
     /// How an area's status follows from its cells.
-    public struct AreaRules: Sendable, Hashable {
+    public struct AreaRules: Sendable, Hashable, Codable {
         /// One rule: the area is at least `status` when it has at least as many cells at or above each
         /// named level as given (every condition must hold).
-        public struct Rule: Sendable, Hashable {
+        public struct Rule: Sendable, Hashable, Codable {
             public var status: Lagesbild.Status
             public var yellow: Int?
             public var orange: Int?
@@ -78,6 +78,8 @@ public struct StatusRules: Sendable, Hashable {
                                              orange: Threshold(ratio: 1.5, minExcess: 2),
                                              red: Threshold(ratio: 2.5, minExcess: 4))
 }
+
+extension StatusRules.Thresholds: Codable where Value: Codable {}
 
 extension Lagesbild.Status: ConfigEnum {
     /// 0 for green to 3 for red: the points a cell gives to an area's weighted score.
