@@ -10,6 +10,8 @@
 # kommun file and report file readers for FUZZ_SECONDS each (default 60; 0 skips; scripts/fuzz.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# The compiled configuration cache of every platform-cli the checks run: in the build folder, not ~/.cache.
+export PLATFORM_CACHE="${PLATFORM_CACHE:-$PWD/.build/test-cache}"
 
 scripts/setup.sh
 scripts/setup-web.sh

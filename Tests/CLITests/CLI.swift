@@ -29,6 +29,16 @@ enum CLI {
     /// The clock every run sees, so output does not depend on the day the tests run.
     static let now = "2026-11-24T12:00:00Z"
 
+    /// The compiled configuration cache every run uses (`PLATFORM_CACHE`): a folder of this test process's own,
+    /// so the tests exercise the cache as users run it without writing into the user's `~/.cache`.
+    static let cacheDirectory = FileManager.default.temporaryDirectory
+        .appendingPathComponent("platform-cli-tests-cache-\(getpid())").path
+
+    /// The environment every run starts from: this process's, with the tests' clock and cache.
+    static var baseEnvironment: [String: String] {
+        ProcessInfo.processInfo.environment.merging(["PLATFORM_NOW": now, "PLATFORM_CACHE": cacheDirectory]) { $1 }
+    }
+
     /// Runs `platform-cli arguments` with the package root as working directory and the clock at `now`;
     /// standard output goes to `standardOutput` when given (its `stdout` is then empty), through `launcher`
     /// (a command and its arguments, such as `setpriv …`, or a shell that sets a limit and `exec`s the rest)
@@ -39,8 +49,7 @@ enum CLI {
         process.executableURL = launcher.first.map { URL(fileURLWithPath: $0) } ?? binary
         process.arguments = launcher.isEmpty ? arguments : Array(launcher.dropFirst()) + [binary.path] + arguments
         process.currentDirectoryURL = packageRoot
-        process.environment = ProcessInfo.processInfo.environment.merging(["PLATFORM_NOW": now]) { $1 }
-            .merging(environment) { $1 }
+        process.environment = baseEnvironment.merging(environment) { $1 }
         let out = Pipe(), err = Pipe()
         process.standardOutput = standardOutput ?? out
         process.standardError = err

@@ -33,7 +33,7 @@ struct IngestStoreSafetyTests {
         first.executableURL = CLI.binary
         first.arguments = ["ingest", "lysekil", fifo, "--store", store]
         first.currentDirectoryURL = CLI.packageRoot
-        first.environment = ProcessInfo.processInfo.environment.merging(["PLATFORM_NOW": CLI.now]) { $1 }
+        first.environment = CLI.baseEnvironment
         let firstErr = Pipe()
         first.standardOutput = FileHandle.nullDevice
         first.standardError = firstErr

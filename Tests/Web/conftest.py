@@ -10,6 +10,7 @@ with SIGTERM and checks that it exits 0 and that its log never held a password, 
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import csv
 import io
@@ -62,9 +63,16 @@ ACCOUNTS = {
 }
 
 
+# The compiled configuration cache of every command the tests run (PLATFORM_CACHE): a folder of this session's
+# own, not the user's ~/.cache.
+CACHE = Path(tempfile.mkdtemp(prefix="web-tests-cache."))
+atexit.register(shutil.rmtree, CACHE, ignore_errors=True)
+
+
 def cli_env() -> dict[str, str]:
     env = dict(os.environ)
     env["PLATFORM_NOW"] = NOW
+    env["PLATFORM_CACHE"] = str(CACHE)
     env.pop("PLATFORM_STORE", None)
     env["PLATFORM_MUNICIPALITIES"] = str(MUNICIPALITIES)
     return env
