@@ -114,10 +114,13 @@ struct Identifier: ConfigDecodable {
     }
 
     static func isValid(_ text: String) -> Bool {
-        guard let first = text.utf8.first, first != UInt8(ascii: "-") else { return false }
-        return text.utf8.allSatisfy {
-            (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0)
-                || $0 == UInt8(ascii: "-")
+        var text = text
+        return text.withUTF8 { bytes in
+            guard let first = bytes.first, first != UInt8(ascii: "-") else { return false }
+            return bytes.allSatisfy {
+                (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0)
+                    || $0 == UInt8(ascii: "-")
+            }
         }
     }
 
