@@ -18,7 +18,7 @@ struct FlatNode {
         var isNull: Bool { node.document.isNull(node.index) }
     }
 
-    /// A list's items.
+    /// A list's items (or a mapping's keys and values, alternately).
     struct Items: RandomAccessCollection {
         let document: FlatDocument
         let startIndex = 0
@@ -44,20 +44,18 @@ struct FlatNode {
 
     /// A mapping's pairs, in document order.
     struct Pairs: RandomAccessCollection {
-        let document: FlatDocument
-        let startIndex = 0
-        let endIndex: Int
-        private let first: Int
+        /// The keys and values, alternately.
+        private let nodes: Items
 
         init(_ node: FlatNode) {
-            document = node.document
-            first = Int(node.record.start)
-            endIndex = Int(node.record.count) / 2
+            nodes = Items(node)
         }
 
+        var startIndex: Int { 0 }
+        var endIndex: Int { nodes.count / 2 }
+
         subscript(position: Int) -> Pair {
-            let key = first + 2 * position
-            return Pair(key: FlatNode(document, document.children[key]), value: FlatNode(document, document.children[key + 1]))
+            Pair(key: nodes[2 * position], value: nodes[2 * position + 1])
         }
     }
 

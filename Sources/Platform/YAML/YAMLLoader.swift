@@ -100,10 +100,9 @@ private struct DocumentBuilder {
         let step: Step
         /// Where its children start in `open`.
         let start: Int
-        /// Nodes in this subtree with aliases expanded, itself included.
-        var size = 1
-        /// Levels of nesting below this node.
-        var height = 0
+        /// The parent's `size` and `height` so far, taken up again when this frame closes.
+        let parentSize: Int
+        let parentHeight: Int
     }
 
     /// An anchored node's record and its expanded size and height.
@@ -121,6 +120,11 @@ private struct DocumentBuilder {
     var diagnostics: [Diagnostic] = []
     private var document = FlatDocument()
     private var frames: [Frame] = []
+    /// Nodes in the innermost frame's subtree so far with aliases expanded, itself included (kept here
+    /// rather than in `frames`, as it changes with every node).
+    private var size = 0
+    /// Levels of nesting below the innermost frame so far.
+    private var height = 0
     /// The children of the open frames, in document order.
     private var open: [Int32] = []
     private var anchors: [String: Anchored] = [:]
@@ -181,7 +185,9 @@ private struct DocumentBuilder {
                 }
                 totalNodes += 1
                 if totalNodes > limits.maxNodes { throw tooMany(at: mark) }
-                frames.append(Frame(isMapping: isMapping, mark: mark, anchor: parser.anchor, step: nextStep, start: open.count))
+                frames.append(Frame(isMapping: isMapping, mark: mark, anchor: parser.anchor, step: nextStep, start: open.count,
+                                    parentSize: size, parentHeight: height))
+                (size, height) = (1, 0)
             case .sequenceEnd:
                 let start = document.children.count
                 document.children.append(contentsOf: open[frames[frames.count - 1].start...])
@@ -230,7 +236,9 @@ private struct DocumentBuilder {
         let (line, column) = Self.position(frame.mark)
         document.records.append(Record(kind: kind, isASCII: true, line: line, column: column,
                                        start: Int32(children), count: Int32(document.children.count - children)))
-        try add(Int32(document.records.count - 1), size: frame.size, height: frame.height + 1, anchor: frame.anchor)
+        let (closedSize, closedHeight) = (size, height + 1)
+        (size, height) = (frame.parentSize, frame.parentHeight)
+        try add(Int32(document.records.count - 1), size: closedSize, height: closedHeight, anchor: frame.anchor)
     }
 
     /// Where the node about to be added sits in the innermost frame: under the key just read, at the next
@@ -285,8 +293,8 @@ private struct DocumentBuilder {
             return
         }
         open.append(record)
-        frames[frames.count - 1].size += size
-        frames[frames.count - 1].height = max(frames[frames.count - 1].height, height)
+        self.size += size
+        self.height = max(self.height, height)
     }
 
     /// Appends the innermost frame's children (the frame is a mapping about to close) to the document as

@@ -84,14 +84,38 @@ final class ConfigMapping {
     @exclusivity(unchecked) private var found: UInt64 = 0
     /// The pair after the one `value(_:)` found last.
     @exclusivity(unchecked) private var next = 0
+    /// A bit for each of the keys' `bit(of:)` (all bits when a key is not ASCII): a key asked for whose bit
+    /// is not here is absent without a search. Types ask for many keys a mapping does not have.
+    private let keyBits: UInt64
 
     /// `value`, a mapping.
     init(_ value: ConfigValue) {
         self.value = value
         let record = value.context.document.records[Int(value.index)]
-        first = Int(record.start)
-        count = Int(record.count) / 2
+        let first = Int(record.start), count = Int(record.count) / 2
+        self.first = first
+        self.count = count
         known.reserveCapacity(16)
+        var keyBits: UInt64 = 0
+        let document = value.context.document
+        document.text.withUnsafeBufferPointer { text in
+            for index in 0..<count {
+                let key = document.records[Int(document.children[first + 2 * index])]
+                guard key.isScalar else { continue }
+                guard key.isASCII else {
+                    keyBits = .max
+                    return
+                }
+                keyBits |= Self.bit(of: UnsafeBufferPointer(rebasing: text[Int(key.start)..<Int(key.start + key.count)]))
+            }
+        }
+        self.keyBits = keyBits
+    }
+
+    /// A key's bit in `keyBits`, by its length and first and last bytes.
+    private static func bit(of key: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        guard let first = key.first, let last = key.last else { return 1 }
+        return 1 << ((UInt64(key.count) &* 31 &+ UInt64(first) &* 7 &+ UInt64(last)) & 63)
     }
 
     var context: DecodingContext { value.context }
@@ -114,6 +138,7 @@ final class ConfigMapping {
         var key = key
         return key.withUTF8 { bytes in
             let isASCII = FlatDocument.isASCII(bytes)
+            if isASCII, keyBits & Self.bit(of: bytes) == 0 { return nil }
             var index = next
             for _ in 0..<count {
                 let node = document.children[first + 2 * index]

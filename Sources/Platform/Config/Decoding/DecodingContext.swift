@@ -70,10 +70,10 @@ final class DecodingContext {
     let file: String
     let document: FlatDocument
     private(set) var diagnostics: [Diagnostic] = []
-    private(set) var declarations: [String: [Declaration]] = [:]
-    private var references: [Reference] = []
-    /// Entry 0 is the root's path. (Unchecked for exclusive access, as `ConfigMapping`'s keys are: each use
-    /// is one append or read.)
+    // Unchecked for exclusive access, as `ConfigMapping`'s keys are: each use is one look-up, append or read.
+    @exclusivity(unchecked) private(set) var declarations: [String: [Declaration]] = [:]
+    @exclusivity(unchecked) private var references: [Reference] = []
+    /// Entry 0 is the root's path.
     @exclusivity(unchecked) private var paths = [PathEntry(parent: -1, step: .none)]
 
     /// A context for decoding `document` (by default an empty one, for a file that could not be read).
