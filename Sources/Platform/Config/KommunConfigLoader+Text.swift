@@ -17,9 +17,15 @@ extension KommunConfigLoader {
                         continue
                     }
                 }
-                // Scalar by scalar past these eight bytes (a newline, a letter like å), then words again.
+                // Scalar by scalar past these eight bytes (a newline, a letter like å), then words again;
+                // printable ASCII, tab, newline and carriage return without a call.
                 let end = min(index + 8, count)
                 while index < end {
+                    let byte = buffer[index]
+                    if byte >= 0x20 && byte < 0x7F || byte == 0x0A || byte == 0x09 || byte == 0x0D {
+                        index += 1
+                        continue
+                    }
                     guard let length = scalarLength(buffer, at: index) else { return false }
                     index += length
                 }

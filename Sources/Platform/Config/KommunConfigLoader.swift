@@ -81,19 +81,25 @@ public struct KommunConfigLoader: Sendable {
     /// never quoted back as unknown keys. (It is kept out of `source`, so no line of it is shown either.)
     public func decode(_ bytes: [UInt8], file: String) -> LoadedFile {
         guard Self.isText(bytes) else { return Self.refused(file, "not a kommun file (it is not UTF-8 text)") }
-        let document = yaml.load(bytes, file: file)
-        if let root = document.root, document.diagnostics.isEmpty {
-            guard let pairs = root.pairs else { return Self.refused(file, "not a kommun file (its top level is not a mapping of keys)") }
+        let read = yaml.read(bytes, file: file)
+        if let document = read.document, read.diagnostics.isEmpty {
+            guard let pairs = FlatNode(document, document.root).pairs else {
+                return Self.refused(file, "not a kommun file (its top level is not a mapping of keys)")
+            }
             if !pairs.isEmpty, !pairs.contains(where: { Self.topLevelKeys.contains($0.key.scalar?.text ?? "") }) {
                 return Self.refused(file, "not a kommun file (none of its top-level keys is a kommun file's, such as schemaVersion or kommun)")
             }
         }
-        let context = DecodingContext(file: file)
-        context.append(document.diagnostics)
         var config: KommunConfig?
-        if let root = document.root {
-            config = ConfigValue(node: root, path: .root, context: context).decode(KommunConfig.self)
+        let context: DecodingContext
+        if let document = read.document {
+            context = DecodingContext(file: file, document: document)
+            context.append(read.diagnostics)
+            config = context.root.decode(KommunConfig.self)
             context.resolveReferences()
+        } else {
+            context = DecodingContext(file: file)
+            context.append(read.diagnostics)
         }
         let diagnostics = context.diagnostics.sorted { ($0.mark ?? Mark(line: 0, column: 0)) < ($1.mark ?? Mark(line: 0, column: 0)) }
         let hasErrors = diagnostics.contains { $0.severity == .error }

@@ -1,6 +1,8 @@
-/// Reads one YAML document into a `Node` tree, with limits that make hostile input fail fast.
+/// Reads one YAML document into a `FlatDocument` (or a `Node` tree), with limits that make hostile input fail
+/// fast.
 ///
-/// Aliases are expanded (a value type's copy shares storage, so memory stays small) but the loader counts
+/// Aliases are expanded (an alias shares the children of the node it names, so memory stays small) but the
+/// loader counts
 /// the nodes the document would have with every alias expanded and refuses a document beyond
 /// `Limits.maxNodes`: a "billion laughs" file is rejected, not walked. Nesting is checked as events arrive,
 /// before libyaml's own cost for deep input grows. A duplicate key in a mapping is an error; YAML 1.1
@@ -36,14 +38,28 @@ public struct YAMLLoader: Sendable {
 
     /// Loads the single document in `bytes`; `file` names it in diagnostics.
     public func load(_ bytes: some Collection<UInt8>, file: String) -> Document {
-        guard bytes.count <= limits.maxInputBytes else {
-            return Document(root: nil, diagnostics: [Diagnostic(file: file, mark: nil,
-                message: "file is \(bytes.count) bytes, more than the limit of \(limits.maxInputBytes) bytes")])
+        let read = read(bytes, file: file)
+        return Document(root: read.document?.tree(), diagnostics: read.diagnostics)
+    }
+
+    /// Loads a string's UTF-8 bytes.
+    public func load(_ text: String, file: String) -> Document {
+        load(Array(text.utf8), file: file)
+    }
+
+    /// Reads the single document in `bytes` as a flat document, when it could be read, and every problem
+    /// found; what `load` does without building the tree.
+    func read(_ bytes: some Collection<UInt8>, file: String) -> (document: FlatDocument?, diagnostics: [Diagnostic]) {
+        // Records hold offsets and marks as 32-bit numbers.
+        let maxInputBytes = min(limits.maxInputBytes, Int(Int32.max))
+        guard bytes.count <= maxInputBytes else {
+            return (nil, [Diagnostic(file: file, mark: nil,
+                                     message: "file is \(bytes.count) bytes, more than the limit of \(maxInputBytes) bytes")])
         }
-        var builder = TreeBuilder(file: file, limits: limits)
+        var builder = DocumentBuilder(file: file, limits: limits, inputBytes: bytes.count)
         do {
-            let root = try builder.run(LibYAMLParser(bytes: bytes))
-            return Document(root: root, diagnostics: builder.diagnostics)
+            let document = try builder.run(LibYAMLParser(bytes: bytes))
+            return (document, builder.diagnostics)
         } catch let error as LibYAMLParser.SyntaxError {
             builder.diagnostics.append(Diagnostic(file: file, mark: error.mark, message: error.message))
         } catch let fatal as Diagnostic {
@@ -51,37 +67,47 @@ public struct YAMLLoader: Sendable {
         } catch {
             builder.diagnostics.append(Diagnostic(file: file, mark: nil, message: "\(error)"))
         }
-        return Document(root: nil, diagnostics: builder.diagnostics)
+        return (nil, builder.diagnostics)
     }
 
-    /// Loads a string's UTF-8 bytes.
-    public func load(_ text: String, file: String) -> Document {
-        load(Array(text.utf8), file: file)
+    /// Reads a string's UTF-8 bytes as a flat document.
+    func read(_ text: String, file: String) -> (document: FlatDocument?, diagnostics: [Diagnostic]) {
+        read(Array(text.utf8), file: file)
     }
 }
 
-/// Builds the tree from libyaml's events. The children of every open list and mapping lie in one array,
-/// innermost last, and become their node's array once when it closes; where an open node sits in the
-/// document is kept as one step from its parent, and spelled out as a path only for a diagnostic.
-private struct TreeBuilder {
+/// Builds the flat document from libyaml's events. A scalar's record is added when it is read, a list's or
+/// mapping's when it closes; the records of every open list and mapping's children lie in one array,
+/// innermost last, and are copied to the document's children once when their node closes. Where an open
+/// node sits in the document is kept as one step from its parent, and spelled out as a path only for a
+/// diagnostic.
+private struct DocumentBuilder {
+    typealias Record = FlatDocument.Record
+
+    /// One step down from an open list or mapping: to the value of the key in record `key`, or to an item.
+    enum Step {
+        case none
+        case key(Int32)
+        case index(Int)
+    }
+
     /// A list or mapping being read.
     struct Frame {
         let isMapping: Bool
         let mark: Mark
         let anchor: String?
         /// Where it sits in its parent.
-        let step: YAMLPath.Step
+        let step: Step
         /// Where its children start in `open`.
         let start: Int
-        /// Nodes in this subtree with aliases expanded, itself included.
-        var size = 1
-        /// Levels of nesting below this node.
-        var height = 0
+        /// The parent's `size` and `height` so far, taken up again when this frame closes.
+        let parentSize: Int
+        let parentHeight: Int
     }
 
-    /// An anchored subtree and its expanded size and height.
+    /// An anchored node's record and its expanded size and height.
     struct Anchored {
-        var node: Node
+        var record: Int32
         var size: Int
         var height: Int
     }
@@ -92,20 +118,31 @@ private struct TreeBuilder {
     let file: String
     let limits: YAMLLoader.Limits
     var diagnostics: [Diagnostic] = []
+    private var document = FlatDocument()
     private var frames: [Frame] = []
+    /// Nodes in the innermost frame's subtree so far with aliases expanded, itself included (kept here
+    /// rather than in `frames`, as it changes with every node).
+    private var size = 0
+    /// Levels of nesting below the innermost frame so far.
+    private var height = 0
     /// The children of the open frames, in document order.
-    private var open: [Node] = []
+    private var open: [Int32] = []
     private var anchors: [String: Anchored] = [:]
     private var totalNodes = 0
-    private var root: Node?
+    private var root: Int32?
     private var documents = 0
 
-    init(file: String, limits: YAMLLoader.Limits) {
+    init(file: String, limits: YAMLLoader.Limits, inputBytes: Int) {
         self.file = file
         self.limits = limits
+        // Room for what a file of this size usually holds (a kommun file has a node every 20 bytes or so,
+        // and its scalars' text is shorter than the file), so that the arrays seldom grow.
+        document.text.reserveCapacity(inputBytes)
+        document.records.reserveCapacity(inputBytes / 16)
+        document.children.reserveCapacity(inputBytes / 16)
     }
 
-    mutating func run(_ parser: LibYAMLParser) throws -> Node? {
+    mutating func run(_ parser: LibYAMLParser) throws -> FlatDocument? {
         while true {
             let (event, mark) = try parser.next()
             switch event {
@@ -118,39 +155,49 @@ private struct TreeBuilder {
                                      message: "a file holds one YAML document; found a second one here")
                 }
             case .streamEnd:
-                if root == nil { diagnostics.append(Diagnostic(file: file, mark: mark, message: "the file is empty")) }
-                return root
-            case let .scalar(text, style, anchor, tag, byteLength):
-                guard byteLength <= limits.maxScalarBytes else {
-                    throw Diagnostic(file: file, mark: mark,
-                        message: "a value of \(byteLength) bytes is longer than the limit of \(limits.maxScalarBytes)")
+                guard let root else {
+                    diagnostics.append(Diagnostic(file: file, mark: mark, message: "the file is empty"))
+                    return nil
                 }
-                try count(1, at: mark)
+                document.root = root
+                return document
+            case .scalar:
+                let bytes = parser.scalarBytes
+                guard bytes.count <= limits.maxScalarBytes else {
+                    throw Diagnostic(file: file, mark: mark,
+                        message: "a value of \(bytes.count) bytes is longer than the limit of \(limits.maxScalarBytes)")
+                }
+                totalNodes += 1
+                if totalNodes > limits.maxNodes { throw tooMany(at: mark) }
                 // A text tag makes a plain scalar text, as quotes would: never null, a number or a boolean.
+                let tag = parser.tag
                 let isText = tag == "!!str" || tag == "!"
                 if let tag, !isText { refuse(tag, at: mark) }
-                let node = Node(.scalar(.init(text: text, style: isText && style == .plain ? .doubleQuoted : style)), at: mark)
-                try add(node, size: 1, height: 0, anchor: anchor)
-            case let .sequenceStart(anchor, tag), let .mappingStart(anchor, tag):
-                let isMapping = if case .mappingStart = event { true } else { false }
-                if let tag, tag != (isMapping ? "!!map" : "!!seq") { refuse(tag, at: mark) }
+                let style = parser.scalarStyle
+                let index = appendScalar(bytes, kind: isText && style == .plain ? .doubleQuoted : Record.Kind(style), at: mark)
+                try add(index, size: 1, height: 0, anchor: parser.anchor)
+            case .sequenceStart, .mappingStart:
+                let isMapping = event == .mappingStart
+                if let tag = parser.tag, tag != (isMapping ? "!!map" : "!!seq") { refuse(tag, at: mark) }
                 if frames.count >= limits.maxDepth {
                     throw Diagnostic(file: file, mark: mark, path: childPath.text,
                                      message: "nesting deeper than \(limits.maxDepth) levels")
                 }
-                try count(1, at: mark)
-                frames.append(Frame(isMapping: isMapping, mark: mark, anchor: anchor, step: nextStep, start: open.count))
+                totalNodes += 1
+                if totalNodes > limits.maxNodes { throw tooMany(at: mark) }
+                frames.append(Frame(isMapping: isMapping, mark: mark, anchor: parser.anchor, step: nextStep, start: open.count,
+                                    parentSize: size, parentHeight: height))
+                (size, height) = (1, 0)
             case .sequenceEnd:
-                let frame = frames.removeLast()
-                let items = Array(open[frame.start...])
-                open.removeLast(open.count - frame.start)
-                try add(Node(.sequence(items), at: frame.mark), size: frame.size, height: frame.height + 1, anchor: frame.anchor)
+                let start = document.children.count
+                document.children.append(contentsOf: open[frames[frames.count - 1].start...])
+                try close(kind: .sequence, children: start)
             case .mappingEnd:
-                let pairs = closingPairs()
-                let frame = frames.removeLast()
-                open.removeLast(open.count - frame.start)
-                try add(Node(.mapping(pairs), at: frame.mark), size: frame.size, height: frame.height + 1, anchor: frame.anchor)
-            case .alias(let name):
+                let start = document.children.count
+                closePairs()
+                try close(kind: .mapping, children: start)
+            case .alias:
+                let name = parser.anchor ?? ""
                 guard let anchored = anchors[name] else {
                     throw Diagnostic(file: file, mark: mark, path: childPath.text, message: "unknown anchor '*\(name)'")
                 }
@@ -158,34 +205,71 @@ private struct TreeBuilder {
                     throw Diagnostic(file: file, mark: mark, path: childPath.text,
                         message: "alias '*\(name)' nests the document deeper than \(limits.maxDepth) levels")
                 }
-                try count(anchored.size, at: mark, alias: name)
-                var node = anchored.node
-                node.mark = mark
-                try add(node, size: anchored.size, height: anchored.height, anchor: nil)
+                totalNodes += anchored.size
+                if totalNodes > limits.maxNodes { throw tooMany(at: mark, alias: name) }
+                var record = document.records[Int(anchored.record)]
+                (record.line, record.column) = Self.position(mark)
+                document.records.append(record)
+                try add(Int32(document.records.count - 1), size: anchored.size, height: anchored.height, anchor: nil)
             }
         }
     }
 
+    private static func position(_ mark: Mark) -> (line: Int32, column: Int32) {
+        (Int32(truncatingIfNeeded: mark.line), Int32(truncatingIfNeeded: mark.column))
+    }
+
+    /// Copies a scalar's text into the document and adds its record.
+    private mutating func appendScalar(_ bytes: UnsafeBufferPointer<UInt8>, kind: Record.Kind, at mark: Mark) -> Int32 {
+        let start = document.text.count
+        document.text.append(contentsOf: bytes)
+        let (line, column) = Self.position(mark)
+        document.records.append(Record(kind: kind, isASCII: FlatDocument.isASCII(bytes), line: line, column: column,
+                                       start: Int32(start), count: Int32(bytes.count)))
+        return Int32(document.records.count - 1)
+    }
+
+    /// Closes the innermost frame, whose children are in the document from `children` on.
+    private mutating func close(kind: Record.Kind, children: Int) throws {
+        let frame = frames.removeLast()
+        open.removeLast(open.count - frame.start)
+        let (line, column) = Self.position(frame.mark)
+        document.records.append(Record(kind: kind, isASCII: true, line: line, column: column,
+                                       start: Int32(children), count: Int32(document.children.count - children)))
+        let (closedSize, closedHeight) = (size, height + 1)
+        (size, height) = (frame.parentSize, frame.parentHeight)
+        try add(Int32(document.records.count - 1), size: closedSize, height: closedHeight, anchor: frame.anchor)
+    }
+
     /// Where the node about to be added sits in the innermost frame: under the key just read, at the next
     /// index of a list, or (a key itself, or under a key that is not a scalar) where the mapping is.
-    private var nextStep: YAMLPath.Step {
+    private var nextStep: Step {
         guard let frame = frames.last else { return .none }
         let children = open.count - frame.start
         if frame.isMapping {
-            guard children % 2 == 1, let key = open.last?.scalar?.text else { return .none }
+            guard children % 2 == 1, let key = open.last, document.records[Int(key)].isScalar else { return .none }
             return .key(key)
         }
         return .index(children)
     }
 
+    /// `step` as a path step.
+    private func pathStep(_ step: Step) -> YAMLPath.Step {
+        switch step {
+        case .none: .none
+        case .key(let key): .key(document.string(key))
+        case .index(let index): .index(index)
+        }
+    }
+
     /// The path of the innermost open frame.
     private var framePath: YAMLPath {
-        frames.reduce(.root) { $0.appending($1.step) }
+        frames.reduce(into: .root) { $0.append(pathStep($1.step)) }
     }
 
     /// The path of the node about to be added to the innermost frame.
     private var childPath: YAMLPath {
-        framePath.appending(nextStep)
+        framePath.appending(pathStep(nextStep))
     }
 
     /// An explicit tag the platform does not read.
@@ -194,91 +278,103 @@ private struct TreeBuilder {
                                       message: "the YAML tag '\(tag)' is not supported (only !!str); write the value without it"))
     }
 
-    /// Counts nodes as the document would have them with aliases expanded, and stops at the limit.
-    private mutating func count(_ nodes: Int, at mark: Mark, alias: String? = nil) throws {
-        totalNodes += nodes
-        guard totalNodes > limits.maxNodes else { return }
+    /// The error for a document that has grown past `limits.maxNodes` (counting nodes as the document
+    /// would have them with aliases expanded) at `mark`, by `alias` if it was one.
+    private func tooMany(at mark: Mark, alias: String? = nil) -> Diagnostic {
         let what = alias.map { "alias '*\($0)' expands the document" } ?? "the document grows"
-        throw Diagnostic(file: file, mark: mark, path: childPath.text,
-                         message: "\(what) beyond \(limits.maxNodes) nodes; refused (aliases may not multiply the document)")
+        return Diagnostic(file: file, mark: mark, path: childPath.text,
+                          message: "\(what) beyond \(limits.maxNodes) nodes; refused (aliases may not multiply the document)")
     }
 
-    private mutating func add(_ node: Node, size: Int, height: Int, anchor: String?) throws {
-        if let anchor { anchors[anchor] = Anchored(node: node, size: size, height: height) }
+    private mutating func add(_ record: Int32, size: Int, height: Int, anchor: String?) throws {
+        if let anchor { anchors[anchor] = Anchored(record: record, size: size, height: height) }
         guard !frames.isEmpty else {
-            root = node
+            root = record
             return
         }
-        open.append(node)
-        frames[frames.count - 1].size += size
-        frames[frames.count - 1].height = max(frames[frames.count - 1].height, height)
+        open.append(record)
+        self.size += size
+        self.height = max(self.height, height)
     }
 
-    /// The innermost frame's children as pairs (the frame is a mapping about to close): reports duplicate
-    /// keys and applies `<<` merge keys.
-    private mutating func closingPairs() -> [Node.Pair] {
-        let start = frames[frames.count - 1].start
-        var pairs: [Node.Pair] = []
-        pairs.reserveCapacity((open.count - start) / 2)
-        var merges: [Node] = []
+    /// Appends the innermost frame's children (the frame is a mapping about to close) to the document as
+    /// pairs: reports duplicate keys and applies `<<` merge keys.
+    private mutating func closePairs() {
+        let first = document.children.count
+        var merges: [Int32] = []
         var hashed: [String: Mark]?
-        var index = start
+        var index = frames[frames.count - 1].start
         while index + 1 < open.count {
-            let pair = Node.Pair(key: open[index], value: open[index + 1])
+            let key = open[index], value = open[index + 1]
             index += 2
-            if let key = pair.key.scalar, key.style == .plain, key.text == "<<" {
-                merges.append(pair.value)
+            let record = document.records[Int(key)]
+            // By bytes: no other text is "<<" as Strings compare.
+            if record.kind == .plain, record.count == 2, document.text[Int(record.start)] == UInt8(ascii: "<"),
+               document.text[Int(record.start) + 1] == UInt8(ascii: "<") {
+                merges.append(value)
                 continue
             }
-            if let key = pair.key.scalar?.text {
-                if let first = Self.mark(of: key, in: pairs, hashed: hashed) {
-                    diagnostics.append(Diagnostic(file: file, mark: pair.key.mark, path: framePath.appending(.key(key)).text,
-                                                  message: "duplicate key '\(key)' (first defined at \(first))"))
-                    continue
-                }
+            if record.isScalar, let earlier = mark(of: key, amongPairsFrom: first, hashed: hashed) {
+                let text = document.string(key)
+                diagnostics.append(Diagnostic(file: file, mark: record.mark, path: framePath.appending(.key(text)).text,
+                                              message: "duplicate key '\(text)' (first defined at \(earlier))"))
+                continue
             }
-            Self.append(pair, to: &pairs, hashed: &hashed)
+            appendPair(key, value, from: first, hashed: &hashed)
         }
         for merge in merges {
-            let sources: [Node]
-            switch merge.content {
+            let record = document.records[Int(merge)]
+            let sources: [Int32]
+            switch record.kind {
             case .mapping: sources = [merge]
-            case .sequence(let items): sources = items
-            case .scalar:
-                diagnostics.append(Diagnostic(file: file, mark: merge.mark, path: framePath.text,
+            case .sequence: sources = Array(document.children[Int(record.start)..<Int(record.start + record.count)])
+            default:
+                diagnostics.append(Diagnostic(file: file, mark: record.mark, path: framePath.text,
                                               message: "a merge key '<<' takes a mapping or a list of mappings"))
                 continue
             }
             for source in sources {
-                guard case .mapping(let inherited) = source.content else {
-                    diagnostics.append(Diagnostic(file: file, mark: source.mark, path: framePath.text,
+                let inherited = document.records[Int(source)]
+                guard inherited.kind == .mapping else {
+                    diagnostics.append(Diagnostic(file: file, mark: inherited.mark, path: framePath.text,
                                                   message: "a merge key '<<' takes a mapping or a list of mappings"))
                     continue
                 }
-                for pair in inherited {
-                    guard let key = pair.key.scalar?.text, Self.mark(of: key, in: pairs, hashed: hashed) == nil else { continue }
-                    Self.append(pair, to: &pairs, hashed: &hashed)
+                for pair in stride(from: Int(inherited.start), to: Int(inherited.start + inherited.count), by: 2) {
+                    let key = document.children[pair], value = document.children[pair + 1]
+                    guard document.records[Int(key)].isScalar, mark(of: key, amongPairsFrom: first, hashed: hashed) == nil else { continue }
+                    appendPair(key, value, from: first, hashed: &hashed)
                 }
             }
         }
-        return pairs
     }
 
-    /// Where `key` is first defined among `pairs`: searched while they are few, looked up in `hashed` (the
-    /// marks of their text keys) once there are many.
-    private static func mark(of key: String, in pairs: [Node.Pair], hashed: [String: Mark]?) -> Mark? {
-        if let hashed { return hashed[key] }
-        return pairs.first { $0.key.scalar?.text == key }?.key.mark
+    /// Where scalar `key`'s text is first a key among the pairs appended from `first` on: searched while they
+    /// are few, looked up in `hashed` (the marks of their scalar keys by text) once there are many.
+    private func mark(of key: Int32, amongPairsFrom first: Int, hashed: [String: Mark]?) -> Mark? {
+        if let hashed { return hashed[document.string(key)] }
+        for pair in stride(from: first, to: document.children.count, by: 2) {
+            let other = document.children[pair]
+            if document.records[Int(other)].isScalar, document.scalar(other, equals: key) { return document.records[Int(other)].mark }
+        }
+        return nil
     }
 
-    /// Appends `pair`, hashing the keys once there are more than `searchedKeys`.
-    private static func append(_ pair: Node.Pair, to pairs: inout [Node.Pair], hashed: inout [String: Mark]?) {
-        pairs.append(pair)
+    /// Appends a pair, hashing the keys once there are more than `searchedKeys`.
+    private mutating func appendPair(_ key: Int32, _ value: Int32, from first: Int, hashed: inout [String: Mark]?) {
+        document.children.append(key)
+        document.children.append(value)
         if hashed != nil {
-            if let key = pair.key.scalar?.text { hashed?[key] = pair.key.mark }
-        } else if pairs.count > searchedKeys {
-            hashed = Dictionary(pairs.compactMap { pair in pair.key.scalar.map { ($0.text, pair.key.mark) } },
-                                uniquingKeysWith: { first, _ in first })
+            if document.records[Int(key)].isScalar { hashed?[document.string(key)] = document.records[Int(key)].mark }
+        } else if (document.children.count - first) / 2 > Self.searchedKeys {
+            var keys: [String: Mark] = [:]
+            for pair in stride(from: first, to: document.children.count, by: 2) {
+                let key = document.children[pair]
+                if document.records[Int(key)].isScalar, keys[document.string(key)] == nil {
+                    keys[document.string(key)] = document.records[Int(key)].mark
+                }
+            }
+            hashed = keys
         }
     }
 }

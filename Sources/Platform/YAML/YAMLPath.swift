@@ -1,12 +1,8 @@
 /// Where a node sits in a YAML document (`organisation.bodies[2].members[0]`), spelled out only when a
-/// diagnostic needs it: almost every node is read without a problem, and building each one's path as
-/// text was a measurable part of reading a file.
-indirect enum YAMLPath {
-    case root
-    case key(YAMLPath, String)
-    case index(YAMLPath, Int)
-
-    /// One step down from a node, kept without building the path it leads to.
+/// diagnostic needs it: almost every node is read without a problem, so readers keep the steps to a node
+/// (the loader's open lists and mappings, the decoder's table of values) and make its path from them.
+struct YAMLPath {
+    /// One step down from a node.
     enum Step {
         /// No step: the same path (a mapping's key, or a value under a key that is not a scalar).
         case none
@@ -14,25 +10,25 @@ indirect enum YAMLPath {
         case index(Int)
     }
 
-    /// This path followed by `step`.
-    func appending(_ step: Step) -> YAMLPath {
+    /// `organisation.bodies[2].members[0]`; empty for the root.
+    private(set) var text = ""
+
+    /// The path of the document's root.
+    static let root = YAMLPath()
+
+    /// Follows `step`.
+    mutating func append(_ step: Step) {
         switch step {
-        case .none: self
-        case .key(let key): .key(self, key)
-        case .index(let index): .index(self, index)
+        case .none: break
+        case .key(let key): text = text.isEmpty ? key : "\(text).\(key)"
+        case .index(let index): text += "[\(index)]"
         }
     }
 
-    /// `organisation.bodies[2].members[0]`; empty for the root.
-    var text: String {
-        switch self {
-        case .root:
-            return ""
-        case .key(let parent, let key):
-            let prefix = parent.text
-            return prefix.isEmpty ? key : "\(prefix).\(key)"
-        case .index(let parent, let index):
-            return "\(parent.text)[\(index)]"
-        }
+    /// This path followed by `step`.
+    func appending(_ step: Step) -> YAMLPath {
+        var path = self
+        path.append(step)
+        return path
     }
 }

@@ -7,9 +7,9 @@ import Testing
 struct ScheduleTests {
     private func date(_ text: String) -> CalendarDate { CalendarDate(iso: text)! }
     private func cadence(_ yaml: String) throws -> Cadence {
-        let context = DecodingContext(file: "c.yaml")
-        let root = try #require(YAMLLoader().load(yaml, file: "c.yaml").root)
-        let cadence = ConfigValue(node: root, path: .root, context: context).decode(Cadence.self)
+        let document = try #require(YAMLLoader().read(yaml, file: "c.yaml").document)
+        let context = DecodingContext(file: "c.yaml", document: document)
+        let cadence = context.root.decode(Cadence.self)
         #expect(context.diagnostics == [])
         return try #require(cadence)
     }

@@ -50,9 +50,13 @@ extension Int: ConfigDecodable {
     static func decode(from value: ConfigValue) -> Int? {
         guard let text = value.plainText(expecting: "a whole number") else { return nil }
         // Decimal only: YAML 1.1 reads 0123 as octal, which no admin means.
-        let digits = text.utf8.first == UInt8(ascii: "-") ? text.utf8.dropFirst() : text.utf8[...]
-        guard let first = digits.first, digits.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }),
-              first != UInt8(ascii: "0") || digits.count == 1, let number = Int(text) else {
+        var numeral = text
+        let isDecimal = numeral.withUTF8 { bytes in
+            let digits = bytes.first == UInt8(ascii: "-") ? bytes.dropFirst() : bytes[...]
+            guard let first = digits.first, digits.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }) else { return false }
+            return first != UInt8(ascii: "0") || digits.count == 1
+        }
+        guard isDecimal, let number = Int(text) else {
             value.error("expected a whole number, found '\(text)'")
             return nil
         }
@@ -63,7 +67,8 @@ extension Int: ConfigDecodable {
 extension Double: ConfigDecodable {
     static func decode(from value: ConfigValue) -> Double? {
         guard let text = value.plainText(expecting: "a number") else { return nil }
-        guard text.utf8.allSatisfy(Self.isNumeral), let number = Double(text), number.isFinite else {
+        var numeral = text
+        guard numeral.withUTF8({ $0.allSatisfy(Self.isNumeral) }), let number = Double(text), number.isFinite else {
             value.error("expected a number, found '\(text)'")
             return nil
         }
@@ -114,10 +119,13 @@ struct Identifier: ConfigDecodable {
     }
 
     static func isValid(_ text: String) -> Bool {
-        guard let first = text.utf8.first, first != UInt8(ascii: "-") else { return false }
-        return text.utf8.allSatisfy {
-            (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0)
-                || $0 == UInt8(ascii: "-")
+        var text = text
+        return text.withUTF8 { bytes in
+            guard let first = bytes.first, first != UInt8(ascii: "-") else { return false }
+            return bytes.allSatisfy {
+                (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0)
+                    || $0 == UInt8(ascii: "-")
+            }
         }
     }
 

@@ -1,35 +1,29 @@
-/// A node being decoded, with its YAML path and the context that collects problems.
+/// A node being decoded, with where it sits in the document and the context that collects problems.
 ///
 /// Reading never throws: a problem is recorded in the context and the reader returns `nil`, so decoding
 /// goes on and every problem in a file is reported in one run.
 struct ConfigValue {
-    let node: Node
-    /// The path of the node's mapping or list, and the step from there to the node: the node's own path is
-    /// built only when asked for (a diagnostic, or the node's children).
-    private let parent: YAMLPath
-    private let step: YAMLPath.Step
     let context: DecodingContext
+    /// The node's record in the context's document.
+    let index: Int32
+    /// The node's entry in the context's table of paths: its path is spelled out only for a diagnostic.
+    let path: Int32
 
-    init(node: Node, path: YAMLPath, context: DecodingContext) {
-        self.init(node: node, parent: path, step: .none, context: context)
+    /// The node, read as a `Node` is.
+    var node: FlatNode { FlatNode(context.document, index) }
+
+    private var record: FlatDocument.Record { context.document.records[Int(index)] }
+
+    /// Where the node starts.
+    var mark: Mark { record.mark }
+
+    /// Node `index` under `step` from this value, which is its mapping or list.
+    func child(_ index: Int32, at step: YAMLPath.Step) -> ConfigValue {
+        ConfigValue(context: context, index: index, path: context.pathEntry(from: path, step))
     }
-
-    private init(node: Node, parent: YAMLPath, step: YAMLPath.Step, context: DecodingContext) {
-        self.node = node
-        self.parent = parent
-        self.step = step
-        self.context = context
-    }
-
-    /// `node` under `step` from this value, which is its mapping or list.
-    func child(_ node: Node, at step: YAMLPath.Step) -> ConfigValue {
-        ConfigValue(node: node, parent: path, step: step, context: context)
-    }
-
-    var path: YAMLPath { parent.appending(step) }
 
     func error(_ message: String) {
-        context.error(message, at: node.mark, path: path.text)
+        context.error(message, at: record.mark, path: context.path(path).text)
     }
 
     func decode<T: ConfigDecodable>(_ type: T.Type = T.self) -> T? {
@@ -38,72 +32,124 @@ struct ConfigValue {
 
     /// The node as a mapping, or an error.
     func mapping() -> ConfigMapping? {
-        guard case .mapping(let pairs) = node.content else {
-            error("expected a mapping, found \(node.kindName)")
+        guard record.kind == .mapping else {
+            error("expected a mapping, found \(context.document.kindName(index))")
             return nil
         }
-        return ConfigMapping(self, pairs: pairs)
+        return ConfigMapping(self)
     }
 
     /// The node's items, or an error when it is not a list.
     func items() -> [ConfigValue]? {
-        guard case .sequence(let nodes) = node.content else {
-            error("expected a list, found \(node.kindName)")
+        let record = record
+        guard record.kind == .sequence else {
+            error("expected a list, found \(context.document.kindName(index))")
             return nil
         }
-        let path = path
-        return nodes.enumerated().map { ConfigValue(node: $1, parent: path, step: .index($0), context: context) }
+        let first = Int(record.start)
+        return (0..<Int(record.count)).map { child(context.document.children[first + $0], at: .index($0)) }
     }
 
     /// The scalar's text, or an error when the node is not a non-null scalar.
     func text(expecting what: @autoclosure () -> String = "a text") -> String? {
-        guard let scalar = node.scalar, !scalar.isNull else {
-            error("expected \(what()), found \(node.kindName)")
+        guard record.isScalar, !context.document.isNull(index) else {
+            error("expected \(what()), found \(context.document.kindName(index))")
             return nil
         }
-        return scalar.text
+        return context.document.string(index)
     }
 
     /// Text that the YAML file wrote unquoted, for numbers and booleans.
     func plainText(expecting what: @autoclosure () -> String) -> String? {
-        guard let scalar = node.scalar, !scalar.isNull else {
-            error("expected \(what()), found \(node.kindName)")
+        guard let text = text(expecting: what()) else { return nil }
+        guard record.kind == .plain else {
+            error("expected \(what()), found the quoted text '\(text)'")
             return nil
         }
-        guard scalar.style == .plain else {
-            error("expected \(what()), found the quoted text '\(scalar.text)'")
-            return nil
-        }
-        return scalar.text
+        return text
     }
 }
 
 /// Reads a mapping's keys, remembering which were asked for so that the rest can be reported as unknown.
 final class ConfigMapping {
     let value: ConfigValue
-    private let pairs: [Node.Pair]
-    private var known: [String] = []
+    /// The mapping's first key in the document's children (its values follow their keys).
+    private let first: Int
+    private let count: Int
+    // Unchecked: no access to these overlaps another (each is one append or assignment), and Swift's check
+    // of a class's stored property at every use was a tenth of reading a file.
+    @exclusivity(unchecked) private var known: [String] = []
     /// The pairs found by `value(_:)`, a bit for each of the first 64: when every pair was, `finish()` has
     /// nothing to report.
-    private var found: UInt64 = 0
+    @exclusivity(unchecked) private var found: UInt64 = 0
+    /// The pair after the one `value(_:)` found last.
+    @exclusivity(unchecked) private var next = 0
+    /// A bit for each of the keys' `bit(of:)` (all bits when a key is not ASCII): a key asked for whose bit
+    /// is not here is absent without a search. Types ask for many keys a mapping does not have.
+    private let keyBits: UInt64
 
-    init(_ value: ConfigValue, pairs: [Node.Pair]) {
+    /// `value`, a mapping.
+    init(_ value: ConfigValue) {
         self.value = value
-        self.pairs = pairs
+        let record = value.context.document.records[Int(value.index)]
+        let first = Int(record.start), count = Int(record.count) / 2
+        self.first = first
+        self.count = count
         known.reserveCapacity(16)
+        var keyBits: UInt64 = 0
+        let document = value.context.document
+        document.text.withUnsafeBufferPointer { text in
+            for index in 0..<count {
+                let key = document.records[Int(document.children[first + 2 * index])]
+                guard key.isScalar else { continue }
+                guard key.isASCII else {
+                    keyBits = .max
+                    return
+                }
+                keyBits |= Self.bit(of: UnsafeBufferPointer(rebasing: text[Int(key.start)..<Int(key.start + key.count)]))
+            }
+        }
+        self.keyBits = keyBits
+    }
+
+    /// A key's bit in `keyBits`, by its length and first and last bytes.
+    private static func bit(of key: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        guard let first = key.first, let last = key.last else { return 1 }
+        return 1 << ((UInt64(key.count) &* 31 &+ UInt64(first) &* 7 &+ UInt64(last)) & 63)
     }
 
     var context: DecodingContext { value.context }
-    var mark: Mark { value.node.mark }
+    private var document: FlatDocument { value.context.document }
 
     /// The value under `key`, or nil when the key is absent or null.
     func value(_ key: String) -> ConfigValue? {
         known.append(key)
-        guard let index = pairs.firstIndex(where: { $0.key.scalar?.text == key }) else { return nil }
+        guard let index = pairIndex(key) else { return nil }
         if index < 64 { found |= 1 << index }
-        let pair = pairs[index]
-        if let scalar = pair.value.scalar, scalar.isNull { return nil }
-        return value.child(pair.value, at: .key(key))
+        let node = document.children[first + 2 * index + 1]
+        if document.isNull(node) { return nil }
+        return value.child(node, at: .key(key))
+    }
+
+    /// The pair whose key is the scalar `key`, as Strings compare. Keys are unique (the loader reports
+    /// duplicates), so the search may start anywhere: it starts after the pair found last, since types ask
+    /// for their keys mostly in the order files write them.
+    private func pairIndex(_ key: String) -> Int? {
+        var key = key
+        return key.withUTF8 { bytes in
+            let isASCII = FlatDocument.isASCII(bytes)
+            if isASCII, keyBits & Self.bit(of: bytes) == 0 { return nil }
+            var index = next
+            for _ in 0..<count {
+                let node = document.children[first + 2 * index]
+                if document.records[Int(node)].isScalar, document.scalar(node, equals: bytes, otherIsASCII: isASCII) {
+                    next = index + 1 == count ? 0 : index + 1
+                    return index
+                }
+                index = index + 1 == count ? 0 : index + 1
+            }
+            return nil
+        }
     }
 
     /// Whether the mapping has `key` with a non-null value; the key counts as known.
@@ -136,7 +182,7 @@ final class ConfigMapping {
             return nil
         }
         guard let id = value.decode(Identifier.self)?.rawValue else { return nil }
-        context.declare(id, kind: kind, at: value.node.mark, path: value.path)
+        context.declare(id, kind: kind, at: value.mark, path: value.path)
         return id.isEmpty ? nil : id
     }
 
@@ -157,7 +203,7 @@ final class ConfigMapping {
 
     private static func reference(_ value: ConfigValue, to kinds: EntityKinds, keywords: Set<String>) -> String? {
         guard let id = value.decode(Identifier.self)?.rawValue else { return nil }
-        value.context.refer(to: id, kinds: kinds, keywords: keywords, at: value.node.mark, path: value.path)
+        value.context.refer(to: id, kinds: kinds, keywords: keywords, at: value.mark, path: value.path)
         return id
     }
 
@@ -181,18 +227,21 @@ final class ConfigMapping {
     /// Reports every key that was never asked for, with the nearest known key as a suggestion.
     func finish() {
         // Keys are unique in a mapping (the loader reports duplicates), so a pair found is a key asked for.
-        if pairs.count <= 64, found == (pairs.count == 64 ? .max : (1 << pairs.count) - 1) { return }
-        for pair in pairs {
-            guard let key = pair.key.scalar?.text else {
-                context.error("a key must be a plain text, found \(pair.key.kindName)", at: pair.key.mark, path: value.path.text)
+        if count <= 64, found == (count == 64 ? .max : (1 << count) - 1) { return }
+        for index in 0..<count {
+            let node = document.children[first + 2 * index]
+            let mark = document.records[Int(node)].mark
+            guard document.records[Int(node)].isScalar else {
+                context.error("a key must be a plain text, found \(document.kindName(node))", at: mark, path: context.path(value.path).text)
                 continue
             }
+            let key = document.string(node)
             guard !known.contains(key) else { continue }
             var message = "unknown key '\(key)'"
             if let suggestion = Suggestion.nearest(to: key, among: known) {
                 message += " (did you mean '\(suggestion)'?)"
             }
-            context.error(message, at: pair.key.mark, path: YAMLPath.key(value.path, key).text)
+            context.error(message, at: mark, path: context.path(value.path).appending(.key(key)).text)
         }
     }
 }

@@ -43,7 +43,9 @@ public enum EntityKind: String, Sendable, Hashable, CaseIterable {
 }
 
 /// Collects every diagnostic, declared id and reference while one file is decoded, so that all problems
-/// come out together and references are checked once every id is known.
+/// come out together and references are checked once every id is known. It holds the document decoded and
+/// the paths of its values: each value is an entry (its parent's entry and one step), spelled out as text
+/// only for a diagnostic.
 final class DecodingContext {
     struct Declaration {
         var kind: EntityKind
@@ -55,16 +57,51 @@ final class DecodingContext {
         var kinds: EntityKinds
         var keywords: Set<String>
         var mark: Mark
-        var path: YAMLPath
+        /// The entry of the reference's path.
+        var path: Int32
+    }
+
+    /// One value's path: its parent's entry (-1 for the root) and the step from there.
+    private struct PathEntry {
+        var parent: Int32
+        var step: YAMLPath.Step
     }
 
     let file: String
+    let document: FlatDocument
     private(set) var diagnostics: [Diagnostic] = []
-    private(set) var declarations: [String: [Declaration]] = [:]
-    private var references: [Reference] = []
+    // Unchecked for exclusive access, as `ConfigMapping`'s keys are: each use is one look-up, append or read.
+    @exclusivity(unchecked) private(set) var declarations: [String: [Declaration]] = [:]
+    @exclusivity(unchecked) private var references: [Reference] = []
+    /// Entry 0 is the root's path.
+    @exclusivity(unchecked) private var paths = [PathEntry(parent: -1, step: .none)]
 
-    init(file: String) {
+    /// A context for decoding `document` (by default an empty one, for a file that could not be read).
+    init(file: String, document: FlatDocument = .empty) {
         self.file = file
+        self.document = document
+    }
+
+    /// The document's root, to decode.
+    var root: ConfigValue {
+        ConfigValue(context: self, index: document.root, path: 0)
+    }
+
+    /// A new entry for the path `step` below entry `parent`.
+    func pathEntry(from parent: Int32, _ step: YAMLPath.Step) -> Int32 {
+        paths.append(PathEntry(parent: parent, step: step))
+        return Int32(paths.count - 1)
+    }
+
+    /// The path of `entry`.
+    func path(_ entry: Int32) -> YAMLPath {
+        var steps: [YAMLPath.Step] = []
+        var entry = entry
+        while entry >= 0 {
+            steps.append(paths[Int(entry)].step)
+            entry = paths[Int(entry)].parent
+        }
+        return steps.reversed().reduce(into: .root) { $0.append($1) }
     }
 
     func error(_ message: String, at mark: Mark, path: String) {
@@ -76,17 +113,17 @@ final class DecodingContext {
     }
 
     /// Records that `id` names a thing of `kind`; a second declaration in the same namespace is an error.
-    func declare(_ id: String, kind: EntityKind, at mark: Mark, path: YAMLPath) {
+    func declare(_ id: String, kind: EntityKind, at mark: Mark, path: Int32) {
         if let earlier = declarations[id]?.first(where: { kind.namespace.contains($0.kind) }) {
             let what = earlier.kind == kind ? "" : " (as \(earlier.kind.withArticle))"
-            error("duplicate id '\(id)': already declared at \(earlier.mark)\(what)", at: mark, path: path.text)
+            error("duplicate id '\(id)': already declared at \(earlier.mark)\(what)", at: mark, path: self.path(path).text)
             return
         }
         declarations[id, default: []].append(Declaration(kind: kind, mark: mark))
     }
 
     /// Records a reference to be checked by `resolveReferences()`.
-    func refer(to id: String, kinds: EntityKinds, keywords: Set<String> = [], at mark: Mark, path: YAMLPath) {
+    func refer(to id: String, kinds: EntityKinds, keywords: Set<String> = [], at mark: Mark, path: Int32) {
         references.append(Reference(id: id, kinds: kinds, keywords: keywords, mark: mark, path: path))
     }
 
@@ -103,7 +140,7 @@ final class DecodingContext {
             let expected = Self.names(reference.kinds)
             if let other = found.first {
                 error("'\(reference.id)' is \(other.kind.withArticle), but \(Self.article(expected)) \(expected) is expected here",
-                      at: reference.mark, path: reference.path.text)
+                      at: reference.mark, path: path(reference.path).text)
                 continue
             }
             let candidates = declarations.filter { $0.value.contains { reference.kinds.contains($0.kind) } }.map(\.key)
@@ -112,7 +149,7 @@ final class DecodingContext {
             if let suggestion = Suggestion.nearest(to: reference.id, among: candidates) {
                 message += " (did you mean '\(suggestion)'?)"
             }
-            error(message, at: reference.mark, path: reference.path.text)
+            error(message, at: reference.mark, path: path(reference.path).text)
         }
         references.removeAll()
     }
