@@ -13,16 +13,16 @@ public struct LagesbildWriter: Sendable {
     }
 
     public let directory: String
-    /// Whether each file's rename is synced as it is written; false for a batch, which calls `syncFolder()`
-    /// once after its last file.
-    public let syncsEachFile: Bool
+    /// Whether the folder is synced after each file's rename (each file itself is synced either way); false for
+    /// a batch, which calls `syncFolder()` once after its last file.
+    public let syncsFolderPerFile: Bool
 
-    public init(directory: String, syncsEachFile: Bool = true) {
+    public init(directory: String, syncsFolderPerFile: Bool = true) {
         self.directory = directory
-        self.syncsEachFile = syncsEachFile
+        self.syncsFolderPerFile = syncsFolderPerFile
     }
 
-    /// Syncs the folder, keeping the renames of every file a batch wrote (`syncsEachFile` false).
+    /// Syncs the folder, keeping the renames of every file a batch wrote (`syncsFolderPerFile` false).
     public func syncFolder() throws {
         try AtomicFile.syncFolder(directory)
     }
@@ -44,7 +44,7 @@ public struct LagesbildWriter: Sendable {
             let name = Self.fileName(for: lagesbild, exporter: exporter, among: exporters)
             let path = URL(fileURLWithPath: directory).appendingPathComponent(name).path
             do {
-                try AtomicFile.write(try exporter.export(lagesbild, options: options), to: path, syncingFolder: syncsEachFile)
+                try AtomicFile.write(try exporter.export(lagesbild, options: options), to: path, syncingFolder: syncsFolderPerFile)
                 return Result(exporter: exporter.id, path: path, error: nil, notices: exporter.notices(for: lagesbild, options: options))
             } catch {
                 return Result(exporter: exporter.id, path: path, error: "\(error)")

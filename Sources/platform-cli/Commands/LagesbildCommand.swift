@@ -57,7 +57,7 @@ struct LagesbildCommand: ParsableCommand {
         if store == nil { Output.error("warning: no report store at \(storeOptions.shown); the lägesbild shows no reports") }
         let jobs = jobs(for: kommuner, failures: &failures)
         // Every file is synced as it is written; the folder, which keeps their renames, once after the last.
-        let writer = LagesbildWriter(directory: out, syncsEachFile: false)
+        let writer = LagesbildWriter(directory: out, syncsFolderPerFile: false)
         let outcomes = compile(jobs, exporters: exporters, store: store, writer: writer)
         do {
             try writer.syncFolder()
