@@ -29,10 +29,13 @@ let package = Package(
             pkgConfig: "yaml-0.1",
             providers: [.apt(["libyaml-dev"])]
         ),
+        // The few system calls Swift's Glibc module does not import (syncfs); only Platform imports it.
+        .target(name: "CPlatformSystem"),
         .target(
             name: "Platform",
             dependencies: [
                 "CYaml",
+                "CPlatformSystem",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 // SQLite's C API as GRDB itself imports it, for the ingest's per-row binding
                 // (ReportStore+Ingest.swift); the same system libsqlite3 that GRDB links.

@@ -13,18 +13,21 @@ public struct LagesbildWriter: Sendable {
     }
 
     public let directory: String
-    /// Whether the folder is synced after each file's rename (each file itself is synced either way); false for
-    /// a batch, which calls `syncFolder()` once after its last file.
-    public let syncsFolderPerFile: Bool
+    /// For a batch: the files written, made durable and put in place together by `commit()`; nil: each file
+    /// is synced and put in place as it is written.
+    private let batch: AtomicFileBatch?
 
-    public init(directory: String, syncsFolderPerFile: Bool = true) {
+    /// A writer of files put in place one by one, or with `batch` all together by `commit()`.
+    public init(directory: String, batch: Bool = false) {
         self.directory = directory
-        self.syncsFolderPerFile = syncsFolderPerFile
+        self.batch = batch ? AtomicFileBatch() : nil
     }
 
-    /// Syncs the folder, keeping the renames of every file a batch wrote (`syncsFolderPerFile` false).
-    public func syncFolder() throws {
-        try AtomicFile.syncFolder(directory)
+    /// For a batch writer: makes every file written since the last commit durable and puts it in place
+    /// (`AtomicFileBatch.commit()`); returns why each file that is not in place failed, by its path (and a
+    /// folder that could not be synced, by the folder's path). Nothing to do for a writer without a batch.
+    public func commit() -> [String: AtomicFile.Failure] {
+        batch?.commit() ?? [:]
     }
 
     /// `lysekil-2026-W47.md`, an area's `orebro-vivalla-2026-W47.md`; when two of the formats written share an extension, each of them gets its
@@ -39,12 +42,15 @@ public struct LagesbildWriter: Sendable {
         return parts.joined(separator: "-") + "-\(lagesbild.period.id)\(suffix).\(exporter.fileExtension)"
     }
 
+    /// Exports `lagesbild` with each of `exporters` into a file of the folder (with a batch, put in place by
+    /// `commit()`).
     public func write(_ lagesbild: Lagesbild, with exporters: [any Exporter], options: ExportOptions) -> [Result] {
         exporters.map { exporter in
             let name = Self.fileName(for: lagesbild, exporter: exporter, among: exporters)
             let path = URL(fileURLWithPath: directory).appendingPathComponent(name).path
             do {
-                try AtomicFile.write(try exporter.export(lagesbild, options: options), to: path, syncingFolder: syncsFolderPerFile)
+                let data = try exporter.export(lagesbild, options: options)
+                if let batch { try batch.write(data, to: path) } else { try AtomicFile.write(data, to: path) }
                 return Result(exporter: exporter.id, path: path, error: nil, notices: exporter.notices(for: lagesbild, options: options))
             } catch {
                 return Result(exporter: exporter.id, path: path, error: "\(error)")

@@ -6,7 +6,7 @@ import Foundation
 /// Only a regular file (or a path where nothing is) is ever replaced: a device, a FIFO, a folder or a
 /// symbolic link at the target is refused, so `--out /dev/null` can never turn a device into a file. On any
 /// error (a full disk, `ulimit -f`) the temporary file is removed and the error names the target.
-public struct AtomicFile {
+public struct AtomicFile: Sendable {
     /// The file as the user named it.
     public let path: String
     private let temporary: String
@@ -34,53 +34,73 @@ public struct AtomicFile {
         if let status { discard(); throw Self.failure(path, status) }
     }
 
-    /// Syncs the file, renames it over the target and, unless `syncingFolder` is false, syncs the folder. A
-    /// caller that writes many files into one folder passes false and calls `syncFolder(of:)` once after the
-    /// last: each file is whole either way, and the folder's one sync keeps every rename.
-    public mutating func commit(syncingFolder: Bool = true) throws {
+    /// Syncs the file, renames it over the target and syncs the folder, so that the rename is kept too.
+    public mutating func commit() throws {
         if fsync(descriptor) != 0 { let status = errno; discard(); throw Self.failure(path, status) }
-        close(descriptor)
+        try close()
+        if let failure = rename() { throw failure }
+        if let status = Self.sync(folder: folder) { throw Self.failure(path, status) }
+    }
+
+    /// The folder the file is written in.
+    var folder: String { URL(fileURLWithPath: path).deletingLastPathComponent().path }
+
+    /// Closes the temporary file, all of it written but neither synced nor in place (`AtomicFileBatch`
+    /// syncs and renames many together); on an error it is removed.
+    mutating func close() throws {
+        let status = Foundation.close(descriptor) == 0 ? nil : errno
         descriptor = -1
-        guard rename(temporary, path) == 0 else {
+        if let status { unlink(temporary); throw Self.failure(path, status) }
+    }
+
+    /// Renames the closed temporary file over the target; on an error it is removed and the failure returned.
+    func rename() -> Failure? {
+        guard Foundation.rename(temporary, path) == 0 else {
             let status = errno
             unlink(temporary)
-            throw Self.failure(path, status)
+            return Self.failure(path, status)
         }
-        if syncingFolder, let status = Self.sync(folder: URL(fileURLWithPath: path).deletingLastPathComponent().path) {
-            throw Self.failure(path, status)
-        }
+        return nil
     }
 
-    /// Syncs `folder`, so that the renames into it are kept; a folder that cannot be opened (none was
+    /// Syncs the closed temporary file by itself (where its file system cannot be synced as a whole); on an
+    /// error it is removed and the failure returned.
+    func syncClosed() -> Failure? {
+        let descriptor = open(temporary, O_WRONLY | O_CLOEXEC)
+        let status = descriptor >= 0 && fsync(descriptor) == 0 ? nil : errno
+        if descriptor >= 0 { Foundation.close(descriptor) }
+        guard let status else { return nil }
+        removeClosed()
+        return Self.failure(path, status)
+    }
+
+    /// Removes the closed temporary file; the target is untouched.
+    func removeClosed() {
+        unlink(temporary)
+    }
+
+    /// The `errno` of a failed sync of `folder`, or nil; a folder that cannot be opened (none was
     /// written) is passed over.
-    public static func syncFolder(_ folder: String) throws {
-        if let status = sync(folder: folder) {
-            throw Failure(diagnostic: Diagnostic(file: folder, mark: nil, message: "could not be synced: \(String(cString: strerror(status)))"),
-                          reason: String(cString: strerror(status)))
-        }
-    }
-
-    /// The `errno` of a failed sync of `folder`, or nil.
-    private static func sync(folder: String) -> Int32? {
+    static func sync(folder: String) -> Int32? {
         let descriptor = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard descriptor >= 0 else { return nil }
-        defer { close(descriptor) }
+        defer { Foundation.close(descriptor) }
         return fsync(descriptor) == 0 ? nil : errno
     }
 
     /// Closes and removes the temporary file; the target is untouched.
     public mutating func discard() {
         guard descriptor >= 0 else { return }
-        close(descriptor)
+        Foundation.close(descriptor)
         descriptor = -1
         unlink(temporary)
     }
 
-    /// Writes `data` to `path` whole or not at all (the folder synced unless `syncingFolder` is false).
-    public static func write(_ data: Data, to path: String, syncingFolder: Bool = true) throws {
+    /// Writes `data` to `path` whole or not at all.
+    public static func write(_ data: Data, to path: String) throws {
         var file = try AtomicFile(path: path)
         try file.write(data)
-        try file.commit(syncingFolder: syncingFolder)
+        try file.commit()
     }
 
     public static func write(_ text: String, to path: String) throws {
@@ -125,6 +145,12 @@ public struct AtomicFile {
         let reason = String(cString: strerror(status))
         return Failure(diagnostic: Diagnostic(file: path, mark: nil, message: "could not be written: \(reason) (nothing was written)"),
                        reason: reason)
+    }
+
+    /// A folder whose renames could not be synced: the files are in place but may not survive a crash.
+    static func folderFailure(_ folder: String, _ status: Int32) -> Failure {
+        let reason = String(cString: strerror(status))
+        return Failure(diagnostic: Diagnostic(file: folder, mark: nil, message: "could not be synced: \(reason)"), reason: reason)
     }
 
     static func failure(_ path: String, _ message: String) -> Failure {

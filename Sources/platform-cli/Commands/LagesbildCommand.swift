@@ -56,17 +56,16 @@ struct LagesbildCommand: ParsableCommand {
         let store = try storeOptions.existing()
         if store == nil { Output.error("warning: no report store at \(storeOptions.shown); the lägesbild shows no reports") }
         let jobs = jobs(for: kommuner, failures: &failures)
-        // Every file is synced as it is written; the folder, which keeps their renames, once after the last.
-        let writer = LagesbildWriter(directory: out, syncsFolderPerFile: false)
+        // Several kommuner's files are made durable and put in place together, once every one is written.
+        let writer = LagesbildWriter(directory: out, batch: jobs.count > 1)
         let outcomes = compile(jobs, exporters: exporters, store: store, writer: writer)
-        do {
-            try writer.syncFolder()
-        } catch {
-            Output.error("error: \(error)")
-            failures += 1
-        }
+        var uncommitted = writer.commit()
         for (job, outcome) in zip(jobs, outcomes) {
-            failures += report(outcome, for: job.config.id)
+            failures += report(outcome, for: job.config.id, uncommitted: &uncommitted)
+        }
+        for (_, failure) in uncommitted.sorted(by: { $0.key < $1.key }) {
+            Output.error("error: \(failure)")
+            failures += 1
         }
         if failures > 0 { throw ExitCode.failure }
     }
@@ -134,13 +133,18 @@ struct LagesbildCommand: ParsableCommand {
         }
     }
 
-    /// Prints the files written for one kommun and its failures and notes; returns how many failed.
-    private func report(_ outcome: Result<[LagesbildWriter.Result], any Error>, for id: String) -> Int {
+    /// Prints the files written for one kommun and its failures and notes (a file that could not be put in
+    /// place, taken out of `uncommitted`, among them); returns how many failed.
+    private func report(_ outcome: Result<[LagesbildWriter.Result], any Error>, for id: String,
+                        uncommitted: inout [String: AtomicFile.Failure]) -> Int {
         switch outcome {
         case .failure(let error):
             Output.error("error: the lägesbild for \(id) failed: \(error)")
             return 1
-        case .success(let results):
+        case .success(var results):
+            for index in results.indices where results[index].error == nil {
+                results[index].error = uncommitted.removeValue(forKey: results[index].path).map { "\($0)" }
+            }
             for result in results {
                 if let error = result.error {
                     Output.error("error: \(result.exporter) for \(id) failed: \(error)")
