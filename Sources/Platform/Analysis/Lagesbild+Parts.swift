@@ -1,7 +1,7 @@
 extension Lagesbild {
-    /// The parts of a lägesbild that need more than the reports' values: an exporter that shows less (the
-    /// CSV shows only the cells) says so, and a run that asks only for such formats skips reading the store
-    /// and planning meetings for the rest. A skipped part is left empty.
+    /// The parts of a lägesbild besides its cells: an exporter that shows less (the CSV shows only the cells)
+    /// says so, and a run that asks only for such formats skips reading the store, planning meetings and
+    /// computing for the rest. A skipped part is left empty.
     public struct Parts: OptionSet, Sendable, Hashable {
         public let rawValue: Int
 
@@ -17,8 +17,17 @@ extension Lagesbild {
         public static let meetings = Parts(rawValue: 1 << 2)
         /// Interventions and priorities (`interventions`).
         public static let interventions = Parts(rawValue: 1 << 3)
+        /// What is drawn from the cells besides them: the highlights, hotspots, area scores and statuses,
+        /// indicator totals and history.
+        public static let summaries = Parts(rawValue: 1 << 4)
 
         /// Every part: what an exporter needs unless it says otherwise.
-        public static let all: Parts = [.reporting, .notes, .meetings, .interventions]
+        public static let all: Parts = [.reporting, .notes, .meetings, .interventions, .summaries]
     }
+}
+
+extension Lagesbild.Highlights {
+    /// The highlights of a lägesbild compiled without its summaries.
+    static let empty = Lagesbild.Highlights(events: 0, previousEvents: nil, areasWithEvents: 0, new: [], rising: [], topAreas: [],
+                                            missingReporters: [])
 }

@@ -109,13 +109,14 @@ public struct LagesbildCompiler {
 
         // The checklist by id, for the look-ups per cell below.
         let byID = Dictionary(indicators.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let scores = scores(cells, indicators: byID, names: names, areas: areas)
+        let summarised = parts.contains(.summaries)
+        let scores = summarised ? scores(cells, indicators: byID, names: names, areas: areas) : []
         let completeness = parts.contains(.reporting)
             ? completeness(try store?.reporterActivity(kommun: kommun, from: period.start, to: period.end) ?? [],
                            deadline: ReportingDeadline(period: period, config: config, lagesbild: definition, meetings: planned), scope: scope)
             : Lagesbild.Completeness(expected: 0, reported: 0, due: "", dueFor: nil, reporters: [])
-        let counted = cells.filter { byID[$0.indicator]?.measure == .count }
-        let highlights = Lagesbild.Highlights(
+        let counted = summarised ? cells.filter { byID[$0.indicator]?.measure == .count } : []
+        let highlights = !summarised ? .empty : Lagesbild.Highlights(
             events: counted.reduce(0) { $0 + $1.value },
             previousEvents: known(counted.reduce(0) { $0 + ($1.previous ?? 0) }, in: previous),
             areasWithEvents: Set(counted.filter { $0.value > 0 }.map(\.area)).count,
@@ -149,19 +150,20 @@ public struct LagesbildCompiler {
             },
             cells: cells,
             highlights: highlights,
-            hotspots: hotspots(cells, indicators: byID),
+            hotspots: summarised ? hotspots(cells, indicators: byID) : [],
             recurringPlaces: parts.contains(.notes)
                 ? recurringPlaces(recent: recent, grid: grid, areas: areas.map(\.0), texts: texts, names: names) : [],
             areaScores: scores,
-            areaStatuses: try areaStatuses(cells, areas: areas.map(\.0), period: period, rules: rules, weights: byID.mapValues(\.weight),
-                                           language: language),
+            areaStatuses: !summarised ? [] :
+                try areaStatuses(cells, areas: areas.map(\.0), period: period, rules: rules, weights: byID.mapValues(\.weight),
+                                 language: language),
             statusScale: Lagesbild.Status.allCases.map { .init(status: $0, name: rules.name($0, language), colour: rules.colour($0)) },
-            indicatorTotals: indicators.enumerated().map { i, indicator in
+            indicatorTotals: !summarised ? [] : indicators.enumerated().map { i, indicator in
                 .init(indicator: indicator.id, indicatorName: indicator.name.text(language), value: total(i, current),
                       previous: known(total(i, previous), in: previous), lastYear: known(total(i, lastYearIndex), in: lastYearIndex),
                       baseline: mean { total(i, $0) })
             },
-            history: .init(periods: trend.map(\.description), areas: areas.enumerated().map { a, area in
+            history: !summarised ? .init(periods: [], areas: []) : .init(periods: trend.map(\.description), areas: areas.enumerated().map { a, area in
                 .init(area: area.0.id, areaName: area.0.name, values: trend.indices.map { p in
                     known(indicators.indices.reduce(0) { sum, i in isCount[i] ? sum + value(a, i, p) : sum }, in: p)
                 })
