@@ -21,8 +21,9 @@ enum CompactBinaryDecoder {
 /// The `Decoder` of every value in one buffer, read from `position` on; lives only while the buffer does.
 final class BinaryReader: Decoder {
     private let buffer: UnsafeBufferPointer<UInt8>
-    /// Where the next value begins.
-    var position = 0
+    /// Where the next value begins (unchecked for exclusive access: every access is a read or an assignment
+    /// of one integer, and the reader is used by one thread).
+    @exclusivity(unchecked) var position = 0
 
     init(_ buffer: UnsafeBufferPointer<UInt8>) {
         self.buffer = buffer
@@ -37,32 +38,27 @@ final class BinaryReader: Decoder {
 
     // MARK: Values
 
-    /// The next value, of `type`.
+    /// The next value, of `type`. The scalars are told apart by comparing `T` with each type, never by a
+    /// cast to `T?`: an optional of a generic type is a metadata look-up on every call.
     func read<T: Decodable>(_ type: T.Type) throws -> T {
         if T.self == String.self { return try readString() as! T }
         if T.self == Int.self { return try readInteger(Int.self) as! T }
         if T.self == Double.self { return Double(bitPattern: try readBits(UInt64.self, tag: .double)) as! T }
         if T.self == Bool.self { return try readBool() as! T }
-        if let scalar = try readOtherScalar(type) { return scalar }
+        if T.self == Float.self { return Float(bitPattern: try readBits(UInt32.self, tag: .float)) as! T }
+        if T.self == Int8.self { return try readInteger(Int8.self) as! T }
+        if T.self == Int16.self { return try readInteger(Int16.self) as! T }
+        if T.self == Int32.self { return try readInteger(Int32.self) as! T }
+        if T.self == Int64.self { return try readInteger(Int64.self) as! T }
+        if T.self == UInt.self { return try readInteger(UInt.self) as! T }
+        if T.self == UInt8.self { return try readInteger(UInt8.self) as! T }
+        if T.self == UInt16.self { return try readInteger(UInt16.self) as! T }
+        if T.self == UInt32.self { return try readInteger(UInt32.self) as! T }
+        if T.self == UInt64.self { return try readInteger(UInt64.self) as! T }
         let start = position
         let value = try T(from: self)
         try settle(from: start)
         return value
-    }
-
-    /// The next value when `T` is one of the other number types, else nil with nothing read.
-    private func readOtherScalar<T: Decodable>(_ type: T.Type) throws -> T? {
-        if T.self == Float.self { return Float(bitPattern: try readBits(UInt32.self, tag: .float)) as? T }
-        if T.self == Int8.self { return try readInteger(Int8.self) as? T }
-        if T.self == Int16.self { return try readInteger(Int16.self) as? T }
-        if T.self == Int32.self { return try readInteger(Int32.self) as? T }
-        if T.self == Int64.self { return try readInteger(Int64.self) as? T }
-        if T.self == UInt.self { return try readInteger(UInt.self) as? T }
-        if T.self == UInt8.self { return try readInteger(UInt8.self) as? T }
-        if T.self == UInt16.self { return try readInteger(UInt16.self) as? T }
-        if T.self == UInt32.self { return try readInteger(UInt32.self) as? T }
-        if T.self == UInt64.self { return try readInteger(UInt64.self) as? T }
-        return nil
     }
 
     /// After a value that began at `start` has read itself: a container it left members of is passed over
