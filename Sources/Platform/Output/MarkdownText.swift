@@ -5,6 +5,7 @@ public enum MarkdownText {
     /// `~` and `|` are backslash-escaped; a `<` that could open an HTML tag, comment or autolink is `&lt;`.
     /// (`<` before a space or digit, `>` and `&` cannot start markup and are left readable.)
     public static func inline(_ text: String) -> String {
+        guard text.utf8.contains(where: mayChange) else { return text }
         var result = ""
         var previousWasCR = false
         let scalars = Array(text.unicodeScalars)
@@ -24,6 +25,16 @@ public enum MarkdownText {
             }
         }
         return result
+    }
+
+    /// The UTF-8 bytes of what `inline` may change: the line breaks (U+0085 begins with 0xC2, U+2028 and
+    /// U+2029 with 0xE2), the escaped characters and `<`. A text without them is written as it is.
+    private static func mayChange(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0x0A, 0x0B, 0x0C, 0x0D, 0xC2, 0xE2, UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "*"), UInt8(ascii: "_"),
+             UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "~"), UInt8(ascii: "|"), UInt8(ascii: "<"): true
+        default: false
+        }
     }
 
     /// What may follow `<` in an HTML tag, closing tag, comment, declaration, processing instruction or autolink.

@@ -40,6 +40,9 @@ struct JSONOutput {
     /// Per type of coding keys, the keys in the order an object of it last wrote them and the order they
     /// are written in (`memberOrder`).
     private var orders: [ObjectIdentifier: (written: [String], order: [Int])] = [:]
+    /// The key type and entry of `orders` used last: the objects of an array, one after another, are of one
+    /// type, and so need no look-up.
+    private var lastOrder: (keyType: ObjectIdentifier, written: [String], order: [Int])?
 
     /// Writes a `String`, number or `Bool` and returns true; false, having written nothing, for any other
     /// type. (Comparing types is far cheaper than a cast that fails.)
@@ -118,7 +121,7 @@ struct JSONOutput {
 
     private mutating func newline(indent depth: Int) {
         bytes.append(UInt8(ascii: "\n"))
-        bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * depth))
+        for _ in 0..<(2 * depth) { bytes.append(UInt8(ascii: " ")) }
     }
 
     /// Replaces what was written from `start` on, the members of an object (`keyed`) or array at `depth`,
@@ -153,8 +156,9 @@ struct JSONOutput {
     /// them, and of a key written twice only the last, as JSONEncoder keeps it. The objects of one type write
     /// the same keys in the same order, nearly always: that order is kept per key type and used again.
     private mutating func memberOrder(_ members: [JSONMember], keyType: ObjectIdentifier?) -> [Int] {
-        if let keyType, let known = orders[keyType], known.written.count == members.count,
-           zip(known.written, members).allSatisfy({ $0 == $1.key }) {
+        if let keyType, let known = lastOrder?.keyType == keyType ? lastOrder.map({ ($0.written, $0.order) }) : orders[keyType],
+           known.written.count == members.count, zip(known.written, members).allSatisfy({ $0 == $1.key }) {
+            lastOrder = (keyType, known.written, known.order)
             return known.order
         }
         var order = members.indices.sorted { a, b in
@@ -162,7 +166,10 @@ struct JSONOutput {
             return byKey != 0 ? byKey < 0 : a < b
         }
         order = order.indices.filter { $0 + 1 == order.count || members[order[$0 + 1]].key != members[order[$0]].key }.map { order[$0] }
-        if let keyType { orders[keyType] = (members.map(\.key), order) }
+        if let keyType {
+            orders[keyType] = (members.map(\.key), order)
+            lastOrder = (keyType, members.map(\.key), order)
+        }
         return order
     }
 

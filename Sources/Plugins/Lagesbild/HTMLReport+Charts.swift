@@ -68,10 +68,10 @@ extension HTMLReport {
                 values: series.values, maximum: maximum)
             append("<tr class=\"depth-\(area?.depth ?? 0)\"><th scope=\"row\">\(e(name))</th>"
                 + series.values.enumerated().map { index, value in
-                    var classes = ["num"]
-                    if index == series.values.count - 1 { classes.append("current") }
-                    if value ?? 0 == 0 { classes.append("zero") }
-                    return "<td class=\"\(classes.joined(separator: " "))\">\(n(value))</td>"
+                    var classes = "num"
+                    if index == series.values.count - 1 { classes += " current" }
+                    if value ?? 0 == 0 { classes += " zero" }
+                    return "<td class=\"\(classes)\">\(n(value))</td>"
                 }.joined()
                 + "<td class=\"spark-col\">\(sparkline.render())</td></tr>")
         }

@@ -56,9 +56,12 @@ extension HTMLReport {
 
     private mutating func heatTable() {
         let groups = categoryGroups
-        // Each area's cells and hotspots by indicator, the first cell of an area and indicator winning.
-        var cells: [String: [String: Lagesbild.Cell]] = [:]
-        for cell in lagesbild.cells where cells[cell.area]?[cell.indicator] == nil { cells[cell.area, default: [:]][cell.indicator] = cell }
+        // Each area's cells (their places in `lagesbild.cells`) and hotspots by indicator, the first cell of an
+        // area and indicator winning.
+        var cells: [String: [String: Int]] = [:]
+        for (index, cell) in lagesbild.cells.enumerated() where cells[cell.area]?[cell.indicator] == nil {
+            cells[cell.area, default: [:]][cell.indicator] = index
+        }
         var hotspots: [String: Set<String>] = [:]
         for hotspot in lagesbild.hotspots { hotspots[hotspot.area, default: []].insert(hotspot.indicator) }
         openScrollable(t("Värde per område och indikator", "Value per area and indicator"))
@@ -80,8 +83,8 @@ extension HTMLReport {
             let areaCells = cells[area.id] ?? [:]
             let areaHotspots = hotspots[area.id] ?? []
             for indicator in lagesbild.indicators {
-                if let cell = areaCells[indicator.id] {
-                    heatCell(cell, hotspot: areaHotspots.contains(indicator.id))
+                if let index = areaCells[indicator.id] {
+                    heatCell(lagesbild.cells[index], hotspot: areaHotspots.contains(indicator.id))
                 } else {
                     write("<td class=\"empty\"></td>")
                 }

@@ -152,19 +152,29 @@ struct HTMLReport {
     mutating func table(_ caption: String, _ header: [String], _ rows: [[String]], numeric: Set<Int> = [], rowClasses: [String]? = nil) {
         append("<table class=\"data\">")
         append("<caption>\(e(caption))</caption>")
-        let headings = header.enumerated().map { index, title in
-            "<th scope=\"col\"\(numeric.contains(index) ? " class=\"num\"" : "")>\(e(title))</th>"
+        write("<thead><tr>")
+        for (index, title) in header.enumerated() {
+            write(numeric.contains(index) ? "<th scope=\"col\" class=\"num\">" : "<th scope=\"col\">")
+            write(e(title))
+            write("</th>")
         }
-        append("<thead><tr>" + headings.joined() + "</tr></thead>")
+        append("</tr></thead>")
         append("<tbody>")
         for (rowIndex, row) in rows.enumerated() {
-            let cells = row.enumerated().map { index, html in
-                let tag = index == 0 ? "th scope=\"row\"" : "td"
-                let close = index == 0 ? "th" : "td"
-                return "<\(tag)\(numeric.contains(index) ? " class=\"num\"" : "")>\(html)</\(close)>"
+            write("<tr")
+            if let rowClasses {
+                write(" class=\"")
+                write(rowClasses[rowIndex])
+                write("\"")
             }
-            let rowClass = rowClasses.map { " class=\"\($0[rowIndex])\"" } ?? ""
-            append("<tr\(rowClass)>" + cells.joined() + "</tr>")
+            write(">")
+            for (index, html) in row.enumerated() {
+                write(index == 0 ? "<th scope=\"row\"" : "<td")
+                write(numeric.contains(index) ? " class=\"num\">" : ">")
+                write(html)
+                write(index == 0 ? "</th>" : "</td>")
+            }
+            append("</tr>")
         }
         append("</tbody>")
         append("</table>")

@@ -188,12 +188,18 @@ private struct MarkdownDocument {
             lines.append(t("Inga händelser denna period.", "No events this period."))
             return
         }
+        // Per area, in one pass over the cells: the count indicators' events (summed in cell order) and the worst status.
+        let measures = Dictionary(lagesbild.indicators.map { ($0.id, $0.measure) }, uniquingKeysWith: { first, _ in first })
+        var events: [String: Double] = [:]
+        var worst: [String: Lagesbild.Status] = [:]
+        for cell in lagesbild.cells {
+            if measures[cell.indicator] == "count" { events[cell.area, default: 0] += cell.value }
+            worst[cell.area] = max(worst[cell.area] ?? cell.status, cell.status)
+        }
         table([t("Rang", "Rank"), t("Område", "Area"), t("Poäng", "Score"), t("Händelser", "Events"), t("Värst", "Worst")],
               scored.map { score in
-                  let cells = lagesbild.cells.filter { $0.area == score.area }
-                  let events = cells.filter { lagesbild.indicator($0.indicator)?.measure == "count" }.reduce(0) { $0 + $1.value }
-                  return [String(score.rank), lagesbild.areaName(score.area), n(score.score), n(events),
-                          lagesbild.statusName(cells.map(\.status).max() ?? .green)]
+                  [String(score.rank), lagesbild.areaName(score.area), n(score.score), n(events[score.area] ?? 0),
+                   lagesbild.statusName(worst[score.area] ?? .green)]
               }, numeric: [0, 2, 3])
     }
 
