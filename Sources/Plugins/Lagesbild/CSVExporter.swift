@@ -27,14 +27,16 @@ public struct CSVExporter: Exporter {
         let sources = (lagesbild.sources ?? []).map(\.source)
         writer.append(Self.columns + sources)
         for cell in lagesbild.cells {
-            writer.append([
-                lagesbild.kommun.id, lagesbild.period.id, cell.area, CSVWriter.neutralised(cell.areaName), cell.indicator,
-                CSVWriter.neutralised(cell.indicatorName),
-                Self.number(cell.value), Self.number(cell.previous), Self.number(cell.lastYear), Self.number(cell.baseline),
-                cell.statusLabel,
-            ] + sources.map { cell.sources?.value(of: $0).map(Self.number) ?? "" })
+            for field in [lagesbild.kommun.id, lagesbild.period.id, cell.area] { writer.appendField(field) }
+            writer.appendField(cell.areaName, neutralising: true)
+            writer.appendField(cell.indicator)
+            writer.appendField(cell.indicatorName, neutralising: true)
+            for value in [cell.value, cell.previous, cell.lastYear, cell.baseline] { writer.appendField(Self.number(value)) }
+            writer.appendField(cell.statusLabel)
+            for source in sources { writer.appendField(cell.sources?.value(of: source).map(Self.number) ?? "") }
+            writer.endRecord()
         }
-        return Data(writer.text.utf8)
+        return Data(writer.bytes)
     }
 
     static func number(_ value: Double?) -> String {
