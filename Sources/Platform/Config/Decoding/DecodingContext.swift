@@ -67,14 +67,26 @@ final class DecodingContext {
         var step: YAMLPath.Step
     }
 
+    /// A mapping being read (`ConfigMapping`): the pairs it found, a bit for each of the first 64; the pair
+    /// after the one found last; where its keys asked for start in `asked`.
+    private struct OpenMapping {
+        var found: UInt64 = 0
+        var next = 0
+        let asked: Int
+    }
+
     let file: String
     let document: FlatDocument
     private(set) var diagnostics: [Diagnostic] = []
-    // Unchecked for exclusive access, as `ConfigMapping`'s keys are: each use is one look-up, append or read.
+    // Unchecked for exclusive access: each use is one look-up, append or read.
     @exclusivity(unchecked) private(set) var declarations: [String: [Declaration]] = [:]
     @exclusivity(unchecked) private var references: [Reference] = []
     /// Entry 0 is the root's path.
     @exclusivity(unchecked) private var paths = [PathEntry(parent: -1, step: .none)]
+
+    /// The mappings being read, innermost last, and the keys they were asked for, in the order asked.
+    @exclusivity(unchecked) private var openMappings: [OpenMapping] = []
+    @exclusivity(unchecked) private var asked: [String] = []
 
     /// A context for decoding `document` (by default an empty one, for a file that could not be read).
     init(file: String, document: FlatDocument = .empty) {
@@ -91,6 +103,44 @@ final class DecodingContext {
     func pathEntry(from parent: Int32, _ step: YAMLPath.Step) -> Int32 {
         paths.append(PathEntry(parent: parent, step: step))
         return Int32(paths.count - 1)
+    }
+
+    /// Opens a mapping's state; returns its slot.
+    func openMapping() -> Int {
+        openMappings.append(OpenMapping(asked: asked.count))
+        return openMappings.count - 1
+    }
+
+    /// Records that the innermost open mapping was asked for `key`.
+    func ask(_ key: String) {
+        asked.append(key)
+    }
+
+    /// The pair after the one the mapping in `slot` found last.
+    func next(in slot: Int) -> Int {
+        openMappings[slot].next
+    }
+
+    /// Records that the mapping in `slot`, of `count` pairs, found pair `index`.
+    func found(_ index: Int, of count: Int, in slot: Int) {
+        if index < 64 { openMappings[slot].found |= 1 << index }
+        openMappings[slot].next = index + 1 == count ? 0 : index + 1
+    }
+
+    /// The pairs the mapping in `slot` found, a bit for each of the first 64.
+    func found(in slot: Int) -> UInt64 {
+        openMappings[slot].found
+    }
+
+    /// The keys the mapping in `slot` was asked for, in the order asked.
+    func asked(in slot: Int) -> ArraySlice<String> {
+        asked[openMappings[slot].asked...]
+    }
+
+    /// Closes the mapping in `slot`, the innermost open one.
+    func closeMapping(_ slot: Int) {
+        asked.removeLast(asked.count - openMappings[slot].asked)
+        openMappings.removeLast(openMappings.count - slot)
     }
 
     /// The path of `entry`.
