@@ -79,11 +79,13 @@ final class DecodingContext {
     let document: FlatDocument
     private(set) var diagnostics: [Diagnostic] = []
     // Unchecked for exclusive access: each use is one look-up, append or read.
-    @exclusivity(unchecked) private(set) var declarations: [String: [Declaration]] = [:]
+    /// The first declaration of each id.
+    @exclusivity(unchecked) private var declarations: [String: Declaration] = [:]
+    /// Declarations of an id already declared in another namespace (rare), in the order made.
+    @exclusivity(unchecked) private var laterDeclarations: [String: [Declaration]] = [:]
     @exclusivity(unchecked) private var references: [Reference] = []
     /// Entry 0 is the root's path.
     @exclusivity(unchecked) private var paths = [PathEntry(parent: -1, step: .none)]
-
     /// The mappings being read, innermost last, and the keys they were asked for, in the order asked.
     @exclusivity(unchecked) private var openMappings: [OpenMapping] = []
     @exclusivity(unchecked) private var asked: [String] = []
@@ -164,12 +166,19 @@ final class DecodingContext {
 
     /// Records that `id` names a thing of `kind`; a second declaration in the same namespace is an error.
     func declare(_ id: String, kind: EntityKind, at mark: Mark, path: Int32) {
-        if let earlier = declarations[id]?.first(where: { kind.namespace.contains($0.kind) }) {
+        let declaration = Declaration(kind: kind, mark: mark)
+        guard let first = declarations[id] else {
+            declarations[id] = declaration
+            return
+        }
+        let earlier = kind.namespace.contains(first.kind) ? first
+            : laterDeclarations[id]?.first { kind.namespace.contains($0.kind) }
+        if let earlier {
             let what = earlier.kind == kind ? "" : " (as \(earlier.kind.withArticle))"
             error("duplicate id '\(id)': already declared at \(earlier.mark)\(what)", at: mark, path: self.path(path).text)
             return
         }
-        declarations[id, default: []].append(Declaration(kind: kind, mark: mark))
+        laterDeclarations[id, default: []].append(declaration)
     }
 
     /// Records a reference to be checked by `resolveReferences()`.
@@ -179,22 +188,21 @@ final class DecodingContext {
 
     /// Whether `id` is declared as one of `kinds`.
     func isDeclared(_ id: String, as kinds: EntityKinds) -> Bool {
-        declarations[id]?.contains { kinds.contains($0.kind) } ?? false
+        guard let first = declarations[id] else { return false }
+        return kinds.contains(first.kind) || laterDeclarations[id]?.contains { kinds.contains($0.kind) } == true
     }
 
     /// Reports every reference to an id that is not declared, or declared as another kind.
     func resolveReferences() {
         for reference in references where !reference.keywords.contains(reference.id) {
-            let found = declarations[reference.id] ?? []
-            if found.contains(where: { reference.kinds.contains($0.kind) }) { continue }
+            if isDeclared(reference.id, as: reference.kinds) { continue }
             let expected = Self.names(reference.kinds)
-            if let other = found.first {
+            if let other = declarations[reference.id] {
                 error("'\(reference.id)' is \(other.kind.withArticle), but \(Self.article(expected)) \(expected) is expected here",
                       at: reference.mark, path: path(reference.path).text)
                 continue
             }
-            let candidates = declarations.filter { $0.value.contains { reference.kinds.contains($0.kind) } }.map(\.key)
-                + reference.keywords
+            let candidates = declarations.keys.filter { isDeclared($0, as: reference.kinds) } + reference.keywords
             var message = "unknown \(expected) '\(reference.id)'"
             if let suggestion = Suggestion.nearest(to: reference.id, among: candidates) {
                 message += " (did you mean '\(suggestion)'?)"
