@@ -68,11 +68,40 @@ extension Double: ConfigDecodable {
     static func decode(from value: ConfigValue) -> Double? {
         guard let text = value.plainText(expecting: "a number") else { return nil }
         var numeral = text
-        guard numeral.withUTF8({ $0.allSatisfy(Self.isNumeral) }), let number = Double(text), number.isFinite else {
+        guard numeral.withUTF8({ $0.allSatisfy(Self.isNumeral) }), let number = numeral.withUTF8(Self.decimal) ?? Double(text),
+              number.isFinite else {
             value.error("expected a number, found '\(text)'")
             return nil
         }
         return number
+    }
+
+    /// Powers of ten that are exact doubles, for `decimal`.
+    private static let exactPowers: [Double] = (0...15).map { (0..<$0).reduce(1.0) { product, _ in product * 10 } }
+
+    /// The number a plain decimal writes (`-12.345`: a sign, digits, a point and digits, at most 15 digits in
+    /// all), nil for any other numeral (which `Double(String)` reads). The digits make an integer below 2⁵³
+    /// and the point a power of ten up to 10¹⁵, both exact doubles, so their quotient is the correctly rounded
+    /// number, as `Double(String)` (`strtod`) gives it, without its call.
+    private static func decimal(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
+        var index = bytes.first == UInt8(ascii: "-") ? 1 : 0
+        let isNegative = index == 1
+        var digits: UInt64 = 0, count = 0, fraction = -1
+        while index < bytes.count {
+            let byte = bytes[index]
+            index += 1
+            if byte == UInt8(ascii: "."), fraction < 0 {
+                fraction = 0
+                continue
+            }
+            guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return nil }
+            digits = digits &* 10 &+ UInt64(byte &- UInt8(ascii: "0"))
+            count += 1
+            if fraction >= 0 { fraction += 1 }
+        }
+        guard count > 0, count <= 15, fraction != 0 else { return nil }
+        let magnitude = Double(digits) / exactPowers[max(fraction, 0)]
+        return isNegative ? -magnitude : magnitude
     }
 
     /// `0`–`9`, `.`, `-`, `+`, `e` and `E`: the bytes a number is written with.

@@ -71,19 +71,16 @@ struct ConfigValue {
 }
 
 /// Reads a mapping's keys, remembering which were asked for so that the rest can be reported as unknown.
-final class ConfigMapping {
+/// A plain value: what changes as keys are asked for (the keys asked, the pairs found) lives in the
+/// context's open mapping `slot`, so a mapping costs no allocation of its own. Mappings are finished in the
+/// reverse order of their making (a mapping read within another is finished first), as decoding nests.
+struct ConfigMapping {
     let value: ConfigValue
+    /// The mapping's entry among the context's open mappings.
+    private let slot: Int
     /// The mapping's first key in the document's children (its values follow their keys).
     private let first: Int
     private let count: Int
-    // Unchecked: no access to these overlaps another (each is one append or assignment), and Swift's check
-    // of a class's stored property at every use was a tenth of reading a file.
-    @exclusivity(unchecked) private var known: [String] = []
-    /// The pairs found by `value(_:)`, a bit for each of the first 64: when every pair was, `finish()` has
-    /// nothing to report.
-    @exclusivity(unchecked) private var found: UInt64 = 0
-    /// The pair after the one `value(_:)` found last.
-    @exclusivity(unchecked) private var next = 0
     /// A bit for each of the keys' `bit(of:)` (all bits when a key is not ASCII): a key asked for whose bit
     /// is not here is absent without a search. Types ask for many keys a mapping does not have.
     private let keyBits: UInt64
@@ -91,13 +88,12 @@ final class ConfigMapping {
     /// `value`, a mapping.
     init(_ value: ConfigValue) {
         self.value = value
-        let record = value.context.document.records[Int(value.index)]
+        let document = value.context.document
+        let record = document.records[Int(value.index)]
         let first = Int(record.start), count = Int(record.count) / 2
         self.first = first
         self.count = count
-        known.reserveCapacity(16)
         var keyBits: UInt64 = 0
-        let document = value.context.document
         document.text.withUnsafeBufferPointer { text in
             for index in 0..<count {
                 let key = document.records[Int(document.children[first + 2 * index])]
@@ -110,6 +106,7 @@ final class ConfigMapping {
             }
         }
         self.keyBits = keyBits
+        slot = value.context.openMapping()
     }
 
     /// A key's bit in `keyBits`, by its length and first and last bytes.
@@ -123,9 +120,9 @@ final class ConfigMapping {
 
     /// The value under `key`, or nil when the key is absent or null.
     func value(_ key: String) -> ConfigValue? {
-        known.append(key)
+        context.ask(key)
         guard let index = pairIndex(key) else { return nil }
-        if index < 64 { found |= 1 << index }
+        context.found(index, of: count, in: slot)
         let node = document.children[first + 2 * index + 1]
         if document.isNull(node) { return nil }
         return value.child(node, at: .key(key))
@@ -139,11 +136,10 @@ final class ConfigMapping {
         return key.withUTF8 { bytes in
             let isASCII = FlatDocument.isASCII(bytes)
             if isASCII, keyBits & Self.bit(of: bytes) == 0 { return nil }
-            var index = next
+            var index = context.next(in: slot)
             for _ in 0..<count {
                 let node = document.children[first + 2 * index]
                 if document.records[Int(node)].isScalar, document.scalar(node, equals: bytes, otherIsASCII: isASCII) {
-                    next = index + 1 == count ? 0 : index + 1
                     return index
                 }
                 index = index + 1 == count ? 0 : index + 1
@@ -224,10 +220,13 @@ final class ConfigMapping {
         value.error("missing required key '\(key)'")
     }
 
-    /// Reports every key that was never asked for, with the nearest known key as a suggestion.
+    /// Reports every key that was never asked for, with the nearest known key as a suggestion; the mapping
+    /// is closed.
     func finish() {
+        defer { context.closeMapping(slot) }
         // Keys are unique in a mapping (the loader reports duplicates), so a pair found is a key asked for.
-        if count <= 64, found == (count == 64 ? .max : (1 << count) - 1) { return }
+        if count <= 64, context.found(in: slot) == (count == 64 ? .max : (1 << count) - 1) { return }
+        let known = context.asked(in: slot)
         for index in 0..<count {
             let node = document.children[first + 2 * index]
             let mark = document.records[Int(node)].mark

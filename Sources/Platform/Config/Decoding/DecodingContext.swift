@@ -67,14 +67,28 @@ final class DecodingContext {
         var step: YAMLPath.Step
     }
 
+    /// A mapping being read (`ConfigMapping`): the pairs it found, a bit for each of the first 64; the pair
+    /// after the one found last; where its keys asked for start in `asked`.
+    private struct OpenMapping {
+        var found: UInt64 = 0
+        var next = 0
+        let asked: Int
+    }
+
     let file: String
     let document: FlatDocument
     private(set) var diagnostics: [Diagnostic] = []
-    // Unchecked for exclusive access, as `ConfigMapping`'s keys are: each use is one look-up, append or read.
-    @exclusivity(unchecked) private(set) var declarations: [String: [Declaration]] = [:]
+    // Unchecked for exclusive access: each use is one look-up, append or read.
+    /// The first declaration of each id.
+    @exclusivity(unchecked) private var declarations: [String: Declaration] = [:]
+    /// Declarations of an id already declared in another namespace (rare), in the order made.
+    @exclusivity(unchecked) private var laterDeclarations: [String: [Declaration]] = [:]
     @exclusivity(unchecked) private var references: [Reference] = []
     /// Entry 0 is the root's path.
     @exclusivity(unchecked) private var paths = [PathEntry(parent: -1, step: .none)]
+    /// The mappings being read, innermost last, and the keys they were asked for, in the order asked.
+    @exclusivity(unchecked) private var openMappings: [OpenMapping] = []
+    @exclusivity(unchecked) private var asked: [String] = []
 
     /// A context for decoding `document` (by default an empty one, for a file that could not be read).
     init(file: String, document: FlatDocument = .empty) {
@@ -91,6 +105,44 @@ final class DecodingContext {
     func pathEntry(from parent: Int32, _ step: YAMLPath.Step) -> Int32 {
         paths.append(PathEntry(parent: parent, step: step))
         return Int32(paths.count - 1)
+    }
+
+    /// Opens a mapping's state; returns its slot.
+    func openMapping() -> Int {
+        openMappings.append(OpenMapping(asked: asked.count))
+        return openMappings.count - 1
+    }
+
+    /// Records that the innermost open mapping was asked for `key`.
+    func ask(_ key: String) {
+        asked.append(key)
+    }
+
+    /// The pair after the one the mapping in `slot` found last.
+    func next(in slot: Int) -> Int {
+        openMappings[slot].next
+    }
+
+    /// Records that the mapping in `slot`, of `count` pairs, found pair `index`.
+    func found(_ index: Int, of count: Int, in slot: Int) {
+        if index < 64 { openMappings[slot].found |= 1 << index }
+        openMappings[slot].next = index + 1 == count ? 0 : index + 1
+    }
+
+    /// The pairs the mapping in `slot` found, a bit for each of the first 64.
+    func found(in slot: Int) -> UInt64 {
+        openMappings[slot].found
+    }
+
+    /// The keys the mapping in `slot` was asked for, in the order asked.
+    func asked(in slot: Int) -> ArraySlice<String> {
+        asked[openMappings[slot].asked...]
+    }
+
+    /// Closes the mapping in `slot`, the innermost open one.
+    func closeMapping(_ slot: Int) {
+        asked.removeLast(asked.count - openMappings[slot].asked)
+        openMappings.removeLast(openMappings.count - slot)
     }
 
     /// The path of `entry`.
@@ -114,12 +166,19 @@ final class DecodingContext {
 
     /// Records that `id` names a thing of `kind`; a second declaration in the same namespace is an error.
     func declare(_ id: String, kind: EntityKind, at mark: Mark, path: Int32) {
-        if let earlier = declarations[id]?.first(where: { kind.namespace.contains($0.kind) }) {
+        let declaration = Declaration(kind: kind, mark: mark)
+        guard let first = declarations[id] else {
+            declarations[id] = declaration
+            return
+        }
+        let earlier = kind.namespace.contains(first.kind) ? first
+            : laterDeclarations[id]?.first { kind.namespace.contains($0.kind) }
+        if let earlier {
             let what = earlier.kind == kind ? "" : " (as \(earlier.kind.withArticle))"
             error("duplicate id '\(id)': already declared at \(earlier.mark)\(what)", at: mark, path: self.path(path).text)
             return
         }
-        declarations[id, default: []].append(Declaration(kind: kind, mark: mark))
+        laterDeclarations[id, default: []].append(declaration)
     }
 
     /// Records a reference to be checked by `resolveReferences()`.
@@ -129,22 +188,21 @@ final class DecodingContext {
 
     /// Whether `id` is declared as one of `kinds`.
     func isDeclared(_ id: String, as kinds: EntityKinds) -> Bool {
-        declarations[id]?.contains { kinds.contains($0.kind) } ?? false
+        guard let first = declarations[id] else { return false }
+        return kinds.contains(first.kind) || laterDeclarations[id]?.contains { kinds.contains($0.kind) } == true
     }
 
     /// Reports every reference to an id that is not declared, or declared as another kind.
     func resolveReferences() {
         for reference in references where !reference.keywords.contains(reference.id) {
-            let found = declarations[reference.id] ?? []
-            if found.contains(where: { reference.kinds.contains($0.kind) }) { continue }
+            if isDeclared(reference.id, as: reference.kinds) { continue }
             let expected = Self.names(reference.kinds)
-            if let other = found.first {
+            if let other = declarations[reference.id] {
                 error("'\(reference.id)' is \(other.kind.withArticle), but \(Self.article(expected)) \(expected) is expected here",
                       at: reference.mark, path: path(reference.path).text)
                 continue
             }
-            let candidates = declarations.filter { $0.value.contains { reference.kinds.contains($0.kind) } }.map(\.key)
-                + reference.keywords
+            let candidates = declarations.keys.filter { isDeclared($0, as: reference.kinds) } + reference.keywords
             var message = "unknown \(expected) '\(reference.id)'"
             if let suggestion = Suggestion.nearest(to: reference.id, among: candidates) {
                 message += " (did you mean '\(suggestion)'?)"
