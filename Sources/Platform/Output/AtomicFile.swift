@@ -12,8 +12,9 @@ public struct AtomicFile: Sendable {
     private let temporary: String
     private var descriptor: Int32
 
-    /// Opens a temporary file beside `path`, after checking that `path` may be replaced.
-    public init(path: String) throws {
+    /// Opens a temporary file beside `path`, after checking that `path` may be replaced; the file is made
+    /// with `permissions` (less the umask).
+    public init(path: String, permissions: mode_t = 0o666) throws {
         try Self.checkTarget(path)
         let url = URL(fileURLWithPath: path)
         do {
@@ -23,7 +24,7 @@ public struct AtomicFile: Sendable {
         }
         self.path = path
         temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp").path
-        descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
+        descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, permissions)
         guard descriptor >= 0 else { throw Self.failure(path, errno) }
     }
 

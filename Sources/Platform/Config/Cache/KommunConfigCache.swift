@@ -98,11 +98,15 @@ public struct KommunConfigCache: Sendable {
     /// error (the file is decoded from its YAML next time too).
     private static func write(_ config: KommunConfig, to path: String, key: [UInt8], digest: [UInt8]) {
         guard let entry = entry(for: config, key: key, digest: digest) else { return }
-        let temporary = "\(path).\(UUID().uuidString).tmp"
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else { return }
-        let failed = entry.withUnsafeBufferPointer { AtomicFile.writeAll($0, to: descriptor) } != nil
-        if close(descriptor) != 0 || failed || rename(temporary, path) != 0 { unlink(temporary) }
+        // Whole (a temporary file renamed into place) but not synced: a torn entry fails its checksum.
+        guard var file = try? AtomicFile(path: path, permissions: 0o600) else { return }
+        do {
+            try file.write(entry)
+            try file.close()
+        } catch {
+            return
+        }
+        _ = file.rename()
     }
 
     /// The entry for `config`, or nil when it does not read back as `config`.
