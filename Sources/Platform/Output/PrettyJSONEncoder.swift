@@ -42,7 +42,7 @@ struct JSONOutput {
     private var orders: [ObjectIdentifier: (written: [String], order: [Int])] = [:]
     /// The key type and entry of `orders` used last: the objects of an array, one after another, are of one
     /// type, and so need no look-up.
-    private var lastOrder: (keyType: ObjectIdentifier, written: [String], order: [Int])?
+    private var lastOrder: (keyType: ObjectIdentifier, entry: (written: [String], order: [Int]))?
 
     /// Writes a `String`, number or `Bool` and returns true; false, having written nothing, for any other
     /// type. (Comparing types is far cheaper than a cast that fails.)
@@ -156,9 +156,9 @@ struct JSONOutput {
     /// them, and of a key written twice only the last, as JSONEncoder keeps it. The objects of one type write
     /// the same keys in the same order, nearly always: that order is kept per key type and used again.
     private mutating func memberOrder(_ members: [JSONMember], keyType: ObjectIdentifier?) -> [Int] {
-        if let keyType, let known = lastOrder?.keyType == keyType ? lastOrder.map({ ($0.written, $0.order) }) : orders[keyType],
+        if let keyType, let known = lastOrder?.keyType == keyType ? lastOrder?.entry : orders[keyType],
            known.written.count == members.count, zip(known.written, members).allSatisfy({ $0 == $1.key }) {
-            lastOrder = (keyType, known.written, known.order)
+            lastOrder = (keyType, known)
             return known.order
         }
         var order = members.indices.sorted { a, b in
@@ -167,8 +167,9 @@ struct JSONOutput {
         }
         order = order.indices.filter { $0 + 1 == order.count || members[order[$0 + 1]].key != members[order[$0]].key }.map { order[$0] }
         if let keyType {
-            orders[keyType] = (members.map(\.key), order)
-            lastOrder = (keyType, members.map(\.key), order)
+            let entry = (written: members.map(\.key), order: order)
+            orders[keyType] = entry
+            lastOrder = (keyType, entry)
         }
         return order
     }

@@ -120,6 +120,7 @@ struct ConfigMapping {
 
     /// The value under `key`, or nil when the key is absent or null.
     func value(_ key: String) -> ConfigValue? {
+        assert(context.isInnermost(slot), "a mapping is asked for a key while one read within it is open")
         context.ask(key)
         guard let index = pairIndex(key) else { return nil }
         context.found(index, of: count, in: slot)

@@ -113,6 +113,11 @@ final class DecodingContext {
         return openMappings.count - 1
     }
 
+    /// Whether the mapping in `slot` is the innermost open one (the one `ask` records for).
+    func isInnermost(_ slot: Int) -> Bool {
+        slot == openMappings.count - 1
+    }
+
     /// Records that the innermost open mapping was asked for `key`.
     func ask(_ key: String) {
         asked.append(key)
