@@ -111,9 +111,7 @@ public struct Lagesbild: Sendable, Hashable, Codable {
     public enum Status: String, Sendable, Hashable, Codable, CaseIterable, Comparable {
         case green, yellow, orange, red
 
-        public static func < (lhs: Status, rhs: Status) -> Bool {
-            allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
-        }
+        public static func < (lhs: Status, rhs: Status) -> Bool { lhs.rank < rhs.rank }
     }
 
     public struct Cell: Sendable, Hashable, Codable {
@@ -363,8 +361,9 @@ extension Lagesbild {
     /// Whether the area statuses say more than each area's worst cell: a body assessed one, or the kommun's
     /// area rules raised one. Exporters then show them in a table of their own.
     public var showsAreaStatuses: Bool {
-        areaStatuses.contains { status in
-            status.assessed != nil || status.status != (cells.filter { $0.area == status.area }.map(\.status).max() ?? .green)
-        }
+        if areaStatuses.contains(where: { $0.assessed != nil }) { return true }
+        var worst: [String: Status] = [:]
+        for cell in cells { worst[cell.area] = max(worst[cell.area] ?? .green, cell.status) }
+        return areaStatuses.contains { $0.status != worst[$0.area] ?? .green }
     }
 }

@@ -14,7 +14,6 @@ public struct HTMLExporter: Exporter {
     public init() {}
 
     public func export(_ lagesbild: Lagesbild, options: ExportOptions) throws -> Data {
-        var report = HTMLReport(lagesbild: lagesbild, language: options.language)
-        return Data(report.render().utf8)
+        Data(HTMLReport(lagesbild: lagesbild, language: options.language).render().utf8)
     }
 }

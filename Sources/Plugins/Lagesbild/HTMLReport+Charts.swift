@@ -3,7 +3,7 @@ import Platform
 /// The charts: each indicator against its baseline as a bar chart followed by its data table, and each
 /// area's last 12 periods as a table of numbers ending in a trend line.
 extension HTMLReport {
-    mutating func indicatorChart() {
+    func indicatorChart() {
         open(.indicators)
         let counts = lagesbild.indicatorTotals.filter { lagesbild.indicator($0.indicator)?.measure == "count" }
         if counts.isEmpty {
@@ -41,7 +41,7 @@ extension HTMLReport {
         close()
     }
 
-    mutating func trends() {
+    func trends() {
         open(.trends)
         let history = lagesbild.history
         let maximum = history.areas.flatMap(\.values).compactMap { $0 }.max() ?? 0

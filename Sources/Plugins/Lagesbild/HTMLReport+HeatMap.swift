@@ -3,7 +3,7 @@ import Platform
 /// The heat map: a table of areas × indicators, each cell with its value, coloured by status and marked
 /// with a sign that does not need colour, under a legend.
 extension HTMLReport {
-    mutating func heatMap() {
+    func heatMap() {
         open(.heatMap)
         let levels = lagesbild.indicators.filter { $0.measure == "level" }.map(\.name)
         var lead = t("Varje ruta visar periodens värde. Färgen och tecknet visar status mot baslinjen; indrag visar områden inom ett annat.",
@@ -20,7 +20,7 @@ extension HTMLReport {
         close()
     }
 
-    private mutating func legend() {
+    private func legend() {
         let meanings: [Lagesbild.Status: String] = [
             .green: t("som vanligt", "as usual"), .yellow: t("något över", "somewhat above"),
             .orange: t("tydligt över", "clearly above"), .red: t("kraftigt över", "far above"),
@@ -54,7 +54,7 @@ extension HTMLReport {
         return groups
     }
 
-    private mutating func heatTable() {
+    private func heatTable() {
         let groups = categoryGroups
         // Each area's cells (their places in `lagesbild.cells`) and hotspots by indicator, the first cell of an
         // area and indicator winning.
@@ -101,7 +101,7 @@ extension HTMLReport {
     }
 
     /// Writes a cell of the heat map: its value in the status's colour, the status's sign, and its tags.
-    private mutating func heatCell(_ cell: Lagesbild.Cell, hotspot: Bool) {
+    private func heatCell(_ cell: Lagesbild.Cell, hotspot: Bool) {
         write("<td class=\"s-")
         write(cell.status.rawValue)
         if cell.value == 0 { write(" zero") }

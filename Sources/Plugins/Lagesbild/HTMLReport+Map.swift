@@ -7,7 +7,7 @@ extension HTMLReport {
     /// Whether any area has a location or a boundary: only then has the page a map.
     var hasMap: Bool { lagesbild.areas.contains { Self.geometry(of: $0) != nil } }
 
-    mutating func map() {
+    func map() {
         guard hasMap else { return }
         open(.map)
         paragraph(t("Områdenas status denna period efter kommunens regler. Ytor är områden med gräns, punkter områden med bara en plats; områden inom ett annat ritas ovanpå det. Norr är uppåt. Tabellen har samma uppgifter, även för områden utan koordinater.",
@@ -82,7 +82,7 @@ extension HTMLReport {
                                  lon: points.reduce(0) { $0 + $1.lon } / Double(points.count))
     }
 
-    private mutating func mapLegend() {
+    private func mapLegend() {
         var items = Lagesbild.Status.allCases.map { status in
             "<li><span class=\"swatch s-\(status.rawValue) hatch-\(status.rawValue)\" aria-hidden=\"true\"></span> "
                 + "<strong>\(e(lagesbild.statusName(status)))</strong></li>"
@@ -102,7 +102,7 @@ extension HTMLReport {
         }
     }
 
-    private mutating func mapTable() {
+    private func mapTable() {
         table(t("Områdenas status och hotspots, \(periodLabel)", "The areas' status and hotspots, \(periodLabel)"),
               [t("Område", "Area"), t("Status", "Status"), t("Hotspots", "Hotspots"), t("På kartan", "On the map")],
               lagesbild.areas.map { area in

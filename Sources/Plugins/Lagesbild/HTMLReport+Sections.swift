@@ -3,7 +3,7 @@ import Platform
 /// The text and table sections of the page: summary, hotspots, new, rising, recurring places, scores,
 /// reporting, notes, interventions and priorities, the next period, feedback and methods.
 extension HTMLReport {
-    mutating func summary() {
+    func summary() {
         open(.summary)
         let events = countCells.reduce(0) { $0 + $1.value }
         let previous = lagesbild.highlights.previousEvents
@@ -36,7 +36,7 @@ extension HTMLReport {
         close()
     }
 
-    mutating func hotspots() {
+    func hotspots() {
         open(.hotspots)
         if lagesbild.hotspots.isEmpty {
             paragraph(t("Inga hotspots denna period.", "No hotspots this period."))
@@ -54,7 +54,7 @@ extension HTMLReport {
         p < 0.001 ? "< 0" + t(",", ".") + "001" : language.number(p, decimals: 3)
     }
 
-    mutating func newCells() {
+    func newCells() {
         open(.new)
         let new = lagesbild.cells.filter(\.isNew)
         if new.isEmpty {
@@ -70,7 +70,7 @@ extension HTMLReport {
         close()
     }
 
-    mutating func rising() {
+    func rising() {
         open(.rising)
         let rising = lagesbild.highlights.rising
         if rising.isEmpty {
@@ -87,7 +87,7 @@ extension HTMLReport {
     }
 
     /// Statistics and reports from the public beside the observations, only for a kommun that has them.
-    mutating func otherSources() {
+    func otherSources() {
         guard let sources = lagesbild.sources else { return }
         open(.sources)
         paragraph(Lagesbild.SourceSummary.explanation(language))
@@ -104,7 +104,7 @@ extension HTMLReport {
         close()
     }
 
-    mutating func recurring() {
+    func recurring() {
         open(.recurring)
         if lagesbild.recurringPlaces.isEmpty {
             paragraph(t("Ingen indikator återkommer på samma plats i minst 3 av de 4 senaste perioderna.",
@@ -122,7 +122,7 @@ extension HTMLReport {
         close()
     }
 
-    mutating func scores() {
+    func scores() {
         open(.scores)
         let scored = lagesbild.areaScores.filter { $0.score > 0 }
         if scored.isEmpty {
@@ -143,7 +143,7 @@ extension HTMLReport {
     }
 
     /// Each area's computed and assessed status, when they say more than the worst cell in the table above.
-    private mutating func areaStatuses() {
+    private func areaStatuses() {
         guard lagesbild.showsAreaStatuses else { return }
         table(t("Områdesstatus: beräknad efter kommunens regler och bedömd av en grupp", "Area status: computed by the kommun's rules and assessed by a group"),
               [t("Område", "Area"), t("Beräknad", "Computed"), t("Bedömd", "Assessed"), t("Bedömd av", "Assessed by"),
@@ -154,7 +154,7 @@ extension HTMLReport {
               })
     }
 
-    mutating func completeness() {
+    func completeness() {
         open(.reporting)
         let completeness = lagesbild.completeness
         paragraph(t("\(completeness.reported) av \(completeness.expected) förväntade rapportörer har rapporterat.",
@@ -186,7 +186,7 @@ extension HTMLReport {
         return "<span class=\"\(className)\"><span aria-hidden=\"true\">\(marker)</span> \(e(timeliness.label(language)))</span>"
     }
 
-    mutating func notes() {
+    func notes() {
         open(.notes)
         if lagesbild.notes.isEmpty {
             paragraph(t("Inga noteringar denna period.", "No notes this period."))
@@ -206,7 +206,7 @@ extension HTMLReport {
         close()
     }
 
-    mutating func interventions() {
+    func interventions() {
         open(.interventions)
         let interventions = lagesbild.interventions
         if let priorities = interventions.priorities {
@@ -239,7 +239,7 @@ extension HTMLReport {
         close()
     }
 
-    mutating func nextPeriod() {
+    func nextPeriod() {
         open(.nextPeriod)
         if lagesbild.upcoming.isEmpty {
             paragraph(t("Inga möten enligt kommunens fil.", "No meetings in the kommun's file."))
@@ -255,7 +255,7 @@ extension HTMLReport {
         close()
     }
 
-    mutating func feedback() {
+    func feedback() {
         open(.feedback)
         let steps = lagesbild.distribution.feedback
         if steps.isEmpty {
@@ -273,7 +273,7 @@ extension HTMLReport {
         close()
     }
 
-    mutating func methods() {
+    func methods() {
         open(.methods)
         let methods = lagesbild.methods
         let entries = [(t("Baslinje", "Baseline"), methods.baseline), (t("Status", "Status"), methods.status),

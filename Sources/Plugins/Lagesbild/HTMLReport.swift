@@ -3,14 +3,19 @@ import Platform
 /// Builds the HTML page of a lägesbild, section by section, line by line into one text. Every text that
 /// comes from the lägesbild (names, notes, places) is escaped where it is written; the output depends on
 /// nothing but the lägesbild and the language, so the same input always gives the same bytes.
-struct HTMLReport {
+///
+/// A class, not a struct: the sections' closures (`rows.map { e($0.name) }`) capture the report, and a
+/// struct would be copied into each of them, the whole lägesbild with it (5 % of the HTML exporter's time).
+final class HTMLReport {
     let lagesbild: Lagesbild
     let language: Language
     /// The cells of count indicators (levels are not summed).
     let countCells: [Lagesbild.Cell]
     /// The count cells' values summed per area, in cell order.
     private let eventsByArea: [String: Double]
-    private var output = ""
+    /// The page so far (unchecked for exclusive access: only the report's own methods append to it, one at
+    /// a time, on one thread).
+    @exclusivity(unchecked) private var output = ""
 
     init(lagesbild: Lagesbild, language: Language) {
         self.lagesbild = lagesbild
@@ -52,7 +57,7 @@ struct HTMLReport {
     }
 
     /// The whole page.
-    mutating func render() -> String {
+    func render() -> String {
         append("<!DOCTYPE html>")
         append("<html lang=\"\(language.rawValue)\">")
         append("<head>")
@@ -120,36 +125,36 @@ struct HTMLReport {
     func events(in area: String) -> Double { eventsByArea[area] ?? 0 }
 
     /// Appends a whole line.
-    mutating func append(_ line: String) {
+    func append(_ line: String) {
         output += line
         output += "\n"
     }
 
     /// Appends part of a line; `append` ends it.
-    mutating func write(_ part: String) { output += part }
+    func write(_ part: String) { output += part }
 
     /// A wide table's box, which scrolls sideways on a phone: focusable and named, so that it can be
     /// scrolled with the keyboard too (WCAG 2.1.1; axe's scrollable-region-focusable).
-    mutating func openScrollable(_ name: String) {
+    func openScrollable(_ name: String) {
         append("<div class=\"wide\" tabindex=\"0\" role=\"region\" aria-label=\"\(e(name))\">")
     }
 
-    mutating func open(_ section: Section) {
+    func open(_ section: Section) {
         append("<section id=\"\(section.rawValue)\" aria-labelledby=\"\(section.rawValue)-heading\">")
         append("<h2 id=\"\(section.rawValue)-heading\">\(e(section.title(language)))</h2>")
     }
 
-    mutating func close() { append("</section>") }
+    func close() { append("</section>") }
 
     /// A paragraph of plain text.
-    mutating func paragraph(_ text: String, className: String? = nil) {
+    func paragraph(_ text: String, className: String? = nil) {
         append("<p\(className.map { " class=\"\($0)\"" } ?? "")>\(e(text))</p>")
     }
 
     /// A data table: a caption, column headings, and rows whose first cell heads its row. Row cells are
     /// HTML (escape text with `e`); columns in `numeric` are right-aligned; `rowClasses`, when given, has
     /// a class for each row.
-    mutating func table(_ caption: String, _ header: [String], _ rows: [[String]], numeric: Set<Int> = [], rowClasses: [String]? = nil) {
+    func table(_ caption: String, _ header: [String], _ rows: [[String]], numeric: Set<Int> = [], rowClasses: [String]? = nil) {
         append("<table class=\"data\">")
         append("<caption>\(e(caption))</caption>")
         write("<thead><tr>")
@@ -199,7 +204,7 @@ struct HTMLReport {
 
     // MARK: Head of the page
 
-    private mutating func masthead() {
+    private func masthead() {
         let period = lagesbild.period
         append("<header class=\"masthead\">")
         append("<p class=\"kicker\">\(e(lagesbild.kommun.name)) · \(e(lagesbild.kommun.lan))</p>")
@@ -221,7 +226,7 @@ struct HTMLReport {
         return "\(first)–\(last)"
     }
 
-    private mutating func contents() {
+    private func contents() {
         append("<nav class=\"toc\" aria-label=\"\(e(t("Innehåll", "Contents")))\">")
         // Other sources only for a kommun that has them, the map only when an area has coordinates.
         let sections = Section.allCases.filter { ($0 != .sources || lagesbild.sources != nil) && ($0 != .map || hasMap) }
@@ -229,7 +234,7 @@ struct HTMLReport {
         append("</nav>")
     }
 
-    private mutating func footer() {
+    private func footer() {
         append("<footer>")
         paragraph(title + ". " + t("Sammanställd av", "Compiled by") + " \(lagesbild.distribution.compiledBy.name). "
             + t("Skapad av Trygghetsplattformen (EST).", "Made by the Trygghet platform (EST)."))

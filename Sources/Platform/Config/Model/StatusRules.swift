@@ -83,7 +83,14 @@ extension StatusRules.Thresholds: Codable where Value: Codable {}
 
 extension Lagesbild.Status: ConfigEnum {
     /// 0 for green to 3 for red: the points a cell gives to an area's weighted score.
-    public var rank: Int { Self.allCases.firstIndex(of: self)! }
+    public var rank: Int {
+        switch self {
+        case .green: 0
+        case .yellow: 1
+        case .orange: 2
+        case .red: 3
+        }
+    }
 }
 
 extension StatusRules {
