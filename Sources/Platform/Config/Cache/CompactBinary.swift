@@ -1,4 +1,4 @@
-/// The tagged binary form `CompactBinaryEncoder` writes and `CompactBinaryDecoder` reads: each value is a
+/// The tagged binary form `CompactBinaryEncoder` writes and `CompactBinaryReader` reads: each value is a
 /// tag byte and its payload, in the order the value encodes itself.
 ///
 /// | tag | value | payload |
@@ -16,6 +16,15 @@
 /// back without first building a tree of every value (Foundation's `PropertyListDecoder` and `JSONDecoder`
 /// both do): reading the typed configuration back must cost far less than decoding its YAML.
 enum CompactBinary {
+    /// Bytes that do not read back as the value asked for.
+    struct Corrupt: Error, CustomStringConvertible {
+        let description: String
+
+        init(_ message: String) {
+            description = "compact binary: \(message)"
+        }
+    }
+
     enum Tag: UInt8 {
         case null = 0x4E            // N
         case falseValue = 0x46      // F

@@ -84,7 +84,7 @@ public struct KommunConfigCache: Sendable {
         let body = entry[..<(entry.count - digestSize)]
         let expected = magic + header(key: key, digest: digest)
         guard SHA256.hash(data: body).elementsEqual(entry[body.endIndex...]), body.starts(with: expected) else { return nil }
-        return try? CompactBinaryDecoder.decode(KommunConfig.self, from: body[(body.startIndex + expected.count)...])
+        return try? CompactBinaryReader.read(KommunConfig.self, from: body[(body.startIndex + expected.count)...])
     }
 
     /// What an entry holds between the magic and the configuration.
@@ -112,7 +112,7 @@ public struct KommunConfigCache: Sendable {
     /// The entry for `config`, or nil when it does not read back as `config`.
     static func entry(for config: KommunConfig, key: [UInt8], digest: [UInt8]) -> [UInt8]? {
         guard let payload = try? CompactBinaryEncoder.encode(config),
-              (try? CompactBinaryDecoder.decode(KommunConfig.self, from: payload[...])) == config else { return nil }
+              (try? CompactBinaryReader.read(KommunConfig.self, from: payload[...])) == config else { return nil }
         var entry = magic + header(key: key, digest: digest) + payload
         entry += SHA256.hash(data: entry)
         return entry
