@@ -80,10 +80,11 @@ public struct KommunCatalog: Sendable {
     }
 
     /// Every kommun file at `path` read: the file itself (followed if it is a link: it was named), or those
-    /// in the folder and its subfolders (a link out of the folder not followed).
+    /// in the folder and its subfolders (a link out of the folder not followed); a folder's files are read on
+    /// all cores, and come back sorted by path.
     public static func load(_ path: String, loader: KommunConfigLoader = KommunConfigLoader()) throws(CatalogError) -> [KommunConfigLoader.LoadedFile] {
         let paths = try yamlFiles(in: path, recursive: true)
-        return paths == [path] ? [loader.load(path: path)] : paths.map { loader.load(path: $0, foundIn: path) }
+        return paths == [path] ? [loader.load(path: path)] : paths.concurrentMap { loader.load(path: $0, foundIn: path) }
     }
 
     /// The YAML files at `path`: the file itself, or those in the folder (and its subfolders if `recursive`).
