@@ -59,21 +59,25 @@ extension HTMLReport {
             }.joined()
             + "<th scope=\"col\" class=\"spark-col\">\(e(t("Trend", "Trend")))</th></tr></thead>")
         append("<tbody>")
+        let events = " " + t("händelser", "events") + ", \(span)"
         for (index, series) in history.areas.enumerated() {
             let area = names[series.area]
             let name = area?.name ?? series.area
-            let sparkline = SVGSparkline(
-                id: "trend-\(index + 1)",
-                label: "\(name): " + series.values.map(n).joined(separator: ", ") + " " + t("händelser", "events") + ", \(span)",
-                values: series.values, maximum: maximum)
-            append("<tr class=\"depth-\(area?.depth ?? 0)\"><th scope=\"row\">\(e(name))</th>"
-                + series.values.enumerated().map { index, value in
-                    var classes = "num"
-                    if index == series.values.count - 1 { classes += " current" }
-                    if value ?? 0 == 0 { classes += " zero" }
-                    return "<td class=\"\(classes)\">\(n(value))</td>"
-                }.joined()
-                + "<td class=\"spark-col\">\(sparkline.render())</td></tr>")
+            let numbers = series.values.map(n)
+            write("<tr class=\"depth-\(area?.depth ?? 0)\"><th scope=\"row\">")
+            write(e(name))
+            write("</th>")
+            for (column, value) in series.values.enumerated() {
+                write(column == series.values.count - 1 ? "<td class=\"num current" : "<td class=\"num")
+                write(value ?? 0 == 0 ? " zero\">" : "\">")
+                write(numbers[column])
+                write("</td>")
+            }
+            let sparkline = SVGSparkline(id: "trend-\(index + 1)", label: "\(name): " + numbers.joined(separator: ", ") + events,
+                                         values: series.values, maximum: maximum)
+            write("<td class=\"spark-col\">")
+            write(sparkline.render())
+            append("</td></tr>")
         }
         append("</tbody>")
         append("</table>")

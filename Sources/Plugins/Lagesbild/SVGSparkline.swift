@@ -15,19 +15,28 @@ struct SVGSparkline {
     func render() -> String {
         let inset = 3.0
         let step = values.count > 1 ? (Self.width - 2 * inset) / Double(values.count - 1) : 0
-        let points = values.enumerated().map { index, value in
-            value.map { (x: inset + Double(index) * step, y: Self.height - inset - (Self.height - 2 * inset) * $0 / max(maximum, 1)) }
-        }
-        // Runs of periods with data, each its own line.
-        let runs = points.split(whereSeparator: { $0 == nil }).map { $0.compactMap { $0 } }
+        func x(_ index: Int) -> String { SVG.number(inset + Double(index) * step) }
+        func y(_ value: Double) -> String { SVG.number(Self.height - inset - (Self.height - 2 * inset) * value / max(maximum, 1)) }
         var svg = "<svg class=\"spark\" role=\"img\" aria-labelledby=\"\(id)\" viewBox=\"0 0 \(SVG.number(Self.width)) \(SVG.number(Self.height))\""
             + " width=\"\(SVG.number(Self.width))\" height=\"\(SVG.number(Self.height))\"><title id=\"\(id)\">\(label.htmlEscaped)</title>"
         svg += "<line class=\"axis\" x1=\"0\" y1=\"\(SVG.number(Self.height - inset))\" x2=\"\(SVG.number(Self.width))\" y2=\"\(SVG.number(Self.height - inset))\"/>"
-        for run in runs {
-            svg += "<polyline points=\"" + run.map { "\(SVG.number($0.x)),\(SVG.number($0.y))" }.joined(separator: " ") + "\"/>"
+        // Runs of periods with data, each its own line, written as they are found.
+        var inRun = false
+        for (index, value) in values.enumerated() {
+            guard let value else {
+                if inRun { svg += "\"/>" }
+                inRun = false
+                continue
+            }
+            svg += inRun ? " " : "<polyline points=\""
+            inRun = true
+            svg += x(index)
+            svg += ","
+            svg += y(value)
         }
-        if let last = points.last ?? nil {
-            svg += "<circle cx=\"\(SVG.number(last.x))\" cy=\"\(SVG.number(last.y))\" r=\"2.6\"/>"
+        if inRun { svg += "\"/>" }
+        if let last = values.last ?? nil {
+            svg += "<circle cx=\"\(x(values.count - 1))\" cy=\"\(y(last))\" r=\"2.6\"/>"
         }
         return svg + "</svg>"
     }
