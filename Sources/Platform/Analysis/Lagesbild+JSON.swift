@@ -1,9 +1,10 @@
 import Foundation
 
 // The lägesbild's JSON, written member by member: exactly the bytes Foundation's `JSONEncoder` writes of its
-// `Encodable` conformance with `[.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]` (the tests compare
-// them), but without the generic `Codable` machinery (containers, boxed values, keys sorted per object),
-// which was most of the JSON exporter's cost. Each type writes its members in key order
+// `Encodable` conformance with `[.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]` (the tests compare them),
+// but without the generic `Codable` machinery (containers, boxed values, keys sorted per object), which was most
+// of the JSON exporter's cost: Lysekil's week 2026-W46 (125 kB), release build, callgrind, 26.9 million
+// instructions through `PrettyJSONEncoder`, 4.3 million written here. Each type writes its members in key order
 // (`JSONObjectWriter`); optionals are left out when nil, as synthesized `Codable` leaves them out, except
 // `@NullWhenNoData` numbers, which are `null`. A new property must be written here too: the tests compare the
 // bytes with `JSONEncoder`'s on lägesbilder that set every property.
