@@ -12,10 +12,8 @@ public struct JSONExporter: Exporter {
     public init() {}
 
     /// The bytes `JSONEncoder` writes with `[.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]`, and a
-    /// newline; written by `PrettyJSONEncoder`, which makes them without building a tree first.
+    /// newline; written member by member by `Lagesbild.prettyJSON()`.
     public func export(_ lagesbild: Lagesbild, options: ExportOptions) throws -> Data {
-        var data = try PrettyJSONEncoder.encode(lagesbild)
-        data.append(UInt8(ascii: "\n"))
-        return data
+        try lagesbild.prettyJSON()
     }
 }
