@@ -20,6 +20,8 @@ public final class AtomicFileBatch: Sendable {
     public func write(_ data: Data, to path: String) throws {
         var file = try AtomicFile(path: path)
         try file.write(data)
+        // Its write-back begins now, while the batch goes on, instead of all at once in `commit()`'s sync.
+        file.startWriteBack()
         try file.close()
         written.withLock { $0.append(file) }
     }

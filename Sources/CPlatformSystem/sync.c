@@ -1,5 +1,6 @@
 #define _GNU_SOURCE
 #include <errno.h>
+#include <fcntl.h>
 #include <unistd.h>
 
 #include "CPlatformSystem.h"
@@ -11,5 +12,13 @@ int c_platform_syncfs(int descriptor) {
     (void)descriptor;
     errno = ENOSYS;
     return -1;
+#endif
+}
+
+void c_platform_start_write_back(int descriptor) {
+#ifdef __linux__
+    (void)sync_file_range(descriptor, 0, 0, SYNC_FILE_RANGE_WRITE);
+#else
+    (void)descriptor;
 #endif
 }
