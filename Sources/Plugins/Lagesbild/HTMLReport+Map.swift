@@ -14,10 +14,11 @@ extension HTMLReport {
                     "The areas' status this period by the kommun's rules. Shapes are areas with a boundary, dots areas with only a location; areas within another are drawn on top of it. North is up. The table holds the same facts, areas without coordinates included."))
         append("<div class=\"map-layout\">")
         append("<figure class=\"map-figure\">")
-        append(svgMap().render())
+        let facts = AreaFacts(lagesbild)
+        append(svgMap(facts).render())
         mapLegend()
         append("</figure>")
-        mapTable()
+        mapTable(facts)
         append("</div>")
         close()
     }
@@ -33,13 +34,21 @@ extension HTMLReport {
         return nil
     }
 
-    /// The area's status by the kommun's rules (green when it has none).
-    private func mapStatus(_ area: Lagesbild.AreaSummary) -> Lagesbild.Status {
-        lagesbild.areaStatus(area.id)?.status ?? .green
-    }
+    /// Each area's statuses and hotspots by the area's id, looked up once per map rather than searched for
+    /// each area.
+    private struct AreaFacts {
+        let statuses: [String: Lagesbild.AreaStatus]
+        let hotspots: [String: [Lagesbild.Hotspot]]
 
-    private func hotspots(in area: Lagesbild.AreaSummary) -> [Lagesbild.Hotspot] {
-        lagesbild.hotspots.filter { $0.area == area.id }
+        init(_ lagesbild: Lagesbild) {
+            statuses = Dictionary(lagesbild.areaStatuses.map { ($0.area, $0) }, uniquingKeysWith: { first, _ in first })
+            hotspots = Dictionary(grouping: lagesbild.hotspots, by: \.area)
+        }
+
+        /// The area's status by the kommun's rules (green when it has none).
+        func status(_ area: Lagesbild.AreaSummary) -> Lagesbild.Status { statuses[area.id]?.status ?? .green }
+        func assessed(_ area: Lagesbild.AreaSummary) -> Lagesbild.AssessedStatus? { statuses[area.id]?.assessed }
+        func hotspots(in area: Lagesbild.AreaSummary) -> [Lagesbild.Hotspot] { hotspots[area.id] ?? [] }
     }
 
     /// `Klotter 5 (baslinje 1,3)`.
@@ -48,22 +57,22 @@ extension HTMLReport {
     }
 
     /// `Centrum: gul`, and the status a body assessed when there is one.
-    private func statusText(_ area: Lagesbild.AreaSummary) -> String {
-        var text = "\(area.name): \(lagesbild.statusName(mapStatus(area)))"
-        if let assessed = lagesbild.areaStatus(area.id)?.assessed {
+    private func statusText(_ area: Lagesbild.AreaSummary, _ facts: AreaFacts) -> String {
+        var text = "\(area.name): \(lagesbild.statusName(facts.status(area)))"
+        if let assessed = facts.assessed(area) {
             text += t(", bedömd \(assessed.statusLabel)", ", assessed \(assessed.statusLabel)")
         }
         return text
     }
 
-    private func svgMap() -> SVGMap {
+    private func svgMap(_ facts: AreaFacts) -> SVGMap {
         var shapes: [SVGMap.Shape] = []
         var markers: [SVGMap.Marker] = []
         for area in lagesbild.areas {
             guard let geometry = Self.geometry(of: area) else { continue }
-            shapes.append(SVGMap.Shape(id: area.id, title: statusText(area), label: area.depth == 0 ? area.name : nil,
-                                       geometry: geometry, depth: area.depth, status: mapStatus(area)))
-            let hotspots = hotspots(in: area)
+            shapes.append(SVGMap.Shape(id: area.id, title: statusText(area, facts), label: area.depth == 0 ? area.name : nil,
+                                       geometry: geometry, depth: area.depth, status: facts.status(area)))
+            let hotspots = facts.hotspots(in: area)
             guard !hotspots.isEmpty else { continue }
             let at = area.lat.flatMap { lat in area.lon.map { SVGMap.Coordinate(lat: lat, lon: $0) } } ?? Self.centre(of: geometry)
             markers.append(SVGMap.Marker(at: at, title: "Hotspot, \(area.name): " + hotspots.map(hotspotText).joined(separator: "; ")))
@@ -102,15 +111,15 @@ extension HTMLReport {
         }
     }
 
-    private func mapTable() {
+    private func mapTable(_ facts: AreaFacts) {
         table(t("Områdenas status och hotspots, \(periodLabel)", "The areas' status and hotspots, \(periodLabel)"),
               [t("Område", "Area"), t("Status", "Status"), t("Hotspots", "Hotspots"), t("På kartan", "On the map")],
               lagesbild.areas.map { area in
-                  var status = badge(mapStatus(area))
-                  if let assessed = lagesbild.areaStatus(area.id)?.assessed {
+                  var status = badge(facts.status(area))
+                  if let assessed = facts.assessed(area) {
                       status += " " + e(t("bedömd", "assessed")) + " " + badge(assessed.status)
                   }
-                  let hotspots = hotspots(in: area)
+                  let hotspots = facts.hotspots(in: area)
                   return [e(area.name), status, hotspots.isEmpty ? "–" : e(hotspots.map(hotspotText).joined(separator: "; ")), e(placeOnMap(area))]
               },
               rowClasses: lagesbild.areas.map { "depth-\($0.depth)" })
