@@ -51,6 +51,8 @@ struct KommunFileSafetyTests {
         ("latin1.yaml", Data("namn: G".utf8) + Data([0xF6]) + Data("teborg\nsecret: 1\n".utf8), "not a kommun file (it is not UTF-8 text)"),
         // A 4-byte sequence cut after 3 bytes decodes to one U+FFFD of 3 bytes: the same length.
         ("cut.yaml", Data("kommun: ".utf8) + Data([0xF0, 0x9F, 0x98]) + Data("\nsecret: 1\n".utf8), "not a kommun file (it is not UTF-8 text)"),
+        // U+0085 (NEL) is the one control character libyaml lets through.
+        ("nel.yaml", Data("kommun: x # a".utf8) + Data([0xC2, 0x85]) + Data("\nsecret: 1\n".utf8), "not a kommun file (it is not UTF-8 text)"),
         ("list.yaml", Data("- secret\n- more secret\n".utf8), "not a kommun file (its top level is not a mapping of keys)"),
         ("passwd.yaml", Data("secretuser: x:0:0\nsecretdaemon: x:1:1\n".utf8),
          "not a kommun file (none of its top-level keys is a kommun file's, such as schemaVersion or kommun)"),

@@ -1,3 +1,5 @@
+import Foundation
+
 extension KommunConfigLoader {
     /// Whether `bytes` are well-formed UTF-8 (what `String(decoding:as:)` keeps unchanged) with no control
     /// character (`TerminalText.isControl`) but tab, newline and carriage return: one pass over the bytes,
@@ -31,6 +33,22 @@ extension KommunConfigLoader {
                 }
             }
             return true
+        }
+    }
+
+    /// Whether `bytes` hold U+0085 (NEL, `C2 85`), the one control character libyaml lets through: a
+    /// `memchr` for its first byte, which Swedish text seldom has.
+    static func holdsNextLine(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return false }
+            let end = base + buffer.count
+            var from = base
+            while from < end, let found = memchr(from, 0xC2, end - from) {
+                let lead = UnsafePointer(found.assumingMemoryBound(to: UInt8.self))
+                if lead + 1 < end, lead[1] == 0x85 { return true }
+                from = lead + 1
+            }
+            return false
         }
     }
 

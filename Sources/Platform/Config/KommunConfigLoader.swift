@@ -51,11 +51,39 @@ public struct KommunConfigLoader: Sendable {
         if stat(path, &info) == 0, info.st_mode & S_IFMT != S_IFREG {
             return Self.refused(path, "is not a regular file")
         }
-        guard let data = FileManager.default.contents(atPath: path) else {
+        guard let bytes = Self.contents(ofFile: path) else {
             return Self.refused(path, "cannot read the file")
         }
-        let bytes = Array(data)
         return cache?.loaded(bytes, file: path, by: self) ?? decode(bytes, file: path)
+    }
+
+    /// The bytes of the file at `path`, or nil when it cannot be read. Read straight into the array with
+    /// POSIX calls: `FileManager.contents(atPath:)` gives `Data`, which would be copied once more.
+    static func contents(ofFile path: String) -> [UInt8]? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { return nil }
+        // One byte more than the size, so that the end shows at once; read on in chunks if the file grew.
+        var bytes: [UInt8] = []
+        var capacity = max(Int(info.st_size), 0) + 1
+        while true {
+            var failed = false
+            let chunk = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
+                while count < buffer.count {
+                    let read = Glibc.read(descriptor, buffer.baseAddress! + count, buffer.count - count)
+                    if read > 0 { count += read } else if read < 0, errno == EINTR { continue } else {
+                        failed = read < 0
+                        return
+                    }
+                }
+            }
+            if failed { return nil }
+            if bytes.isEmpty { bytes = chunk } else { bytes += chunk }
+            if chunk.count < capacity { return bytes }
+            capacity = max(capacity, 1 << 16)
+        }
     }
 
     /// Reads a file found in `folder`; a symbolic link to a file outside the folder is not followed (a
@@ -80,8 +108,12 @@ public struct KommunConfigLoader: Sendable {
     /// binary, text in another encoding, a list, a file of other keys) is said so once: its lines are
     /// never quoted back as unknown keys. (It is kept out of `source`, so no line of it is shown either.)
     public func decode(_ bytes: [UInt8], file: String) -> LoadedFile {
-        guard Self.isText(bytes) else { return Self.refused(file, "not a kommun file (it is not UTF-8 text)") }
         let read = yaml.read(bytes, file: file)
+        // libyaml reads a document to its end only over well-formed UTF-8 without control characters but
+        // U+0085, so a file read whole needs the full check only when it holds that one.
+        if read.document == nil || Self.holdsNextLine(bytes), !Self.isText(bytes) {
+            return Self.refused(file, "not a kommun file (it is not UTF-8 text)")
+        }
         if let document = read.document, read.diagnostics.isEmpty {
             guard let pairs = FlatNode(document, document.root).pairs else {
                 return Self.refused(file, "not a kommun file (its top level is not a mapping of keys)")

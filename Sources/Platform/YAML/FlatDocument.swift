@@ -15,7 +15,9 @@ struct FlatDocument: Sendable {
         }
 
         var kind: Kind
-        /// For a scalar, whether its text is all ASCII (keys are then compared by their bytes alone).
+        /// For a scalar read as a mapping's key, whether its text is all ASCII (keys are then compared by
+        /// their bytes alone); false for other scalars, which are not compared (false costs only a slower
+        /// comparison, should one be used as a key through an alias).
         var isASCII: Bool
         var line: Int32
         var column: Int32
@@ -26,6 +28,14 @@ struct FlatDocument: Sendable {
 
         var isScalar: Bool { kind.rawValue < Kind.sequence.rawValue }
         var mark: Mark { Mark(line: Int(line), column: Int(column)) }
+    }
+
+    /// One step down from a list or mapping, kept compact: to the value under the scalar key in record
+    /// `key`, or to item `index`; `none` for a key itself (or a value under a key that is not a scalar).
+    enum Step {
+        case none
+        case key(Int32)
+        case index(Int32)
     }
 
     var records: [Record] = []
@@ -86,12 +96,36 @@ struct FlatDocument: Sendable {
         }
     }
 
+    /// `step` as a path step, its key spelled out.
+    func pathStep(_ step: Step) -> YAMLPath.Step {
+        switch step {
+        case .none: .none
+        case .key(let key): .key(string(key))
+        case .index(let index): .index(Int(index))
+        }
+    }
+
     /// A short name for a node's kind, for error messages.
     func kindName(_ index: Int32) -> String {
         switch records[Int(index)].kind {
         case .sequence: "a list"
         case .mapping: "a mapping"
         default: isNull(index) ? "null" : "a scalar"
+        }
+    }
+
+    /// A key's bit in a 64-bit set of keys, by its length and first and last bytes: a key whose bit is not
+    /// in a set of ASCII keys' bits has the same bytes as none of them.
+    static func keyBit(of key: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        guard let first = key.first, let last = key.last else { return 1 }
+        return 1 << ((UInt64(key.count) &* 31 &+ UInt64(first) &* 7 &+ UInt64(last)) & 63)
+    }
+
+    /// Scalar `index`'s `keyBit`.
+    func keyBit(_ index: Int32) -> UInt64 {
+        let record = records[Int(index)]
+        return text.withUnsafeBufferPointer {
+            Self.keyBit(of: UnsafeBufferPointer(rebasing: $0[Int(record.start)..<Int(record.start + record.count)]))
         }
     }
 

@@ -1,7 +1,7 @@
 internal import CYaml
 
-/// The one owner of a libyaml parser: it keeps the input bytes alive for the parser's lifetime and frees
-/// both in `deinit`. It hands out libyaml's events one at a time, reading their scalars, anchors and tags
+/// The one owner of a libyaml parser, freed in `deinit`; it reads bytes its caller keeps alive for its
+/// whole life (`YAMLLoader` parses within `withUnsafeBufferPointer`, so a file is not copied). It hands out libyaml's events one at a time, reading their scalars, anchors and tags
 /// in place: a scalar's bytes are copied once, by the reader, and Strings are made only for the rare anchor
 /// and tag. Everything else lives in `YAMLLoader`.
 final class LibYAMLParser {
@@ -18,23 +18,21 @@ final class LibYAMLParser {
     }
 
     private let parser: UnsafeMutablePointer<yaml_parser_t>
-    private let input: UnsafeMutableBufferPointer<UInt8>
     /// The event last returned by `next()`, alive until the next call (libyaml owns its strings); all zero,
     /// which `yaml_event_delete` leaves alone, before the first. Memory of its own rather than a stored
     /// property, which Swift would check for exclusive access at every use.
     private let event: UnsafeMutablePointer<yaml_event_t>
 
-    init(bytes: some Collection<UInt8>) {
-        // libyaml keeps the pointer it is given, so the bytes must live as long as the parser: copy them
-        // into memory this object owns.
-        input = .allocate(capacity: max(bytes.count, 1))
-        _ = input.initialize(from: bytes)
+    /// A parser of `bytes`, which libyaml reads in place: they must outlive the parser, and have an
+    /// address even when empty (libyaml asserts one).
+    init(reading bytes: UnsafeBufferPointer<UInt8>) {
+        precondition(bytes.baseAddress != nil, "libyaml needs an input address")
         parser = .allocate(capacity: 1)
         event = .allocate(capacity: 1)
         event.initialize(to: yaml_event_t())
         yaml_parser_initialize(parser)
         yaml_parser_set_encoding(parser, YAML_UTF8_ENCODING)
-        yaml_parser_set_input_string(parser, input.baseAddress, bytes.count)
+        yaml_parser_set_input_string(parser, bytes.baseAddress, bytes.count)
     }
 
     deinit {
@@ -42,7 +40,6 @@ final class LibYAMLParser {
         event.deallocate()
         yaml_parser_delete(parser)
         parser.deallocate()
-        input.deallocate()
     }
 
     /// The next event and where it starts; what it holds (`scalarBytes`, `anchor`, `tag`) is read before
@@ -83,29 +80,30 @@ final class LibYAMLParser {
         }
     }
 
-    /// The anchor the current scalar, list or mapping defines, or the name the current alias refers to.
-    var anchor: String? {
-        switch event.pointee.type {
-        case YAML_SCALAR_EVENT: Self.string(event.pointee.data.scalar.anchor)
-        case YAML_SEQUENCE_START_EVENT: Self.string(event.pointee.data.sequence_start.anchor)
-        case YAML_MAPPING_START_EVENT: Self.string(event.pointee.data.mapping_start.anchor)
-        case YAML_ALIAS_EVENT: Self.string(event.pointee.data.alias.anchor) ?? ""
-        default: nil
+    /// The anchor and the explicit tag of the current scalar, list or mapping, each nil when not written
+    /// (the usual case, found with one look at the event). A tag comes in the short form people write
+    /// (`tag:yaml.org,2002:str` as `!!str`; `!`, `!custom` as written).
+    @inline(__always) var properties: (anchor: String?, tag: String?) {
+        let (anchor, tag) = switch event.pointee.type {
+        case YAML_SCALAR_EVENT: (event.pointee.data.scalar.anchor, event.pointee.data.scalar.tag)
+        case YAML_SEQUENCE_START_EVENT: (event.pointee.data.sequence_start.anchor, event.pointee.data.sequence_start.tag)
+        case YAML_MAPPING_START_EVENT: (event.pointee.data.mapping_start.anchor, event.pointee.data.mapping_start.tag)
+        default: (UnsafeMutablePointer<yaml_char_t>?.none, UnsafeMutablePointer<yaml_char_t>?.none)
         }
+        if anchor == nil, tag == nil { return (nil, nil) }
+        return Self.properties(anchor, tag)
     }
 
-    /// The current node's explicit tag in the short form people write (`tag:yaml.org,2002:str` as `!!str`;
-    /// `!`, `!custom` as written), or nil.
-    var tag: String? {
-        let pointer = switch event.pointee.type {
-        case YAML_SCALAR_EVENT: event.pointee.data.scalar.tag
-        case YAML_SEQUENCE_START_EVENT: event.pointee.data.sequence_start.tag
-        case YAML_MAPPING_START_EVENT: event.pointee.data.mapping_start.tag
-        default: UnsafeMutablePointer<yaml_char_t>?.none
-        }
-        guard let tag = Self.string(pointer) else { return nil }
+    /// An anchor's and a tag's Strings, the tag in its short form.
+    private static func properties(_ anchor: UnsafeMutablePointer<yaml_char_t>?,
+                                   _ tag: UnsafeMutablePointer<yaml_char_t>?) -> (anchor: String?, tag: String?) {
         let core = "tag:yaml.org,2002:"
-        return tag.hasPrefix(core) ? "!!" + tag.dropFirst(core.count) : tag
+        return (string(anchor), string(tag).map { $0.hasPrefix(core) ? "!!" + $0.dropFirst(core.count) : $0 })
+    }
+
+    /// The name the current alias refers to.
+    var aliasName: String {
+        Self.string(event.pointee.data.alias.anchor) ?? ""
     }
 
     private func syntaxError() -> SyntaxError {

@@ -58,7 +58,7 @@ public struct YAMLLoader: Sendable {
         }
         var builder = DocumentBuilder(file: file, limits: limits, inputBytes: bytes.count)
         do {
-            let document = try builder.run(LibYAMLParser(bytes: bytes))
+            let document = try Self.withBytes(bytes) { try builder.run(LibYAMLParser(reading: $0)) }
             return (document, builder.diagnostics)
         } catch let error as LibYAMLParser.SyntaxError {
             builder.diagnostics.append(Diagnostic(file: file, mark: error.mark, message: error.message))
@@ -68,6 +68,15 @@ public struct YAMLLoader: Sendable {
             builder.diagnostics.append(Diagnostic(file: file, mark: nil, message: "\(error)"))
         }
         return (nil, builder.diagnostics)
+    }
+
+    /// Calls `body` with `bytes` in contiguous memory, in place when they are, with an address even when
+    /// empty (as `LibYAMLParser` needs).
+    private static func withBytes<Result>(_ bytes: some Collection<UInt8>,
+                                          _ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
+        if !bytes.isEmpty, let result = try bytes.withContiguousStorageIfAvailable(body) { return result }
+        let copy = bytes.isEmpty ? [0] : Array(bytes)
+        return try copy.withUnsafeBufferPointer { try body(UnsafeBufferPointer(start: $0.baseAddress, count: bytes.count)) }
     }
 
     /// Reads a string's UTF-8 bytes as a flat document.
@@ -83,13 +92,7 @@ public struct YAMLLoader: Sendable {
 /// diagnostic.
 private struct DocumentBuilder {
     typealias Record = FlatDocument.Record
-
-    /// One step down from an open list or mapping: to the value of the key in record `key`, or to an item.
-    enum Step {
-        case none
-        case key(Int32)
-        case index(Int)
-    }
+    typealias Step = FlatDocument.Step
 
     /// A list or mapping being read.
     struct Frame {
@@ -170,22 +173,23 @@ private struct DocumentBuilder {
                 totalNodes += 1
                 if totalNodes > limits.maxNodes { throw tooMany(at: mark) }
                 // A text tag makes a plain scalar text, as quotes would: never null, a number or a boolean.
-                let tag = parser.tag
+                let (anchor, tag) = parser.properties
                 let isText = tag == "!!str" || tag == "!"
                 if let tag, !isText { refuse(tag, at: mark) }
                 let style = parser.scalarStyle
                 let index = appendScalar(bytes, kind: isText && style == .plain ? .doubleQuoted : Record.Kind(style), at: mark)
-                try add(index, size: 1, height: 0, anchor: parser.anchor)
+                try add(index, size: 1, height: 0, anchor: anchor)
             case .sequenceStart, .mappingStart:
                 let isMapping = event == .mappingStart
-                if let tag = parser.tag, tag != (isMapping ? "!!map" : "!!seq") { refuse(tag, at: mark) }
+                let (anchor, tag) = parser.properties
+                if let tag, tag != (isMapping ? "!!map" : "!!seq") { refuse(tag, at: mark) }
                 if frames.count >= limits.maxDepth {
                     throw Diagnostic(file: file, mark: mark, path: childPath.text,
                                      message: "nesting deeper than \(limits.maxDepth) levels")
                 }
                 totalNodes += 1
                 if totalNodes > limits.maxNodes { throw tooMany(at: mark) }
-                frames.append(Frame(isMapping: isMapping, mark: mark, anchor: parser.anchor, step: nextStep, start: open.count,
+                frames.append(Frame(isMapping: isMapping, mark: mark, anchor: anchor, step: nextStep, start: open.count,
                                     parentSize: size, parentHeight: height))
                 (size, height) = (1, 0)
             case .sequenceEnd:
@@ -197,7 +201,7 @@ private struct DocumentBuilder {
                 closePairs()
                 try close(kind: .mapping, children: start)
             case .alias:
-                let name = parser.anchor ?? ""
+                let name = parser.aliasName
                 guard let anchored = anchors[name] else {
                     throw Diagnostic(file: file, mark: mark, path: childPath.text, message: "unknown anchor '*\(name)'")
                 }
@@ -224,7 +228,9 @@ private struct DocumentBuilder {
         let start = document.text.count
         document.text.append(contentsOf: bytes)
         let (line, column) = Self.position(mark)
-        document.records.append(Record(kind: kind, isASCII: FlatDocument.isASCII(bytes), line: line, column: column,
+        // A key is next when the innermost open node is a mapping with as many keys as values.
+        let isKey = !frames.isEmpty && frames[frames.count - 1].isMapping && (open.count - frames[frames.count - 1].start) % 2 == 0
+        document.records.append(Record(kind: kind, isASCII: isKey && FlatDocument.isASCII(bytes), line: line, column: column,
                                        start: Int32(start), count: Int32(bytes.count)))
         return Int32(document.records.count - 1)
     }
@@ -250,26 +256,17 @@ private struct DocumentBuilder {
             guard children % 2 == 1, let key = open.last, document.records[Int(key)].isScalar else { return .none }
             return .key(key)
         }
-        return .index(children)
-    }
-
-    /// `step` as a path step.
-    private func pathStep(_ step: Step) -> YAMLPath.Step {
-        switch step {
-        case .none: .none
-        case .key(let key): .key(document.string(key))
-        case .index(let index): .index(index)
-        }
+        return .index(Int32(children))
     }
 
     /// The path of the innermost open frame.
     private var framePath: YAMLPath {
-        frames.reduce(into: .root) { $0.append(pathStep($1.step)) }
+        frames.reduce(into: .root) { $0.append(document.pathStep($1.step)) }
     }
 
     /// The path of the node about to be added to the innermost frame.
     private var childPath: YAMLPath {
-        framePath.appending(pathStep(nextStep))
+        framePath.appending(document.pathStep(nextStep))
     }
 
     /// An explicit tag the platform does not read.
@@ -300,27 +297,26 @@ private struct DocumentBuilder {
     /// Appends the innermost frame's children (the frame is a mapping about to close) to the document as
     /// pairs: reports duplicate keys and applies `<<` merge keys.
     private mutating func closePairs() {
+        if appendDistinctPairs() { return }
         let first = document.children.count
         var merges: [Int32] = []
-        var hashed: [String: Mark]?
+        var seen = SeenKeys()
         var index = frames[frames.count - 1].start
         while index + 1 < open.count {
             let key = open[index], value = open[index + 1]
             index += 2
             let record = document.records[Int(key)]
-            // By bytes: no other text is "<<" as Strings compare.
-            if record.kind == .plain, record.count == 2, document.text[Int(record.start)] == UInt8(ascii: "<"),
-               document.text[Int(record.start) + 1] == UInt8(ascii: "<") {
+            if isMergeKey(record) {
                 merges.append(value)
                 continue
             }
-            if record.isScalar, let earlier = mark(of: key, amongPairsFrom: first, hashed: hashed) {
+            if record.isScalar, let earlier = mark(of: key, amongPairsFrom: first, seen: seen) {
                 let text = document.string(key)
                 diagnostics.append(Diagnostic(file: file, mark: record.mark, path: framePath.appending(.key(text)).text,
                                               message: "duplicate key '\(text)' (first defined at \(earlier))"))
                 continue
             }
-            appendPair(key, value, from: first, hashed: &hashed)
+            appendPair(key, value, from: first, seen: &seen)
         }
         for merge in merges {
             let record = document.records[Int(merge)]
@@ -342,17 +338,51 @@ private struct DocumentBuilder {
                 }
                 for pair in stride(from: Int(inherited.start), to: Int(inherited.start + inherited.count), by: 2) {
                     let key = document.children[pair], value = document.children[pair + 1]
-                    guard document.records[Int(key)].isScalar, mark(of: key, amongPairsFrom: first, hashed: hashed) == nil else { continue }
-                    appendPair(key, value, from: first, hashed: &hashed)
+                    guard document.records[Int(key)].isScalar, mark(of: key, amongPairsFrom: first, seen: seen) == nil else { continue }
+                    appendPair(key, value, from: first, seen: &seen)
                 }
             }
         }
     }
 
-    /// Where scalar `key`'s text is first a key among the pairs appended from `first` on: searched while they
-    /// are few, looked up in `hashed` (the marks of their scalar keys by text) once there are many.
-    private func mark(of key: Int32, amongPairsFrom first: Int, hashed: [String: Mark]?) -> Mark? {
-        if let hashed { return hashed[document.string(key)] }
+    /// Appends the innermost frame's children as they are, when its keys are ASCII scalars, none is `<<`
+    /// and no two share a `FlatDocument.keyBit` (so no two are equal): most mappings. False, with nothing
+    /// appended, otherwise.
+    private mutating func appendDistinctPairs() -> Bool {
+        let start = frames[frames.count - 1].start
+        var bits: UInt64 = 0
+        for index in stride(from: start, to: open.count, by: 2) {
+            let record = document.records[Int(open[index])]
+            guard record.isScalar, record.isASCII, !isMergeKey(record) else { return false }
+            let bit = document.keyBit(open[index])
+            guard bits & bit == 0 else { return false }
+            bits |= bit
+        }
+        document.children.append(contentsOf: open[start...])
+        return true
+    }
+
+    /// Whether a key is `<<`, by bytes: no other text is "<<" as Strings compare.
+    private func isMergeKey(_ record: Record) -> Bool {
+        record.kind == .plain && record.count == 2 && document.text[Int(record.start)] == UInt8(ascii: "<")
+            && document.text[Int(record.start) + 1] == UInt8(ascii: "<")
+    }
+
+    /// The keys of the pairs appended to a mapping so far.
+    struct SeenKeys {
+        /// Each ASCII key's `FlatDocument.keyBit`: an ASCII key whose bit is not here is new when all keys
+        /// are ASCII (only a non-ASCII text can equal one with other bytes).
+        var bits: UInt64 = 0
+        var allASCII = true
+        /// The marks of the scalar keys by text, once there are more than `searchedKeys`.
+        var hashed: [String: Mark]?
+    }
+
+    /// Where scalar `key`'s text is first a key among the pairs appended from `first` on: none when its bit
+    /// is not in `seen`, searched while they are few, looked up in `seen.hashed` once there are many.
+    private func mark(of key: Int32, amongPairsFrom first: Int, seen: SeenKeys) -> Mark? {
+        if seen.allASCII, document.records[Int(key)].isASCII, seen.bits & document.keyBit(key) == 0 { return nil }
+        if let hashed = seen.hashed { return hashed[document.string(key)] }
         for pair in stride(from: first, to: document.children.count, by: 2) {
             let other = document.children[pair]
             if document.records[Int(other)].isScalar, document.scalar(other, equals: key) { return document.records[Int(other)].mark }
@@ -360,12 +390,18 @@ private struct DocumentBuilder {
         return nil
     }
 
-    /// Appends a pair, hashing the keys once there are more than `searchedKeys`.
-    private mutating func appendPair(_ key: Int32, _ value: Int32, from first: Int, hashed: inout [String: Mark]?) {
+    /// Appends a pair and adds its key to `seen`, hashing the keys once there are more than `searchedKeys`.
+    private mutating func appendPair(_ key: Int32, _ value: Int32, from first: Int, seen: inout SeenKeys) {
         document.children.append(key)
         document.children.append(value)
-        if hashed != nil {
-            if document.records[Int(key)].isScalar { hashed?[document.string(key)] = document.records[Int(key)].mark }
+        let record = document.records[Int(key)]
+        if record.isScalar, record.isASCII {
+            seen.bits |= document.keyBit(key)
+        } else {
+            seen.allASCII = false
+        }
+        if seen.hashed != nil {
+            if record.isScalar { seen.hashed?[document.string(key)] = record.mark }
         } else if (document.children.count - first) / 2 > Self.searchedKeys {
             var keys: [String: Mark] = [:]
             for pair in stride(from: first, to: document.children.count, by: 2) {
@@ -374,7 +410,7 @@ private struct DocumentBuilder {
                     keys[document.string(key)] = document.records[Int(key)].mark
                 }
             }
-            hashed = keys
+            seen.hashed = keys
         }
     }
 }

@@ -106,6 +106,17 @@ struct YAMLLoaderTests {
         ])
     }
 
+    /// Keys are compared as Strings compare: a key spelled with other bytes (a decomposed é) is still the
+    /// same key, and so is a key written as an alias of a value.
+    @Test func duplicateKeysAreFoundWhateverTheirBytes() {
+        #expect(headlines("caf\u{E9}: 1\ncafe\u{301}: 2\n") == [
+            "test.yaml:2:1: error: duplicate key 'cafe\u{301}' (first defined at 1:1) [at cafe\u{301}]",
+        ])
+        #expect(headlines("a: &k x\nb:\n  x: 1\n  *k : 2\n") == [
+            "test.yaml:4:3: error: duplicate key 'x' (first defined at 3:3) [at b.x]",
+        ])
+    }
+
     @Test func unknownAnchorIsAnError() {
         #expect(headlines("a: *nope\n") == ["test.yaml:1:4: error: unknown anchor '*nope' [at a]"])
     }

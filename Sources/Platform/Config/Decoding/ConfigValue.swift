@@ -18,7 +18,7 @@ struct ConfigValue {
     var mark: Mark { record.mark }
 
     /// Node `index` under `step` from this value, which is its mapping or list.
-    func child(_ index: Int32, at step: YAMLPath.Step) -> ConfigValue {
+    func child(_ index: Int32, at step: FlatDocument.Step) -> ConfigValue {
         ConfigValue(context: context, index: index, path: context.pathEntry(from: path, step))
     }
 
@@ -40,14 +40,12 @@ struct ConfigValue {
     }
 
     /// The node's items, or an error when it is not a list.
-    func items() -> [ConfigValue]? {
-        let record = record
+    func items() -> ConfigItems? {
         guard record.kind == .sequence else {
             error("expected a list, found \(context.document.kindName(index))")
             return nil
         }
-        let first = Int(record.start)
-        return (0..<Int(record.count)).map { child(context.document.children[first + $0], at: .index($0)) }
+        return ConfigItems(self)
     }
 
     /// The scalar's text, or an error when the node is not a non-null scalar.
@@ -81,8 +79,8 @@ struct ConfigMapping {
     /// The mapping's first key in the document's children (its values follow their keys).
     private let first: Int
     private let count: Int
-    /// A bit for each of the keys' `bit(of:)` (all bits when a key is not ASCII): a key asked for whose bit
-    /// is not here is absent without a search. Types ask for many keys a mapping does not have.
+    /// Each key's `FlatDocument.keyBit` (all bits when a key is not ASCII): a key asked for whose bit is not
+    /// here is absent without a search. Types ask for many keys a mapping does not have.
     private let keyBits: UInt64
 
     /// `value`, a mapping.
@@ -102,41 +100,36 @@ struct ConfigMapping {
                     keyBits = .max
                     return
                 }
-                keyBits |= Self.bit(of: UnsafeBufferPointer(rebasing: text[Int(key.start)..<Int(key.start + key.count)]))
+                keyBits |= FlatDocument.keyBit(of: UnsafeBufferPointer(rebasing: text[Int(key.start)..<Int(key.start + key.count)]))
             }
         }
         self.keyBits = keyBits
         slot = value.context.openMapping()
     }
 
-    /// A key's bit in `keyBits`, by its length and first and last bytes.
-    private static func bit(of key: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        guard let first = key.first, let last = key.last else { return 1 }
-        return 1 << ((UInt64(key.count) &* 31 &+ UInt64(first) &* 7 &+ UInt64(last)) & 63)
-    }
-
     var context: DecodingContext { value.context }
     private var document: FlatDocument { value.context.document }
 
-    /// The value under `key`, or nil when the key is absent or null.
-    func value(_ key: String) -> ConfigValue? {
+    /// The value under `key`, or nil when the key is absent or null. Keys are literals (`StaticString`):
+    /// their bytes are at hand, and the keys asked are kept without reference counting.
+    func value(_ key: StaticString) -> ConfigValue? {
         assert(context.isInnermost(slot), "a mapping is asked for a key while one read within it is open")
         context.ask(key)
         guard let index = pairIndex(key) else { return nil }
         context.found(index, of: count, in: slot)
+        let keyNode = document.children[first + 2 * index]
         let node = document.children[first + 2 * index + 1]
         if document.isNull(node) { return nil }
-        return value.child(node, at: .key(key))
+        return value.child(node, at: .key(keyNode))
     }
 
     /// The pair whose key is the scalar `key`, as Strings compare. Keys are unique (the loader reports
     /// duplicates), so the search may start anywhere: it starts after the pair found last, since types ask
     /// for their keys mostly in the order files write them.
-    private func pairIndex(_ key: String) -> Int? {
-        var key = key
-        return key.withUTF8 { bytes in
-            let isASCII = FlatDocument.isASCII(bytes)
-            if isASCII, keyBits & Self.bit(of: bytes) == 0 { return nil }
+    private func pairIndex(_ key: StaticString) -> Int? {
+        key.withUTF8Buffer { bytes in
+            let isASCII = key.isASCII
+            if isASCII, keyBits & FlatDocument.keyBit(of: bytes) == 0 { return nil }
             var index = context.next(in: slot)
             for _ in 0..<count {
                 let node = document.children[first + 2 * index]
@@ -150,15 +143,15 @@ struct ConfigMapping {
     }
 
     /// Whether the mapping has `key` with a non-null value; the key counts as known.
-    func has(_ key: String) -> Bool {
+    func has(_ key: StaticString) -> Bool {
         value(key) != nil
     }
 
-    func optional<T: ConfigDecodable>(_ key: String, as type: T.Type = T.self) -> T? {
+    func optional<T: ConfigDecodable>(_ key: StaticString, as type: T.Type = T.self) -> T? {
         value(key)?.decode(T.self)
     }
 
-    func required<T: ConfigDecodable>(_ key: String, as type: T.Type = T.self) -> T? {
+    func required<T: ConfigDecodable>(_ key: StaticString, as type: T.Type = T.self) -> T? {
         guard let value = value(key) else {
             missing(key)
             return nil
@@ -167,13 +160,13 @@ struct ConfigMapping {
     }
 
     /// A list under `key`, empty when absent.
-    func list<T: ConfigDecodable>(_ key: String, of type: T.Type = T.self, required: Bool = false) -> [T] {
+    func list<T: ConfigDecodable>(_ key: StaticString, of type: T.Type = T.self, required: Bool = false) -> [T] {
         if required { return self.required(key, as: [T].self) ?? [] }
         return optional(key, as: [T].self) ?? []
     }
 
     /// The required `id` key: a valid identifier, declared as `kind`.
-    func id(_ kind: EntityKind, key: String = "id") -> String? {
+    func id(_ kind: EntityKind, key: StaticString = "id") -> String? {
         guard let value = value(key) else {
             missing(key)
             return nil
@@ -184,7 +177,7 @@ struct ConfigMapping {
     }
 
     /// An id under `key` that must name one of `kinds` (or be one of `keywords`); checked once all ids are known.
-    func reference(_ key: String, to kinds: EntityKinds, keywords: Set<String> = [], required: Bool = false) -> String? {
+    func reference(_ key: StaticString, to kinds: EntityKinds, keywords: Set<String> = [], required: Bool = false) -> String? {
         guard let value = value(key) else {
             if required { missing(key) }
             return nil
@@ -193,7 +186,7 @@ struct ConfigMapping {
     }
 
     /// A list of ids under `key`, each of which must name one of `kinds`.
-    func references(_ key: String, to kinds: EntityKinds) -> [String] {
+    func references(_ key: StaticString, to kinds: EntityKinds) -> [String] {
         guard let items = value(key)?.items() else { return [] }
         return items.compactMap { Self.reference($0, to: kinds, keywords: []) }
     }
@@ -205,8 +198,8 @@ struct ConfigMapping {
     }
 
     /// Reports that exactly one of `keys` must be present; returns the one present, if exactly one is.
-    func exactlyOne(of keys: [String]) -> String? {
-        let present = keys.filter(has)
+    func exactlyOne(of keys: [StaticString]) -> String? {
+        let present = keys.filter(has).map(\.description)
         if present.count == 1 { return present[0] }
         let list = keys.map { "'\($0)'" }.joined(separator: ", ")
         if present.isEmpty {
@@ -217,7 +210,7 @@ struct ConfigMapping {
         return nil
     }
 
-    func missing(_ key: String) {
+    func missing(_ key: StaticString) {
         value.error("missing required key '\(key)'")
     }
 
@@ -227,7 +220,7 @@ struct ConfigMapping {
         defer { context.closeMapping(slot) }
         // Keys are unique in a mapping (the loader reports duplicates), so a pair found is a key asked for.
         if count <= 64, context.found(in: slot) == (count == 64 ? .max : (1 << count) - 1) { return }
-        let known = context.asked(in: slot)
+        let known = context.asked(in: slot).map(\.description)
         for index in 0..<count {
             let node = document.children[first + 2 * index]
             let mark = document.records[Int(node)].mark

@@ -64,7 +64,7 @@ final class DecodingContext {
     /// One value's path: its parent's entry (-1 for the root) and the step from there.
     private struct PathEntry {
         var parent: Int32
-        var step: YAMLPath.Step
+        var step: FlatDocument.Step
     }
 
     /// A mapping being read (`ConfigMapping`): the pairs it found, a bit for each of the first 64; the pair
@@ -73,6 +73,12 @@ final class DecodingContext {
         var found: UInt64 = 0
         var next = 0
         let asked: Int
+
+        /// Records that pair `index` of `count` was found.
+        mutating func found(_ index: Int, of count: Int) {
+            if index < 64 { found |= 1 << index }
+            next = index + 1 == count ? 0 : index + 1
+        }
     }
 
     let file: String
@@ -86,14 +92,21 @@ final class DecodingContext {
     @exclusivity(unchecked) private var references: [Reference] = []
     /// Entry 0 is the root's path.
     @exclusivity(unchecked) private var paths = [PathEntry(parent: -1, step: .none)]
-    /// The mappings being read, innermost last, and the keys they were asked for, in the order asked.
-    @exclusivity(unchecked) private var openMappings: [OpenMapping] = []
-    @exclusivity(unchecked) private var asked: [String] = []
+    /// The innermost mapping being read (in a field of its own, as it changes with every key found), the
+    /// ones around it, outermost first (the first, a mapping's slot being its depth, stands for none), and
+    /// the keys they were asked for, in the order asked.
+    @exclusivity(unchecked) private var innermost = OpenMapping(asked: 0)
+    @exclusivity(unchecked) private var enclosing: [OpenMapping] = []
+    @exclusivity(unchecked) private var asked: [StaticString] = []
 
     /// A context for decoding `document` (by default an empty one, for a file that could not be read).
     init(file: String, document: FlatDocument = .empty) {
         self.file = file
         self.document = document
+        // About one value for each node, and an id for every 60 or so (as in the shipped files), so that
+        // neither table grows often.
+        paths.reserveCapacity(document.records.count)
+        declarations.reserveCapacity(document.records.count / 60)
     }
 
     /// The document's root, to decode.
@@ -102,52 +115,62 @@ final class DecodingContext {
     }
 
     /// A new entry for the path `step` below entry `parent`.
-    func pathEntry(from parent: Int32, _ step: YAMLPath.Step) -> Int32 {
+    func pathEntry(from parent: Int32, _ step: FlatDocument.Step) -> Int32 {
         paths.append(PathEntry(parent: parent, step: step))
         return Int32(paths.count - 1)
     }
 
     /// Opens a mapping's state; returns its slot.
     func openMapping() -> Int {
-        openMappings.append(OpenMapping(asked: asked.count))
-        return openMappings.count - 1
+        enclosing.append(innermost)
+        innermost = OpenMapping(asked: asked.count)
+        return enclosing.count
     }
 
     /// Whether the mapping in `slot` is the innermost open one (the one `ask` records for).
     func isInnermost(_ slot: Int) -> Bool {
-        slot == openMappings.count - 1
+        slot == enclosing.count
+    }
+
+    /// The state of the mapping in `slot`.
+    private func state(_ slot: Int) -> OpenMapping {
+        isInnermost(slot) ? innermost : enclosing[slot]
     }
 
     /// Records that the innermost open mapping was asked for `key`.
-    func ask(_ key: String) {
+    func ask(_ key: StaticString) {
         asked.append(key)
     }
 
     /// The pair after the one the mapping in `slot` found last.
     func next(in slot: Int) -> Int {
-        openMappings[slot].next
+        state(slot).next
     }
 
     /// Records that the mapping in `slot`, of `count` pairs, found pair `index`.
     func found(_ index: Int, of count: Int, in slot: Int) {
-        if index < 64 { openMappings[slot].found |= 1 << index }
-        openMappings[slot].next = index + 1 == count ? 0 : index + 1
+        if isInnermost(slot) {
+            innermost.found(index, of: count)
+        } else {
+            enclosing[slot].found(index, of: count)
+        }
     }
 
     /// The pairs the mapping in `slot` found, a bit for each of the first 64.
     func found(in slot: Int) -> UInt64 {
-        openMappings[slot].found
+        state(slot).found
     }
 
     /// The keys the mapping in `slot` was asked for, in the order asked.
-    func asked(in slot: Int) -> ArraySlice<String> {
-        asked[openMappings[slot].asked...]
+    func asked(in slot: Int) -> ArraySlice<StaticString> {
+        asked[state(slot).asked...]
     }
 
-    /// Closes the mapping in `slot`, the innermost open one.
+    /// Closes the mapping in `slot` (the innermost open one) and any left open within it.
     func closeMapping(_ slot: Int) {
-        asked.removeLast(asked.count - openMappings[slot].asked)
-        openMappings.removeLast(openMappings.count - slot)
+        asked.removeLast(asked.count - state(slot).asked)
+        innermost = enclosing[slot - 1]
+        enclosing.removeLast(enclosing.count - slot + 1)
     }
 
     /// The path of `entry`.
@@ -155,7 +178,7 @@ final class DecodingContext {
         var steps: [YAMLPath.Step] = []
         var entry = entry
         while entry >= 0 {
-            steps.append(paths[Int(entry)].step)
+            steps.append(document.pathStep(paths[Int(entry)].step))
             entry = paths[Int(entry)].parent
         }
         return steps.reversed().reduce(into: .root) { $0.append($1) }
@@ -172,10 +195,9 @@ final class DecodingContext {
     /// Records that `id` names a thing of `kind`; a second declaration in the same namespace is an error.
     func declare(_ id: String, kind: EntityKind, at mark: Mark, path: Int32) {
         let declaration = Declaration(kind: kind, mark: mark)
-        guard let first = declarations[id] else {
-            declarations[id] = declaration
-            return
-        }
+        // One hash for the common case, a first declaration; a later one puts the first back.
+        guard let first = declarations.updateValue(declaration, forKey: id) else { return }
+        declarations[id] = first
         let earlier = kind.namespace.contains(first.kind) ? first
             : laterDeclarations[id]?.first { kind.namespace.contains($0.kind) }
         if let earlier {

@@ -88,9 +88,9 @@ extension Area.Location: ConfigObject {
             value.error("expected a [lat, lon] pair, found \(found)")
             return nil
         }
-        let elements = value.items() ?? []
+        guard let elements = value.items() else { return nil }
         let numbers = elements.map { $0.decode(Double.self) }
-        guard numbers.count == 2, let lat = numbers[0], let lon = numbers[1] else { return nil }
+        guard let lat = numbers[0], let lon = numbers[1] else { return nil }
         if !(-90...90).contains(lat) {
             let hint = (-90...90).contains(lon) ? " (write each point as [lat, lon], latitude first)" : ""
             elements[0].error("latitude is between -90 and 90, found \(lat)\(hint)")

@@ -113,7 +113,7 @@ extension LagesbildConfig.Priorities.Weights: ConfigObject {
         volume = m.optional("volume") ?? 1
         trend = m.optional("trend") ?? 1
         severity = m.optional("severity") ?? 1
-        for (key, value) in [("volume", volume), ("trend", trend), ("severity", severity)] where value < 0 {
+        for (key, value): (StaticString, Double) in [("volume", volume), ("trend", trend), ("severity", severity)] where value < 0 {
             m.value(key)?.error("a weight is 0 or more, found \(value)")
         }
         if volume + trend + severity <= 0 { m.value.error("at least one weight must be above 0") }

@@ -198,8 +198,15 @@ private struct ScaleLevels: ConfigObject {
     var levels: [Lagesbild.Status: StatusRules.Level] = [:]
 
     init?(from m: ConfigMapping) {
+        // Keys are literals, so each level's key is spelled here; a new status fails to compile until it is.
         for status in Lagesbild.Status.allCases {
-            if let level: StatusRules.Level = m.optional(status.rawValue) { levels[status] = level }
+            let key: StaticString = switch status {
+            case .green: "green"
+            case .yellow: "yellow"
+            case .orange: "orange"
+            case .red: "red"
+            }
+            if let level: StatusRules.Level = m.optional(key) { levels[status] = level }
         }
     }
 }
@@ -224,7 +231,7 @@ extension StatusRules.AreaRules.Rule: ConfigObject {
         yellow = m.optional("yellow")
         orange = m.optional("orange")
         red = m.optional("red")
-        for (key, count) in [("yellow", yellow), ("orange", orange), ("red", red)] {
+        for (key, count): (StaticString, Int?) in [("yellow", yellow), ("orange", orange), ("red", red)] {
             if let count, count < 1 { m.value(key)?.error("a rule counts at least 1 cell, found \(count)") }
         }
         if yellow == nil, orange == nil, red == nil {
