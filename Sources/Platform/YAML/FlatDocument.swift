@@ -55,6 +55,14 @@ struct FlatDocument: Sendable {
         }
     }
 
+    /// Calls `body` with the bytes of scalar `index`.
+    func withBytes<Result>(_ index: Int32, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        let record = records[Int(index)]
+        return text.withUnsafeBufferPointer {
+            body(UnsafeBufferPointer(rebasing: $0[Int(record.start)..<Int(record.start + record.count)]))
+        }
+    }
+
     /// True for a plain `~`, `null` or empty scalar.
     func isNull(_ index: Int32) -> Bool {
         let record = records[Int(index)]

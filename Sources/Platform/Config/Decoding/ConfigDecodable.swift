@@ -25,6 +25,8 @@ protocol ConfigEnum: ConfigDecodable, RawRepresentable<String>, CaseIterable {}
 
 extension ConfigEnum {
     static func decode(from value: ConfigValue) -> Self? {
+        // Most values are a case's raw value byte for byte: found without making a String.
+        if let match = value.scalarBytes({ bytes in allCases.first { $0.rawValue.utf8.elementsEqual(bytes) } }) { return match }
         guard let text = value.text(expecting: "one of \(allowed)") else { return nil }
         if let result = Self(rawValue: text) { return result }
         var message = "'\(text)' is not one of \(allowed)"
@@ -48,17 +50,24 @@ extension String: ConfigDecodable {
 
 extension Int: ConfigDecodable {
     static func decode(from value: ConfigValue) -> Int? {
-        guard let text = value.plainText(expecting: "a whole number") else { return nil }
-        // Decimal only: YAML 1.1 reads 0123 as octal, which no admin means.
-        var numeral = text
-        let isDecimal = numeral.withUTF8 { bytes in
-            let digits = bytes.first == UInt8(ascii: "-") ? bytes.dropFirst() : bytes[...]
-            guard let first = digits.first, digits.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }) else { return false }
-            return first != UInt8(ascii: "0") || digits.count == 1
-        }
-        guard isDecimal, let number = Int(text) else {
-            value.error("expected a whole number, found '\(text)'")
-            return nil
+        value.parsePlain(expecting: "a whole number", decimal)
+    }
+
+    /// The number a decimal numeral writes (an optional `-`, digits without a leading 0), nil for any other
+    /// text or one out of range. Decimal only: YAML 1.1 reads 0123 as octal, which no admin means.
+    private static func decimal(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        let isNegative = bytes.first == UInt8(ascii: "-")
+        let digits = isNegative ? bytes.dropFirst() : bytes[...]
+        guard let first = digits.first, digits.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }),
+              first != UInt8(ascii: "0") || digits.count == 1 else { return nil }
+        var number = 0
+        for digit in digits {
+            let (tens, tensOverflow) = number.multipliedReportingOverflow(by: 10)
+            let value = Int(digit &- UInt8(ascii: "0"))
+            // Negative numbers are summed below zero, so that Int.min is read too.
+            let (sum, sumOverflow) = isNegative ? tens.subtractingReportingOverflow(value) : tens.addingReportingOverflow(value)
+            guard !tensOverflow, !sumOverflow else { return nil }
+            number = sum
         }
         return number
     }
@@ -66,14 +75,11 @@ extension Int: ConfigDecodable {
 
 extension Double: ConfigDecodable {
     static func decode(from value: ConfigValue) -> Double? {
-        guard let text = value.plainText(expecting: "a number") else { return nil }
-        var numeral = text
-        guard numeral.withUTF8({ $0.allSatisfy(Self.isNumeral) }), let number = numeral.withUTF8(Self.decimal) ?? Double(text),
-              number.isFinite else {
-            value.error("expected a number, found '\(text)'")
-            return nil
+        value.parsePlain(expecting: "a number") { bytes in
+            guard bytes.allSatisfy(isNumeral),
+                  let number = decimal(bytes) ?? Double(String(decoding: bytes, as: UTF8.self)), number.isFinite else { return nil }
+            return number
         }
-        return number
     }
 
     /// Powers of ten that are exact doubles, for `decimal`.
@@ -116,12 +122,9 @@ extension Double: ConfigDecodable {
 
 extension Bool: ConfigDecodable {
     static func decode(from value: ConfigValue) -> Bool? {
-        guard let text = value.plainText(expecting: "true or false") else { return nil }
-        switch text {
-        case "true": return true
-        case "false": return false
-        default:
-            value.error("expected true or false, found '\(text)'")
+        value.parsePlain(expecting: "true or false") { bytes in
+            if bytes.elementsEqual("true".utf8) { return true }
+            if bytes.elementsEqual("false".utf8) { return false }
             return nil
         }
     }

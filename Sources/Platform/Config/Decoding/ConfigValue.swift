@@ -57,14 +57,35 @@ struct ConfigValue {
         return context.document.string(index)
     }
 
-    /// Text that the YAML file wrote unquoted, for numbers and booleans.
-    func plainText(expecting what: @autoclosure () -> String) -> String? {
-        guard let text = text(expecting: what()) else { return nil }
-        guard record.kind == .plain else {
-            error("expected \(what()), found the quoted text '\(text)'")
-            return nil
+    /// Calls `read` with the scalar's bytes when the node is a non-null scalar; nil, with no error, otherwise.
+    /// For readers that can match a value without making a String of it.
+    func scalarBytes<Result>(_ read: (UnsafeBufferPointer<UInt8>) -> Result?) -> Result? {
+        guard record.isScalar, !context.document.isNull(index) else { return nil }
+        return context.document.withBytes(index, read)
+    }
+
+    /// A scalar the YAML file wrote unquoted (a number, a boolean), read from its bytes by `parse` without
+    /// making a String; an error when the node is not one, or "expected `what`, found '…'" when `parse`
+    /// returns nil.
+    func parsePlain<Result>(expecting what: @autoclosure () -> String,
+                            _ parse: (UnsafeBufferPointer<UInt8>) -> Result?) -> Result? {
+        guard isPlainScalar(expecting: what()) else { return nil }
+        if let result = context.document.withBytes(index, parse) { return result }
+        error("expected \(what()), found '\(context.document.string(index))'")
+        return nil
+    }
+
+    /// Whether the node is a non-null scalar the YAML file wrote unquoted; an error otherwise.
+    private func isPlainScalar(expecting what: @autoclosure () -> String) -> Bool {
+        guard record.isScalar, !context.document.isNull(index) else {
+            error("expected \(what()), found \(context.document.kindName(index))")
+            return false
         }
-        return text
+        guard record.kind == .plain else {
+            error("expected \(what()), found the quoted text '\(context.document.string(index))'")
+            return false
+        }
+        return true
     }
 }
 
