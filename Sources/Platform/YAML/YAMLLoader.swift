@@ -238,7 +238,8 @@ private struct DocumentBuilder {
     /// Closes the innermost frame, whose children are in the document from `children` on.
     private mutating func close(kind: Record.Kind, children: Int) throws {
         let frame = frames.removeLast()
-        open.removeLast(open.count - frame.start)
+        // One by one: a node has a few children, and `removeLast()` costs less than `removeLast(_:)`.
+        while open.count > frame.start { open.removeLast() }
         let (line, column) = Self.position(frame.mark)
         document.records.append(Record(kind: kind, isASCII: true, line: line, column: column,
                                        start: Int32(children), count: Int32(document.children.count - children)))

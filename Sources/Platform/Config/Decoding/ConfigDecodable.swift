@@ -141,8 +141,10 @@ struct Identifier: ConfigDecodable {
     let rawValue: String
 
     static func decode(from value: ConfigValue) -> Identifier? {
+        // Checked on the scalar's bytes, which a String need not be made for.
+        let hasValidBytes = value.scalarBytes(isValid(bytes:)) ?? false
         guard let text = value.text(expecting: "an id") else { return nil }
-        if isValid(text) { return Identifier(rawValue: text) }
+        if hasValidBytes { return Identifier(rawValue: text) }
         var message = "'\(text)' is not a valid id: use lowercase a–z, 0–9 and '-'"
         let suggestion = suggested(for: text)
         if isValid(suggestion) { message += " (did you mean '\(suggestion)'?)" }
@@ -152,12 +154,15 @@ struct Identifier: ConfigDecodable {
 
     static func isValid(_ text: String) -> Bool {
         var text = text
-        return text.withUTF8 { bytes in
-            guard let first = bytes.first, first != UInt8(ascii: "-") else { return false }
-            return bytes.allSatisfy {
-                (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0)
-                    || $0 == UInt8(ascii: "-")
-            }
+        return text.withUTF8(isValid(bytes:))
+    }
+
+    /// Whether UTF-8 `bytes` are a valid id.
+    static func isValid(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = bytes.first, first != UInt8(ascii: "-") else { return false }
+        return bytes.allSatisfy {
+            (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0)
+                || $0 == UInt8(ascii: "-")
         }
     }
 

@@ -168,9 +168,11 @@ final class DecodingContext {
 
     /// Closes the mapping in `slot` (the innermost open one) and any left open within it.
     func closeMapping(_ slot: Int) {
-        asked.removeLast(asked.count - state(slot).asked)
+        // One by one: a mapping asks for a few keys, and `removeLast()` costs less than `removeLast(_:)`.
+        let first = state(slot).asked
+        while asked.count > first { asked.removeLast() }
         innermost = enclosing[slot - 1]
-        enclosing.removeLast(enclosing.count - slot + 1)
+        while enclosing.count >= slot { enclosing.removeLast() }
     }
 
     /// The path of `entry`.
