@@ -47,14 +47,14 @@ public struct AtomicFile: Sendable {
     /// The folder the file is written in.
     var folder: String { URL(fileURLWithPath: path).deletingLastPathComponent().path }
 
-    /// Closes the temporary file, all of it written but neither synced nor in place (`AtomicFileBatch`
-    /// syncs and renames many together); on an error it is removed.
     /// Starts writing what was written so far out to disk, without waiting (Linux's `sync_file_range`): a
     /// sync later has less left to wait for. Durability still comes only from the sync.
     func startWriteBack() {
         c_platform_start_write_back(descriptor)
     }
 
+    /// Closes the temporary file, all of it written but neither synced nor in place (`AtomicFileBatch`
+    /// syncs and renames many together); on an error it is removed.
     mutating func close() throws {
         let status = Foundation.close(descriptor) == 0 ? nil : errno
         descriptor = -1

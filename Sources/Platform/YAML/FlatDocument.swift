@@ -49,10 +49,7 @@ struct FlatDocument: Sendable {
 
     /// The text of scalar `index`.
     func string(_ index: Int32) -> String {
-        let record = records[Int(index)]
-        return text.withUnsafeBufferPointer {
-            String(decoding: UnsafeBufferPointer(rebasing: $0[Int(record.start)..<Int(record.start + record.count)]), as: UTF8.self)
-        }
+        withBytes(index) { String(decoding: $0, as: UTF8.self) }
     }
 
     /// Calls `body` with the bytes of scalar `index`.
@@ -131,10 +128,7 @@ struct FlatDocument: Sendable {
 
     /// Scalar `index`'s `keyBit`.
     func keyBit(_ index: Int32) -> UInt64 {
-        let record = records[Int(index)]
-        return text.withUnsafeBufferPointer {
-            Self.keyBit(of: UnsafeBufferPointer(rebasing: $0[Int(record.start)..<Int(record.start + record.count)]))
-        }
+        withBytes(index, Self.keyBit(of:))
     }
 
     /// Whether `bytes` are all ASCII: eight at a time, then one by one.

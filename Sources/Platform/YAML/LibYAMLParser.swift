@@ -1,8 +1,8 @@
 internal import CYaml
 
 /// The one owner of a libyaml parser, freed in `deinit`; it reads bytes its caller keeps alive for its
-/// whole life (`YAMLLoader` parses within `withUnsafeBufferPointer`, so a file is not copied). It hands out libyaml's events one at a time, reading their scalars, anchors and tags
-/// in place: a scalar's bytes are copied once, by the reader, and Strings are made only for the rare anchor
+/// whole life (`YAMLLoader.withBytes`: a file is parsed where it lies, not copied). It hands out libyaml's
+/// events one at a time, reading their scalars, anchors and tags in place: a scalar's bytes are copied once, by the reader, and Strings are made only for the rare anchor
 /// and tag. Everything else lives in `YAMLLoader`.
 final class LibYAMLParser {
     /// What one libyaml event is.
@@ -42,8 +42,8 @@ final class LibYAMLParser {
         parser.deallocate()
     }
 
-    /// The next event and where it starts; what it holds (`scalarBytes`, `anchor`, `tag`) is read before
-    /// the next call.
+    /// The next event and where it starts; what it holds (`scalarBytes`, `properties`, `aliasName`) is read
+    /// before the next call.
     func next() throws(SyntaxError) -> (Event, Mark) {
         yaml_event_delete(event)
         guard yaml_parser_parse(parser, event) == 1 else { throw syntaxError() }

@@ -228,9 +228,7 @@ private struct DocumentBuilder {
         let start = document.text.count
         document.text.append(contentsOf: bytes)
         let (line, column) = Self.position(mark)
-        // A key is next when the innermost open node is a mapping with as many keys as values.
-        let isKey = !frames.isEmpty && frames[frames.count - 1].isMapping && (open.count - frames[frames.count - 1].start) % 2 == 0
-        document.records.append(Record(kind: kind, isASCII: isKey && FlatDocument.isASCII(bytes), line: line, column: column,
+        document.records.append(Record(kind: kind, isASCII: nextIsKey && FlatDocument.isASCII(bytes), line: line, column: column,
                                        start: Int32(start), count: Int32(bytes.count)))
         return Int32(document.records.count - 1)
     }
@@ -252,12 +250,18 @@ private struct DocumentBuilder {
     /// index of a list, or (a key itself, or under a key that is not a scalar) where the mapping is.
     private var nextStep: Step {
         guard let frame = frames.last else { return .none }
-        let children = open.count - frame.start
         if frame.isMapping {
-            guard children % 2 == 1, let key = open.last, document.records[Int(key)].isScalar else { return .none }
+            guard !nextIsKey, let key = open.last, document.records[Int(key)].isScalar else { return .none }
             return .key(key)
         }
-        return .index(Int32(children))
+        return .index(Int32(open.count - frame.start))
+    }
+
+    /// Whether the node about to be added is a mapping's key: the innermost open node is a mapping with as
+    /// many keys as values so far.
+    private var nextIsKey: Bool {
+        guard let last = frames.indices.last else { return false }
+        return frames[last].isMapping && (open.count - frames[last].start) % 2 == 0
     }
 
     /// The path of the innermost open frame.

@@ -50,18 +50,27 @@ struct ConfigValue {
 
     /// The scalar's text, or an error when the node is not a non-null scalar.
     func text(expecting what: @autoclosure () -> String = "a text") -> String? {
-        guard record.isScalar, !context.document.isNull(index) else {
+        isText(expecting: what()) ? context.document.string(index) : nil
+    }
+
+    /// Whether the node is a non-null scalar.
+    private var isNonNullScalar: Bool {
+        record.isScalar && !context.document.isNull(index)
+    }
+
+    /// Whether the node is a non-null scalar; an error when it is not.
+    private func isText(expecting what: @autoclosure () -> String) -> Bool {
+        guard isNonNullScalar else {
             error("expected \(what()), found \(context.document.kindName(index))")
-            return nil
+            return false
         }
-        return context.document.string(index)
+        return true
     }
 
     /// Calls `read` with the scalar's bytes when the node is a non-null scalar; nil, with no error, otherwise.
     /// For readers that can match a value without making a String of it.
     func scalarBytes<Result>(_ read: (UnsafeBufferPointer<UInt8>) -> Result?) -> Result? {
-        guard record.isScalar, !context.document.isNull(index) else { return nil }
-        return context.document.withBytes(index, read)
+        isNonNullScalar ? context.document.withBytes(index, read) : nil
     }
 
     /// A scalar the YAML file wrote unquoted (a number, a boolean), read from its bytes by `parse` without
@@ -77,10 +86,7 @@ struct ConfigValue {
 
     /// Whether the node is a non-null scalar the YAML file wrote unquoted; an error otherwise.
     private func isPlainScalar(expecting what: @autoclosure () -> String) -> Bool {
-        guard record.isScalar, !context.document.isNull(index) else {
-            error("expected \(what()), found \(context.document.kindName(index))")
-            return false
-        }
+        guard isText(expecting: what()) else { return false }
         guard record.kind == .plain else {
             error("expected \(what()), found the quoted text '\(context.document.string(index))'")
             return false
@@ -113,16 +119,14 @@ struct ConfigMapping {
         self.first = first
         self.count = count
         var keyBits: UInt64 = 0
-        document.text.withUnsafeBufferPointer { text in
-            for index in 0..<count {
-                let key = document.records[Int(document.children[first + 2 * index])]
-                guard key.isScalar else { continue }
-                guard key.isASCII else {
-                    keyBits = .max
-                    return
-                }
-                keyBits |= FlatDocument.keyBit(of: UnsafeBufferPointer(rebasing: text[Int(key.start)..<Int(key.start + key.count)]))
+        for index in 0..<count {
+            let key = document.children[first + 2 * index]
+            guard document.records[Int(key)].isScalar else { continue }
+            guard document.records[Int(key)].isASCII else {
+                keyBits = .max
+                break
             }
+            keyBits |= document.keyBit(key)
         }
         self.keyBits = keyBits
         slot = value.context.openMapping()
