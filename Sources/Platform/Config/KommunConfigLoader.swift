@@ -6,13 +6,15 @@ public struct KommunConfigLoader: Sendable {
     /// every problem found.
     public struct LoadedFile: Sendable {
         public var file: String
-        /// The file's bytes, kept as read: its text is made only when a diagnostic quotes it.
+        /// The file's bytes as read, kept only when a diagnostic may quote them (its text is made only then):
+        /// a folder of valid files keeps no copy of them.
         var bytes: [UInt8]
         public var config: KommunConfig?
         public var diagnostics: [Diagnostic]
 
-        /// The file's text (empty for a file refused before it was read as text).
-        public var source: String { String(decoding: bytes, as: UTF8.self) }
+        /// The file's text, for quoting its lines under diagnostics (empty for a file without diagnostics or
+        /// refused before it was read as text).
+        var source: String { String(decoding: bytes, as: UTF8.self) }
 
         /// True when the file has no errors (warnings allowed).
         public var isValid: Bool {
@@ -135,7 +137,8 @@ public struct KommunConfigLoader: Sendable {
         }
         let diagnostics = context.diagnostics.sorted { ($0.mark ?? Mark(line: 0, column: 0)) < ($1.mark ?? Mark(line: 0, column: 0)) }
         let hasErrors = diagnostics.contains { $0.severity == .error }
-        return LoadedFile(file: file, bytes: bytes, config: hasErrors ? nil : config, diagnostics: diagnostics)
+        return LoadedFile(file: file, bytes: diagnostics.isEmpty ? [] : bytes, config: hasErrors ? nil : config,
+                          diagnostics: diagnostics)
     }
 
     /// Keys every kommun file has; a mapping with none of them is some other file.

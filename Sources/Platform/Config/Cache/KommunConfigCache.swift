@@ -59,7 +59,7 @@ public struct KommunConfigCache: Sendable {
         let key = key(for: loader)
         let path = entryPath(digest)
         if let config = Self.read(path, key: key, digest: digest) {
-            return KommunConfigLoader.LoadedFile(file: file, bytes: bytes, config: config, diagnostics: [])
+            return KommunConfigLoader.LoadedFile(file: file, bytes: [], config: config, diagnostics: [])
         }
         let loaded = loader.decode(bytes, file: file)
         if let config = loaded.config, loaded.diagnostics.isEmpty {
