@@ -20,6 +20,9 @@
 #   (c) validate:   `platform-cli validate DIR` of the N files; against the libyaml event floor, the C program
 #                   Benchmarks/yaml-events.c (it reads each file named and pulls its events, nothing else),
 #                   when that file is in the tree (built with cc -O2 ... -lyaml); otherwise validate alone.
+#                   And `platform-cli kommuner --municipalities DIR` ("cached"): the same files into the typed
+#                   configuration through the warm compiled configuration cache, as every command but validate
+#                   reads them. Target (issue 15, item 1): within 1.5× the floor, by either way.
 #   (d) peak RSS:   of each process above, from /usr/bin/time wrapped around it in the timed runs (for ingest
 #                   and the import, the largest of the N processes); the wrapper adds about a millisecond.
 #   (e) growth:     all of the above at each size of BENCH_SIZES (e.g. "10 50 290"): the first n kommun files
@@ -174,9 +177,10 @@ run_html()     { lagesbild_all html html; }
 run_four()     { lagesbild_all four md,json,csv,html; }
 run_sql()      { rss sql sqlite3 "$PLAIN" < "$SQL" >/dev/null 2>>"$ERR" || fail "the bare SQL"; }
 run_validate() { rss validate "$BIN" validate "$MUNI" >/dev/null 2>>"$ERR" || fail "validate"; }
+run_cached()   { rss cached "$BIN" kommuner --municipalities "$MUNI" >/dev/null 2>>"$ERR" || fail "kommuner"; }
 run_floor()    { rss floor "$FLOOR" "$MUNI"/*.yaml >/dev/null 2>>"$ERR" || fail "the libyaml event floor"; }
 
-NAMES=(ingest import md json csv html four sql validate)
+NAMES=(ingest import md json csv html four sql validate cached)
 [[ -z $FLOOR ]] || NAMES+=(floor)
 declare -A LABEL=(
     [ingest]="(a) platform-cli ingest, one process a kommun, one store"
@@ -188,11 +192,12 @@ declare -A LABEL=(
     [four]="(b) lagesbild --all --format md,json,csv,html"
     [sql]="(b) bare SQL: sqlite3, one query (kommun IN list) over the plain table"
     [validate]="(c) platform-cli validate DIR"
+    [cached]="(c) platform-cli kommuner, warm configuration cache"
     [floor]="(c) floor: libyaml events only (Benchmarks/yaml-events.c)"
 )
 # The ratios shown: NAME:FLOOR pairs, each the median of the per-round ratios.
 PAIRS=(ingest:import md:sql json:sql csv:sql html:sql four:sql)
-[[ -z $FLOOR ]] || PAIRS+=(validate:floor)
+[[ -z $FLOOR ]] || PAIRS+=(validate:floor cached:floor)
 
 # median FILE [FORMAT]: the median of the numbers in FILE (one a line), the mean of the middle two printed
 # with FORMAT (default %.1f) when they are even.
@@ -284,6 +289,11 @@ for n in "${SIZES[@]}"; do
         printf "\nTargets (issue 15): csv within 1.25× the SQL's CPU: %s (%s); all four formats within 2.5× its wall: %s (%s)\n" \
             "$(awk -v r="$csv_cpu" 'BEGIN { print (r <= 1.25 ? "yes" : "no") }')" "$csv_cpu" \
             "$(awk -v r="$four_wall" 'BEGIN { print (r <= 2.5 ? "yes" : "no") }')" "$four_wall"
+        if [[ -n $FLOOR ]]; then
+            printf 'Target (issue 15): kommun files into the typed configuration within 1.5× the floor (wall / CPU): validate %s / %s; cached %s / %s\n' \
+                "$(round_ratio validate floor ms "$DIR")" "$(round_ratio validate floor cpu "$DIR")" \
+                "$(round_ratio cached floor ms "$DIR")" "$(round_ratio cached floor cpu "$DIR")"
+        fi
         printf 'Load average before the rounds: %s, after: %s\n' "$LOAD_START" "$LOAD_END"
     )")
     for name in "${NAMES[@]}"; do
