@@ -203,6 +203,15 @@ extension Period {
         public static let halfYear = Kind(unit: .month, length: 6)
         public static let year = Kind(unit: .month, length: 12)
 
+        /// The kind of these parts when it is one the platform makes, else nil: a month, tertial, quarter,
+        /// half-year or year (phase 0), or one or two weeks aligned to a Monday (day number 4, 11, … modulo
+        /// the span). For parts read back from outside, such as a cache entry.
+        static func known(unit: Unit, length: Int, phase: Int) -> Kind? {
+            let named = Self.named.contains { $0.unit == unit && $0.length == length }
+            let aligned = unit == .month ? phase == 0 : (0..<7 * length).contains(phase) && phase % 7 == 4
+            return named && aligned ? Kind(unit: unit, length: length, phase: phase) : nil
+        }
+
         /// Two weeks, the first of them the ISO week holding `day`.
         public static func twoWeeks(startingOn day: CalendarDate) -> Kind {
             let monday = day.dayNumber - (day.isoWeekday - 1)

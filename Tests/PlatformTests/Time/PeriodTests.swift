@@ -104,6 +104,26 @@ struct PeriodTests {
         #expect(Period.Kind.twoWeeks(startingOn: date("2000-01-13")) == Period.Kind.twoWeeks(startingOn: date("2000-01-10")))
     }
 
+    /// Parts read back from outside (a cache entry) make a kind only when the platform makes that kind: each
+    /// named kind and two weeks from any Monday, but no other length, no month kind with a phase, and no
+    /// week kind off a Monday or outside its span.
+    @Test func knownKindsFromTheirParts() {
+        var kinds = Period.Kind.named
+        for day in stride(from: 0, to: 14, by: 1) {
+            kinds.append(.twoWeeks(startingOn: CalendarDate(dayNumber: CalendarDate(iso: "2026-01-05")!.dayNumber + day)))
+        }
+        for kind in kinds {
+            #expect(Period.Kind.known(unit: kind.unit, length: kind.length, phase: kind.phase) == kind, "\(kind)")
+        }
+        let refused: [(Period.Kind.Unit, Int, Int)] = [
+            (.week, 3, 4), (.week, 0, 4), (.week, 1, 5), (.week, 1, 11), (.week, 2, 12), (.week, 2, 18), (.week, 2, -3),
+            (.month, 2, 0), (.month, 5, 0), (.month, 0, 0), (.month, 1, 4), (.month, 12, -1),
+        ]
+        for (unit, length, phase) in refused {
+            #expect(Period.Kind.known(unit: unit, length: length, phase: phase) == nil, "\(unit) \(length) \(phase)")
+        }
+    }
+
     @Test func labels() {
         #expect(Period("2026-W47")!.label(.sv) == "vecka 47 2026")
         #expect(Period("2026-W47-48")!.label(.sv) == "vecka 47–48 2026")

@@ -33,19 +33,14 @@ extension LagesbildConfig.Priorities.Weights: CompactObject {
     }
 }
 
-/// A kind is read only when it is one `Period.Kind` makes: a month, tertial, quarter, half-year or year
-/// (phase 0), a week or two weeks aligned to a Monday (day numbers 4, 11, … modulo the span).
+/// A kind is read only when it is one `Period.Kind` makes (`known(unit:length:phase:)`).
 extension Period.Kind: CompactReadable {
     init(compact reader: inout CompactBinaryReader) throws {
         let (unit, length, phase) = try reader.object { r in
             (try r.member("unit") as Unit, try r.member("length") as Int, try r.member("phase") as Int)
         }
-        let known = Self.named.contains { $0.unit == unit && $0.length == length }
-        let aligned = unit == .month ? phase == 0 : (0..<7 * length).contains(phase) && phase % 7 == 4
-        guard known, aligned else { throw CompactBinary.Corrupt("not a kind of period") }
-        self.unit = unit
-        self.length = length
-        self.phase = phase
+        guard let kind = Self.known(unit: unit, length: length, phase: phase) else { throw CompactBinary.Corrupt("not a kind of period") }
+        self = kind
     }
 }
 
