@@ -2,8 +2,9 @@ internal import CYaml
 
 /// The one owner of a libyaml parser, freed in `deinit`; it reads bytes its caller keeps alive for its
 /// whole life (`YAMLLoader.withBytes`: a file is parsed where it lies, not copied). It hands out libyaml's
-/// events one at a time, reading their scalars, anchors and tags in place: a scalar's bytes are copied once, by the reader, and Strings are made only for the rare anchor
-/// and tag. Everything else lives in `YAMLLoader`.
+/// events one at a time, reading their scalars, anchors and tags in place: a scalar's bytes are copied
+/// once, by the reader, and Strings are made only for the rare anchor and tag. Everything else lives in
+/// `YAMLLoader`.
 final class LibYAMLParser {
     /// What one libyaml event is.
     enum Event {
